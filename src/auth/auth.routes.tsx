@@ -1,0 +1,250 @@
+import { type Context, Hono } from "hono";
+import { setCookie } from "hono/cookie";
+import QRCode from "qrcode";
+import { z } from "zod";
+import type { AppDeps, AppEnv } from "../web/context";
+import { CsrfField, ErrorSummary, Field, problemFor, tokyoTime } from "../web/layout";
+import { clientIp, requireStaff, SESSION_COOKIE, safeLocalPath } from "../web/middleware";
+import { renderPage } from "../web/respond";
+import type { Problem } from "../shared/errors";
+import { completeTwoFactor, pendingTotpSecret } from "./complete-two-factor";
+import { extendSession } from "./session";
+import { sessionRepository } from "./session.repository";
+import { signIn } from "./sign-in";
+import { totpUri } from "./totp";
+import { auditRepository } from "./audit.repository";
+import { bilingual } from "../web/i18n";
+
+const signInForm = z.object({
+  username: z.string().trim().max(100),
+  password: z.string().max(1000),
+  next: z.string().max(500).optional(),
+});
+
+const codeForm = z.object({ code: z.string().trim().max(20) });
+
+export function authRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const now = () => deps.now?.() ?? new Date();
+
+  const sessionCookie = (token: string, maxAgeSeconds?: number) => ({
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax" as const,
+    secure: deps.config.COOKIE_SECURE,
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+    value: token,
+  });
+
+  const signInPage = (
+    c: Context<AppEnv>,
+    options: { problems?: Problem[]; username?: string; notice?: string; status?: 200 | 401 | 422 } = {},
+  ) => {
+    const problems = options.problems ?? [];
+    const next = safeLocalPath(c.req.query("next"), "/");
+    return renderPage(
+      c,
+      c.get("t")("signInTitle"),
+      (ctx) => (
+        <>
+          <ErrorSummary problems={problems} t={ctx.t} lang={ctx.lang} />
+          {options.notice ? (
+            <p class="notice" role="status">
+              {options.notice}
+            </p>
+          ) : null}
+          <h1>{ctx.t("signInTitle")}</h1>
+          <p class="lead">{ctx.t("signInLead")}</p>
+          <form method="post" action={`/signin?next=${encodeURIComponent(next)}`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <Field
+              id="username"
+              label={ctx.t("username")}
+              value={options.username ?? ""}
+              autocomplete="username"
+              error={problemFor(problems, "username", ctx.lang)}
+            />
+            <Field
+              id="password"
+              label={ctx.t("password")}
+              type="password"
+              autocomplete="current-password"
+              error={problemFor(problems, "password", ctx.lang)}
+            />
+            <button class="button" type="submit">
+              {ctx.t("signIn")}
+            </button>
+          </form>
+        </>
+      ),
+      options.status ?? 200,
+    );
+  };
+
+  app.get("/signin", (c) => {
+    const t = c.get("t");
+    const notice =
+      c.req.query("expired") === "1" || c.get("sessionExpired")
+        ? t("sessionExpired")
+        : c.req.query("signedout") === "1"
+          ? t("signedOut")
+          : undefined;
+    return signInPage(c, { notice });
+  });
+
+  app.post("/signin", async (c) => {
+    const t = c.get("t");
+    const lang = c.get("lang");
+    const form = signInForm.safeParse(await c.req.parseBody());
+    const username = form.success ? form.data.username.normalize("NFKC") : "";
+    const password = form.success ? form.data.password : "";
+    const problems: Problem[] = [];
+    if (!username) problems.push({ path: "username", ...bilingual("requiredField", { field: t("username") }) });
+    if (!password) problems.push({ path: "password", ...bilingual("requiredField", { field: t("password") }) });
+    if (problems.length > 0) return signInPage(c, { problems, username, status: 422 });
+    const result = await signIn(deps.database.db, {
+      username,
+      password,
+      now: now(),
+      idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+      lockoutThreshold: deps.config.LOCKOUT_THRESHOLD,
+      lockoutMinutes: deps.config.LOCKOUT_MINUTES,
+      requestId: c.get("requestId"),
+      ip: clientIp(c),
+      userAgent: c.req.header("user-agent") ?? null,
+    });
+    if (result.kind === "invalid") {
+      return signInPage(c, {
+        problems: [{ path: "password", ...bilingual("invalidCredentials") }],
+        username,
+        status: 401,
+      });
+    }
+    if (result.kind === "locked") {
+      const until = tokyoTime(result.until, lang);
+      return signInPage(c, {
+        problems: [{ path: "username", ...bilingual("accountLocked", { until }) }],
+        username,
+        status: 401,
+      });
+    }
+    const { value, ...cookie } = sessionCookie(result.token);
+    setCookie(c, SESSION_COOKIE, value, cookie);
+    const next = safeLocalPath(c.req.query("next"), "/");
+    return c.redirect(result.needsTotp ? `/signin/totp?next=${encodeURIComponent(next)}` : next, 303);
+  });
+
+  const totpPage = async (
+    c: Context<AppEnv>,
+    problems: Problem[] = [],
+    status: 200 | 401 = 200,
+  ) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/signin", 303);
+    if (session.stage === "active") return c.redirect("/", 303);
+    const setup = session.stage === "totp-setup";
+    let qr = "";
+    let secret = "";
+    if (setup) {
+      secret = await pendingTotpSecret(deps.database.db, session);
+      qr = await QRCode.toDataURL(totpUri(secret, session.staff.username), { margin: 1, width: 192 });
+    }
+    const next = safeLocalPath(c.req.query("next"), "/");
+    return renderPage(
+      c,
+      c.get("t")(setup ? "totpSetupTitle" : "totpTitle"),
+      (ctx) => (
+        <>
+          <ErrorSummary problems={problems} t={ctx.t} lang={ctx.lang} />
+          <h1>{ctx.t(setup ? "totpSetupTitle" : "totpTitle")}</h1>
+          <p class="lead">{ctx.t(setup ? "totpSetupLead" : "totpLead")}</p>
+          {setup ? (
+            <>
+              <img class="qr" src={qr} alt={ctx.lang === "ja" ? "認証アプリ登録用のQRコード" : "QR code for your authenticator app"} />
+              <p>
+                {ctx.t("totpSecretLabel")}: <code data-totp-secret>{secret}</code>
+              </p>
+            </>
+          ) : null}
+          <form method="post" action={`/signin/totp?next=${encodeURIComponent(next)}`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <Field
+              id="code"
+              label={ctx.t("totpCode")}
+              autocomplete="one-time-code"
+              inputmode="numeric"
+              error={problemFor(problems, "code", ctx.lang)}
+            />
+            <button class="button" type="submit">
+              {ctx.t("verify")}
+            </button>
+          </form>
+        </>
+      ),
+      status,
+    );
+  };
+
+  app.get("/signin/totp", (c) => totpPage(c));
+
+  app.post("/signin/totp", async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/signin", 303);
+    const form = codeForm.safeParse(await c.req.parseBody());
+    const result = await completeTwoFactor(deps.database.db, {
+      session,
+      code: form.success ? form.data.code : "",
+      now: now(),
+      requestId: c.get("requestId"),
+      ip: clientIp(c),
+      lockoutThreshold: deps.config.LOCKOUT_THRESHOLD,
+      lockoutMinutes: deps.config.LOCKOUT_MINUTES,
+    });
+    if (result.kind === "locked") {
+      setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0 });
+      c.set("session", undefined);
+      return signInPage(c, {
+        problems: [{ path: "username", ...bilingual("accountLocked", { until: tokyoTime(result.until, c.get("lang")) }) }],
+        status: 401,
+      });
+    }
+    if (result.kind === "invalid") return totpPage(c, [{ path: "code", ...bilingual("totpInvalid") }], 401);
+    return c.redirect(safeLocalPath(c.req.query("next"), "/"), 303);
+  });
+
+  app.post("/signout", async (c) => {
+    const session = c.get("session");
+    if (session) {
+      await sessionRepository(deps.database.db).delete(session.idHash);
+      await auditRepository(deps.database.db).record({
+        municipalityId: session.municipalityId,
+        action: "auth.sign-out",
+        actorStaffId: session.staff.id,
+        actorUsername: session.staff.username,
+        officeId: session.officeId,
+        requestId: c.get("requestId"),
+        ip: clientIp(c),
+      });
+    }
+    setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0 });
+    return c.redirect("/signin?signedout=1", 303);
+  });
+
+  app.post("/session/extend", requireStaff(deps), async (c) => {
+    const session = c.get("session");
+    if (!session) return c.redirect("/signin", 303);
+    const expiresAt = await extendSession(deps.database.db, session, deps.config.SESSION_IDLE_MINUTES, now());
+    const body = await c.req.parseBody();
+    if (c.req.header("accept")?.includes("application/json")) return c.json({ expiresAt: expiresAt.toISOString() });
+    return c.redirect(safeLocalPath(typeof body.back === "string" ? body.back : "/"), 303);
+  });
+
+  // A language switch changes only a display preference, so a plain link (GET) is enough.
+  app.get("/lang", (c) => {
+    const to = c.req.query("to") === "en" ? "en" : "ja";
+    setCookie(c, "mg_lang", to, { path: "/", sameSite: "Lax", maxAge: 60 * 60 * 24 * 365 });
+    return c.redirect(safeLocalPath(c.req.query("back"), "/"), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,76 @@
+import type { DbOrTx } from "../db/database";
+import { type AuditRecord, auditRepository } from "./audit.repository";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { startSession } from "./session";
+import { staffRepository } from "./staff.repository";
+
+export interface SignInOptions {
+  username: string;
+  password: string;
+  now: Date;
+  idleMinutes: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  requestId?: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export type SignInResult =
+  | { kind: "ok"; token: string; needsTotp: boolean }
+  | { kind: "invalid" }
+  | { kind: "locked"; until: Date };
+
+const rolesNeedingTotp = new Set(["supervisor", "admin"]);
+
+/**
+ * Checks a password and opens a session. Supervisors and admins get a session at the "password" (or
+ * "totp-setup") stage that reaches nothing but the second step. Every outcome is audited; repeated
+ * failures lock the account for a while.
+ */
+export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignInResult> {
+  const staff = staffRepository(db);
+  const audit = auditRepository(db);
+  const member = await staff.findByUsernameForSignIn(options.username);
+  const base: Omit<AuditRecord, "action" | "municipalityId"> = {
+    actorUsername: options.username.slice(0, 100),
+    requestId: options.requestId ?? null,
+    ip: options.ip ?? null,
+  };
+  if (!member || member.disabled) {
+    await verifyPassword(await dummyPasswordHash(), options.password);
+    await audit.record({ ...base, municipalityId: member?.municipalityId ?? null, action: "auth.sign-in", outcome: "failure", detail: { reason: member ? "disabled" : "unknown-user" } });
+    return { kind: "invalid" };
+  }
+  const common = { ...base, municipalityId: member.municipalityId, actorStaffId: member.id, officeId: member.officeId };
+  if (member.lockedUntil && member.lockedUntil > options.now) {
+    await audit.record({ ...common, action: "auth.sign-in", outcome: "denied", detail: { reason: "locked" } });
+    return { kind: "locked", until: member.lockedUntil };
+  }
+  if (!(await verifyPassword(member.passwordHash, options.password))) {
+    const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
+    const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
+    const locked = state.lockedUntil !== null && state.lockedUntil > options.now;
+    await audit.record({ ...common, action: "auth.sign-in", outcome: "failure", detail: { reason: "password", failedAttempts: state.failedAttempts, locked } });
+    if (locked && state.lockedUntil) {
+      await audit.record({ ...common, action: "auth.lock", outcome: "success", detail: { until: state.lockedUntil.toISOString() } });
+      return { kind: "locked", until: state.lockedUntil };
+    }
+    return { kind: "invalid" };
+  }
+  await staff.resetFailures(member.id);
+  const needsTotp = rolesNeedingTotp.has(member.role);
+  const stage = !needsTotp ? "active" : member.totpEnabled ? "password" : "totp-setup";
+  const token = await startSession(db, {
+    municipalityId: member.municipalityId,
+    staffId: member.id,
+    officeId: member.officeId,
+    stage,
+    idleMinutes: options.idleMinutes,
+    now: options.now,
+    ip: options.ip ?? null,
+    userAgent: options.userAgent ?? null,
+  });
+  await audit.record({ ...common, action: "auth.sign-in", outcome: "success", detail: { stage } });
+  return { kind: "ok", token, needsTotp };
+}

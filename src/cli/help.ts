@@ -1,0 +1,38 @@
+export const mainHelp = `使い方 / Usage: madoguchi <command> [options]
+
+Commands:
+  serve                 サーバーを起動 / start the web server (and migrate, seed the demo on first start)
+  migrate               マイグレーションを適用 / apply database migrations
+  seed                  デモ自治体（熊本市）を作成 / create the Kumamoto demo tenant and demo accounts
+  user add              職員アカウントを追加 / add a staff account
+  guide FILE | --jsonl  手続きの案内を計算 / print the procedures a household needs
+
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; unset = embedded PGlite),
+  DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true)
+Run 'madoguchi <command> --help' for a command's options.
+`;
+
+export const commandHelp: Record<string, string> = {
+  serve: `Usage: madoguchi serve
+  Starts the web server on PORT. On PGlite the data lives in DATA_DIR (one process at a time);
+  with DATABASE_URL it runs on PostgreSQL. Migrations are applied at start.
+`,
+  migrate: `Usage: madoguchi migrate
+  Applies the SQL migrations to the configured database (PGlite in DATA_DIR, or DATABASE_URL).
+`,
+  seed: `Usage: madoguchi seed
+  Creates the Kumamoto demo tenant (5 ward offices, 8 branches) and, if it has no staff yet, three
+  demo accounts with random passwords printed once.
+`,
+  "user add": `Usage: madoguchi user add --username NAME [--role counter|supervisor|admin] [--office CODE]
+                          [--municipality ID] [--name DISPLAY_NAME]
+  Creates a staff account with a random password, printed once. Defaults: role counter,
+  office chuo, municipality kumamoto.
+`,
+  guide: `Usage: madoguchi guide FILE [--municipality ID]
+       madoguchi guide --jsonl [--municipality ID] < households.jsonl
+  Reads a household JSON (event + members) and prints {"procedures":[…]}.
+  Invalid input: exit code 2, the problems on stderr. With --jsonl, one plan per line;
+  an invalid line becomes {"error":{…}} and the rest continue.
+`,
+};

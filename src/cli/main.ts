@@ -1,0 +1,168 @@
+import { parseArgs } from "node:util";
+import { addStaff } from "../auth/add-staff";
+import { staffRoles } from "../auth/auth.table";
+import { type Config, parseConfig } from "../config/config";
+import { DataDirLockedError, } from "../db/data-dir-lock";
+import { DatabaseUnavailableError } from "../db/database";
+import { openConfiguredDatabase, printDemoAccounts, startServer } from "../server";
+import { AppError } from "../shared/errors";
+import { seedDemo } from "../tenancy/seed-demo";
+import { commandHelp, mainHelp } from "./help";
+
+export interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+}
+
+const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+
+function loadConfig(io: Io): Config | undefined {
+  const result = parseConfig(io.env);
+  if (result.ok) return result.config;
+  io.stderr.write("設定に誤りがあります / The configuration is invalid:\n");
+  for (const p of result.problems) io.stderr.write(`  - ${p}\n`);
+  return undefined;
+}
+
+/** Failures people can act on get their message; anything else is a bug and shows its stack. */
+function reportFailure(io: Io, error: unknown): number {
+  if (error instanceof DataDirLockedError || error instanceof DatabaseUnavailableError) {
+    io.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof AppError) {
+    for (const p of error.problems) io.stderr.write(`${p.path ? `${p.path}: ` : ""}${p.ja} / ${p.en}\n`);
+    return 2;
+  }
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    io.stderr.write("ポートが既に使われています。PORT で別の番号を指定してください。\nThe port is already in use: set PORT to another one.\n");
+    return 1;
+  }
+  io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+async function serveCommand(io: Io): Promise<number> {
+  const config = loadConfig(io);
+  if (!config) return 1;
+  const line = (s: string) => io.stdout.write(`${s}\n`);
+  const server = await startServer(config, line);
+  line("");
+  line(`Madoguchi を起動しました / Madoguchi is running: ${server.url}`);
+  line(`  データベース / database: ${server.database.kind === "pglite" ? `PGlite (${config.DATA_DIR})` : "PostgreSQL"}`);
+  line(`  ブラウザで ${server.url}/signin を開き、上のデモアカウントでサインインしてください。`);
+  line(`  Open ${server.url}/signin and sign in with a demo account printed on first start.`);
+  line("  停止するには Ctrl+C / Press Ctrl+C to stop.");
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      line("停止しています… / Stopping…");
+      server.stop().then(resolve, resolve);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
+}
+
+async function withDatabase<T>(io: Io, fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
+  const config = loadConfig(io);
+  if (!config) return 1;
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    await fn(database);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function userAddCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      municipality: { type: "string", default: "kumamoto" },
+      username: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "counter" },
+      office: { type: "string", default: "chuo" },
+    },
+    strict: true,
+  });
+  const role = staffRoles.find((r) => r === values.role);
+  if (!values.username || !role) {
+    io.stderr.write(
+      `--username は必須です。--role は ${staffRoles.join(" / ")} のいずれかです。\n--username is required; --role is one of ${staffRoles.join(", ")}.\n`,
+    );
+    return 2;
+  }
+  const username = values.username;
+  return withDatabase(io, async ({ db }) => {
+    const { staff, password } = await addStaff(db, {
+      municipalityId: values.municipality ?? "kumamoto",
+      username,
+      displayName: values.name ?? username,
+      role,
+      officeCode: values.office ?? "chuo",
+      actor: { username: "cli" },
+    });
+    io.stdout.write(`${staff.username} (${staff.role}) を作成しました / created.\n`);
+    io.stdout.write(`パスワード（この一度だけ表示） / password (shown once): ${password}\n`);
+  });
+}
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  serve: (_args, io) => serveCommand(io),
+  migrate: (_args, io) =>
+    withDatabase(io, async () => {
+      io.stdout.write("マイグレーションを適用しました / Migrations applied.\n");
+    }),
+  seed: (_args, io) =>
+    withDatabase(io, async ({ db }) => {
+      const accounts = await seedDemo(db);
+      io.stdout.write("デモ自治体（熊本市）を用意しました / The Kumamoto demo tenant is ready.\n");
+      printDemoAccounts(accounts, (s) => io.stdout.write(`${s}\n`));
+    }),
+  "user add": userAddCommand,
+  guide: async (args, io) => {
+    const { runGuide } = await import("../guidance/guide-command");
+    return runGuide(args, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
+  },
+};
+
+/** `madoguchi <command> [options]`: returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [first, second] = argv;
+  if (!first || first === "--help" || first === "-h" || first === "help") {
+    io.stdout.write(mainHelp);
+    return first ? 0 : 2;
+  }
+  const name = first === "user" && second ? `${first} ${second}` : first;
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`不明なコマンドです / Unknown command: ${name}\n\n${mainHelp}`);
+    return 2;
+  }
+  const rest = argv.slice(name.split(" ").length);
+  const help = commandHelp[name];
+  if (help && (rest.includes("--help") || rest.includes("-h"))) {
+    io.stdout.write(help);
+    return 0;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr.write(`${(error as Error).message}\n\n${help ?? mainHelp}`);
+      return 2;
+    }
+    return reportFailure(io, error);
+  }
+}

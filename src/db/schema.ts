@@ -1,0 +1,3 @@
+// Every table of the product, gathered for Drizzle and drizzle-kit. Each module owns its *.table.ts.
+export * from "../auth/auth.table";
+export * from "../tenancy/tenancy.table";

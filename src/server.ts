@@ -1,0 +1,67 @@
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { sessionRepository } from "./auth/session.repository";
+import type { Config } from "./config/config";
+import { type Database, openDatabase } from "./db/database";
+import { type DemoAccount, seedDemo } from "./tenancy/seed-demo";
+import { createApp } from "./web/app";
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL
+    ? openDatabase({ kind: "postgres", url: config.DATABASE_URL })
+    : openDatabase({ kind: "pglite", dataDir: config.DATA_DIR });
+}
+
+export function printDemoAccounts(accounts: DemoAccount[], write: (line: string) => void): void {
+  if (accounts.length === 0) return;
+  write("");
+  write("デモ用の職員アカウントを作成しました（パスワードはこの一度だけ表示します）:");
+  write("Demo staff accounts were created (the passwords are shown this once only):");
+  for (const a of accounts) write(`  ${a.username.padEnd(22)} ${a.role.padEnd(11)} ${a.password}`);
+  write("  監督者・管理者は初回サインイン時に2段階認証を設定します。");
+  write("  Supervisors and admins set up two-step verification at their first sign-in.");
+}
+
+/** The composition root: database, migrations, demo data, web app and housekeeping, in that order. */
+export async function startServer(config: Config, write: (line: string) => void): Promise<RunningServer> {
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: "madoguchi" } });
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    if (config.DEMO_SEED) printDemoAccounts(await seedDemo(database.db), write);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const app = createApp({ database, config, logger });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    s.once("error", reject);
+  }).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
+  const housekeeping = setInterval(() => {
+    sessionRepository(database.db)
+      .deleteExpired(new Date())
+      .catch((err) => logger.warn({ err }, "could not delete expired sessions"));
+  }, 10 * 60_000);
+  housekeeping.unref();
+  const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`;
+  return {
+    url,
+    database,
+    stop: async () => {
+      clearInterval(housekeeping);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { AppError } from "../shared/errors";
+import { tenancyRepository } from "../tenancy/tenancy.repository";
+import type { AppDeps, AppEnv } from "./context";
+import { requireStaff } from "./middleware";
+import { renderPage } from "./respond";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "VALIDATION" }),
+      message: z.object({ ja: z.string(), en: z.string() }),
+      problems: z.array(z.object({ path: z.string(), ja: z.string(), en: z.string() })),
+      requestId: z.string(),
+    }),
+  })
+  .openapi("Error");
+
+const OfficeSchema = z
+  .object({
+    id: z.string().uuid(),
+    code: z.string().openapi({ example: "chuo" }),
+    kind: z.enum(["ward", "branch"]),
+    nameJa: z.string().openapi({ example: "中央区役所" }),
+    nameEn: z.string().openapi({ example: "Chuo Ward Office" }),
+    oneStop: z.boolean(),
+  })
+  .openapi("Office");
+
+const CounterSchema = z
+  .object({ id: z.string().uuid(), number: z.number().int(), labelJa: z.string(), labelEn: z.string(), oneStop: z.boolean() })
+  .openapi("Counter");
+
+const HealthSchema = z
+  .object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["pglite", "postgres"]) })
+  .openapi("Health");
+
+const errorResponses = {
+  401: { description: "Not signed in", content: { "application/json": { schema: ErrorSchema } } },
+  404: { description: "Not found (also for another municipality's ids)", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+/**
+ * A router whose zod validation failures become our error format (every problem, in Japanese and
+ * English), so that each API module built on it answers bad input the same way.
+ */
+export function apiRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError(
+          "VALIDATION",
+          result.error.issues.map((issue) => ({
+            path: issue.path.join("."),
+            ja: `入力内容が正しくありません: ${issue.message}`,
+            en: `Invalid input: ${issue.message}`,
+          })),
+        );
+      }
+    },
+  });
+}
+
+export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const api = apiRouter();
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/healthz",
+      summary: "Liveness and database check",
+      tags: ["system"],
+      responses: {
+        200: { description: "The service and its database answer", content: { "application/json": { schema: HealthSchema } } },
+        503: { description: "The database does not answer", content: { "application/json": { schema: HealthSchema } } },
+      },
+    }),
+    async (c) => {
+      try {
+        await deps.database.ping();
+        return c.json({ status: "ok" as const, database: deps.database.kind }, 200);
+      } catch (error) {
+        c.get("log").error({ err: error }, "health check: database does not answer");
+        return c.json({ status: "unavailable" as const, database: deps.database.kind }, 503);
+      }
+    },
+  );
+
+  api.use("/api/v1/*", requireStaff(deps));
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/offices",
+      summary: "Offices of the signed-in staff member's municipality",
+      tags: ["tenancy"],
+      responses: {
+        200: { description: "Offices", content: { "application/json": { schema: z.object({ offices: z.array(OfficeSchema) }) } } },
+        401: errorResponses[401],
+      },
+    }),
+    async (c) => {
+      const session = c.get("session");
+      if (!session) throw new AppError("UNAUTHENTICATED");
+      const rows = await tenancyRepository(deps.database.db).listOffices(session.municipalityId);
+      return c.json(
+        { offices: rows.map(({ id, code, kind, nameJa, nameEn, oneStop }) => ({ id, code, kind, nameJa, nameEn, oneStop })) },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/offices/{id}",
+      summary: "One office with its counters",
+      tags: ["tenancy"],
+      request: { params: z.object({ id: z.string().max(100) }) },
+      responses: {
+        200: {
+          description: "The office",
+          content: { "application/json": { schema: OfficeSchema.extend({ counters: z.array(CounterSchema) }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const session = c.get("session");
+      if (!session) throw new AppError("UNAUTHENTICATED");
+      const repo = tenancyRepository(deps.database.db);
+      const office = await repo.findOffice(session.municipalityId, c.req.valid("param").id);
+      if (!office) throw new AppError("NOT_FOUND");
+      const counters = await repo.listCounters(session.municipalityId, office.id);
+      const { id, code, kind, nameJa, nameEn, oneStop } = office;
+      return c.json(
+        {
+          id,
+          code,
+          kind,
+          nameJa,
+          nameEn,
+          oneStop,
+          counters: counters.map((x) => ({ id: x.id, number: x.number, labelJa: x.labelJa, labelEn: x.labelEn, oneStop: x.oneStop })),
+        },
+        200,
+      );
+    },
+  );
+
+  return api;
+}
+
+export const openApiInfo = {
+  openapi: "3.0.3",
+  info: {
+    title: "Madoguchi API",
+    version: "0.1.0",
+    description:
+      "書かないワンストップ窓口 Madoguchi の API。職員のセッション (Cookie) で認証します。 / The Madoguchi API, authenticated by the staff session cookie.",
+  },
+};
+
+type OpenApiDoc = {
+  paths: Record<string, Record<string, { summary?: string; tags?: string[]; responses?: Record<string, { description?: string }> }>>;
+};
+
+/** The API reference, rendered on the server from the same document: nothing fetched from a CDN. */
+export function apiReferenceRoute(app: OpenAPIHono<AppEnv>) {
+  app.get("/api/reference", (c) => {
+    const doc = app.getOpenAPIDocument(openApiInfo) as unknown as OpenApiDoc;
+    return renderPage(c, c.get("t")("apiReference"), (ctx) => (
+      <>
+        <h1>{ctx.t("apiReference")}</h1>
+        <p class="lead">
+          {ctx.lang === "ja" ? "機械可読な定義: " : "Machine-readable definition: "}
+          <a href="/api/openapi.json">/api/openapi.json</a>
+        </p>
+        {Object.entries(doc.paths).map(([path, methods]) =>
+          Object.entries(methods).map(([method, op]) => (
+            <section aria-labelledby={`op-${method}-${path}`}>
+              <h2 id={`op-${method}-${path}`}>
+                <code>
+                  {method.toUpperCase()} {path}
+                </code>
+              </h2>
+              <p>{op.summary}</p>
+              <ul>
+                {Object.entries(op.responses ?? {}).map(([status, r]) => (
+                  <li>
+                    <code>{status}</code> {r.description}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )),
+        )}
+      </>
+    ));
+  });
+}

@@ -1,0 +1,75 @@
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { authRoutes } from "../auth/auth.routes";
+import { staffRoutes } from "../auth/staff.routes";
+import { AppError } from "../shared/errors";
+import { tenancyRoutes } from "../tenancy/tenancy.routes";
+import { apiReferenceRoute, apiRouter, apiRoutes, openApiInfo } from "./api";
+import type { AppDeps } from "./context";
+import { mapError } from "./error-mapper";
+import { homeRoutes } from "./home.routes";
+import { csrfProtection, loadSession, requestContext } from "./middleware";
+import { respondError } from "./respond";
+import { staticRoutes } from "./static-assets";
+
+/** Builds the whole web application; the composition root serves it, tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = apiRouter();
+
+  // Hono runs middleware in the order it is registered, before the routes mounted after it.
+  app.use(requestContext(deps));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "same-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE");
+      },
+    }),
+  );
+  app.use(loadSession(deps));
+  app.use(csrfProtection());
+
+  app.route("/", staticRoutes());
+  app.route("/", apiRoutes(deps));
+  app.route("/", authRoutes(deps));
+  app.route("/", homeRoutes(deps));
+  app.route("/", tenancyRoutes(deps));
+  app.route("/", staffRoutes(deps));
+  app.doc("/api/openapi.json", openApiInfo);
+  apiReferenceRoute(app);
+
+  app.notFound((c) => respondError(c, mapError(new AppError("NOT_FOUND"))));
+  app.onError((error, c) => {
+    let mapped = mapError(error);
+    if (error instanceof HTTPException) {
+      // Hono's own validators throw 400 for a body that is not JSON or not a form.
+      mapped = mapError(new AppError(error.status === 413 ? "PAYLOAD_TOO_LARGE" : "MALFORMED_JSON"));
+    }
+    const log = c.get("log") ?? deps.logger;
+    if (mapped.status >= 500) log.error({ err: error, code: mapped.code, path: c.req.path }, "request failed");
+    else log.info({ code: mapped.code, path: c.req.path }, "request refused");
+    return respondError(c, mapped);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,27 @@
+import type { Logger } from "pino";
+import type { SessionContext } from "../auth/session";
+import type { Config } from "../config/config";
+import type { Database } from "../db/database";
+import type { Lang, Translate } from "./i18n";
+
+/** What the composition root hands the web layer; tests build the same from an in-memory database. */
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    lang: Lang;
+    t: Translate;
+    log: Logger;
+    session: SessionContext | undefined;
+    /** The CSRF token for forms on this page: the session's, or the anonymous cookie's before sign-in. */
+    csrfToken: string;
+    /** The request carried a session cookie that had expired: sign-in says so. */
+    sessionExpired: boolean;
+  };
+};

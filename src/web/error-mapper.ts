@@ -1,0 +1,64 @@
+import type { ErrorCode, Problem } from "../shared/errors";
+import { AppError } from "../shared/errors";
+import type { MessageKey } from "./i18n";
+
+export interface MappedError {
+  code: ErrorCode;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
+  title: MessageKey;
+  lead: MessageKey;
+  problems: Problem[];
+}
+
+const table: Record<ErrorCode, Omit<MappedError, "code" | "problems">> = {
+  NOT_FOUND: { status: 404, title: "notFoundTitle", lead: "notFoundLead" },
+  VALIDATION: { status: 422, title: "errorSummaryTitle", lead: "badRequestLead" },
+  MALFORMED_JSON: { status: 400, title: "badRequestTitle", lead: "badRequestLead" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "tooLargeTitle", lead: "tooLargeLead" },
+  UNAUTHENTICATED: { status: 401, title: "signInTitle", lead: "signInLead" },
+  SESSION_EXPIRED: { status: 401, title: "signInTitle", lead: "sessionExpired" },
+  FORBIDDEN: { status: 403, title: "forbiddenTitle", lead: "forbiddenLead" },
+  CSRF: { status: 403, title: "csrfTitle", lead: "csrfLead" },
+  CONFLICT: { status: 409, title: "errorTitle", lead: "errorLead" },
+  DATABASE_UNAVAILABLE: { status: 503, title: "dbDownTitle", lead: "dbDownLead" },
+  INTERNAL: { status: 500, title: "errorTitle", lead: "errorLead" },
+};
+
+const connectionErrorCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+]);
+
+/** True when an error (or any of its causes) says the database cannot be reached, not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    if (typeof current !== "object") return false;
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === "DATABASE_UNAVAILABLE") return true;
+    if (typeof code === "string" && connectionErrorCodes.has(code)) return true;
+    if (typeof message === "string" && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The one place where a failure becomes a status and text for people. */
+export function mapError(error: unknown): MappedError {
+  if (error instanceof AppError) return { code: error.code, problems: error.problems, ...table[error.code] };
+  if (isDatabaseUnavailable(error)) return { code: "DATABASE_UNAVAILABLE", problems: [], ...table.DATABASE_UNAVAILABLE };
+  return { code: "INTERNAL", problems: [], ...table.INTERNAL };
+}
+
+export function statusFor(code: ErrorCode): MappedError["status"] {
+  return table[code].status;
+}

@@ -1,0 +1,158 @@
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { auditRepository } from "../auth/audit.repository";
+import type { StaffRole } from "../auth/auth.table";
+import { newToken, resolveSession } from "../auth/session";
+import { AppError } from "../shared/errors";
+import type { AppDeps, AppEnv } from "./context";
+import { parseLang, translator } from "./i18n";
+import { wantsJson } from "./respond";
+
+export const SESSION_COOKIE = "mg_session";
+export const ANON_CSRF_COOKIE = "mg_csrf";
+export const LANG_COOKIE = "mg_lang";
+
+export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header("x-request-id");
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set("requestId", requestId);
+    const log = deps.logger.child({ requestId });
+    c.set("log", log);
+    const lang = parseLang(getCookie(c, LANG_COOKIE)) ?? "ja";
+    c.set("lang", lang);
+    c.set("t", translator(lang));
+    c.set("session", undefined);
+    c.set("csrfToken", "");
+    c.set("sessionExpired", false);
+    const started = performance.now();
+    await next();
+    c.header("x-request-id", requestId);
+    if (!c.req.path.startsWith("/static/")) {
+      log.info(
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    }
+  };
+}
+
+/** Loads the staff session from its cookie; an expired one is cleared and remembered for the message. */
+export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.path.startsWith("/static/") || c.req.path === "/healthz") return next();
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const now = deps.now?.() ?? new Date();
+      const resolved = await resolveSession(deps.database.db, token, now);
+      if (resolved.kind === "ok") {
+        c.set("session", resolved.session);
+        c.set("csrfToken", resolved.session.csrfToken);
+      } else {
+        setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0 });
+        if (resolved.kind === "expired") c.set("sessionExpired", true);
+      }
+    }
+    if (!c.get("session")) {
+      let anon = getCookie(c, ANON_CSRF_COOKIE);
+      if (!anon || anon.length < 20) {
+        anon = newToken();
+        setCookie(c, ANON_CSRF_COOKIE, anon, {
+          path: "/",
+          httpOnly: true,
+          sameSite: "Strict",
+          secure: deps.config.COOKIE_SECURE,
+        });
+      }
+      c.set("csrfToken", anon);
+    }
+    return next();
+  };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every state-changing form carries the page's token (synchroniser token in the session, or a
+ * double-submit cookie before sign-in). JSON requests need no token: browsers cannot send them
+ * cross-site without a CORS preflight, which this server never grants — but their Origin is checked.
+ */
+export function csrfProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!unsafe.has(c.req.method)) return next();
+    const type = c.req.header("content-type") ?? "";
+    const origin = c.req.header("origin");
+    if (origin && origin !== "null") {
+      const host = c.req.header("host");
+      let originHost = "";
+      try {
+        originHost = new URL(origin).host;
+      } catch {}
+      if (host && originHost !== host) throw new AppError("CSRF");
+    }
+    if (type.startsWith("application/json")) return next();
+    let sent = "";
+    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+      const body = await c.req.parseBody();
+      sent = typeof body._csrf === "string" ? body._csrf : "";
+    } else {
+      sent = c.req.header("x-csrf-token") ?? "";
+    }
+    if (!sameToken(sent, c.get("csrfToken"))) throw new AppError("CSRF");
+    return next();
+  };
+}
+
+/**
+ * Lets only signed-in staff (with a finished second step) through, and of the given roles.
+ * A refusal for a role is audited; a missing session sends a browser to sign-in and an API client a 401.
+ */
+export function requireStaff(deps: AppDeps, roles?: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = c.get("session");
+    if (!session) {
+      const expired = c.get("sessionExpired");
+      if (wantsJson(c)) throw new AppError(expired ? "SESSION_EXPIRED" : "UNAUTHENTICATED");
+      const next_ = c.req.method === "GET" ? c.req.path : "/";
+      return c.redirect(`/signin?next=${encodeURIComponent(next_)}${expired ? "&expired=1" : ""}`, 303);
+    }
+    if (session.stage !== "active") {
+      if (wantsJson(c)) throw new AppError("UNAUTHENTICATED");
+      return c.redirect("/signin/totp", 303);
+    }
+    if (roles && !roles.includes(session.staff.role)) {
+      await auditRepository(deps.database.db).record({
+        municipalityId: session.municipalityId,
+        action: "authz.denied",
+        outcome: "denied",
+        actorStaffId: session.staff.id,
+        actorUsername: session.staff.username,
+        officeId: session.officeId,
+        targetType: "route",
+        targetId: `${c.req.method} ${c.req.path}`,
+        requestId: c.get("requestId"),
+        ip: clientIp(c),
+      });
+      throw new AppError("FORBIDDEN");
+    }
+    return next();
+  };
+}
+
+export function clientIp(c: Context<AppEnv>): string | null {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
+}
+
+/** Only local paths are followed after sign-in or a language switch: never an open redirect. */
+export function safeLocalPath(value: string | undefined | null, fallback = "/"): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
