@@ -3,6 +3,9 @@ import pino from "pino";
 import { sessionRepository } from "./auth/session.repository";
 import type { Config } from "./config/config";
 import { type Database, openDatabase } from "./db/database";
+import { seedDemoRegistry } from "./registry/generate-registry";
+import { todayInJapan } from "./registry/resident";
+import { kumamotoSeed } from "./tenancy/kumamoto.seed";
 import { type DemoAccount, seedDemo } from "./tenancy/seed-demo";
 import { createApp } from "./web/app";
 
@@ -35,7 +38,16 @@ export async function startServer(config: Config, write: (line: string) => void)
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
-    if (config.DEMO_SEED) printDemoAccounts(await seedDemo(database.db), write);
+    if (config.DEMO_SEED) {
+      printDemoAccounts(await seedDemo(database.db), write);
+      // First start only: a later start finds residents with one indexed query and goes on.
+      const generated = await seedDemoRegistry(database.db, {
+        municipalityId: kumamotoSeed.id,
+        residents: config.DEMO_RESIDENTS,
+        asOf: todayInJapan(),
+      });
+      if (generated > 0) write(`デモの住民 ${generated} 人を生成しました / Generated ${generated} demo residents.`);
+    }
   } catch (error) {
     await database.close();
     throw error;

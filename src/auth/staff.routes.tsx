@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { notFound } from "../shared/errors";
 import type { AppDeps, AppEnv } from "../web/context";
+import { tokyoDateTime, tokyoTime } from "../web/layout";
 import { requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
-import { tokyoTime } from "../web/layout";
 import { auditRepository } from "./audit.repository";
 import { staffRepository } from "./staff.repository";
 
@@ -49,7 +49,10 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get("/admin/staff/:id", async (c) => {
     const session = c.get("session");
     if (!session) throw notFound();
-    const member = await staffRepository(deps.database.db).findById(session.municipalityId, c.req.param("id"));
+    const member = await staffRepository(deps.database.db).findById(
+      session.municipalityId,
+      c.req.param("id"),
+    );
     if (!member) throw notFound();
     return renderPage(c, member.username, (ctx) => (
       <>
@@ -88,7 +91,9 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
           <tbody>
             {entries.map((e) => (
               <tr>
-                <td>{e.occurredAt.toISOString()}</td>
+                <td>
+                  <time datetime={e.occurredAt.toISOString()}>{tokyoDateTime(e.occurredAt, ctx.lang)}</time>
+                </td>
                 <td>{e.actorUsername ?? "—"}</td>
                 <td>{e.action}</td>
                 <td>{e.outcome}</td>

@@ -6,6 +6,8 @@ Commands:
   seed                  デモ自治体（熊本市）を作成 / create the Kumamoto demo tenant and demo accounts
   user add              職員アカウントを追加 / add a staff account
   guide FILE | --jsonl  手続きの案内を計算 / print the procedures a household needs
+  registry generate     住民記録のデモデータを生成 / generate a synthetic resident registry (Kumamoto)
+  registry import FILE  住民記録ファイル（CSV）を取込み / import a resident registry CSV (UTF-8 or Shift_JIS)
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; unset = embedded PGlite),
   DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true)
@@ -13,6 +15,21 @@ Run 'madoguchi <command> --help' for a command's options.
 `;
 
 export const commandHelp: Record<string, string> = {
+  "registry generate": `Usage: madoguchi registry generate [--residents N] [--seed N] [--as-of YYYY-MM-DD]
+                                  [--municipality ID] [--csv FILE [--encoding utf-8|shift_jis]]
+  Generates a synthetic Kumamoto population (age pyramid, households, insurance, pension, care,
+  benefits, rare-kanji names, addresses in the 5 wards) into the registry, in one transaction.
+  The same seed, size and --as-of give the same residents; a second run changes nothing.
+  Defaults: 730000 residents, seed 1, as of today, municipality kumamoto.
+  With --csv, writes the import layout (docs/registry-import.md) to FILE instead of the database.
+`,
+  "registry import": `Usage: madoguchi registry import FILE [--encoding auto|utf-8|shift_jis] [--municipality ID]
+                                [--as-of YYYY-MM-DD]
+  Imports a resident registry CSV in the layout of docs/registry-import.md. The encoding is detected
+  (UTF-8 with or without BOM, else Shift_JIS/CP932) unless given. Every row is checked first: any bad
+  row (line number and reason on stderr, exit code 2) and nothing is written. Otherwise all rows are
+  upserted in one transaction; a re-run of the same file changes nothing.
+`,
   serve: `Usage: madoguchi serve
   Starts the web server on PORT. On PGlite the data lives in DATA_DIR (one process at a time);
   with DATABASE_URL it runs on PostgreSQL. Migrations are applied at start.

@@ -1,13 +1,11 @@
 import { parseArgs } from "node:util";
-import { addStaff } from "../auth/add-staff";
-import { staffRoles } from "../auth/auth.table";
 import { type Config, parseConfig } from "../config/config";
-import { DataDirLockedError, } from "../db/data-dir-lock";
-import { DatabaseUnavailableError } from "../db/database";
-import { openConfiguredDatabase, printDemoAccounts, startServer } from "../server";
+import type { Database } from "../db/database";
 import { AppError } from "../shared/errors";
-import { seedDemo } from "../tenancy/seed-demo";
 import { commandHelp, mainHelp } from "./help";
+
+// Each command imports what it needs when it runs: `madoguchi guide` must not pay for loading the
+// web server, the database drivers and PGlite.
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -16,7 +14,12 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+const processIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});
 
 function loadConfig(io: Io): Config | undefined {
   const result = parseConfig(io.env);
@@ -28,8 +31,9 @@ function loadConfig(io: Io): Config | undefined {
 
 /** Failures people can act on get their message; anything else is a bug and shows its stack. */
 function reportFailure(io: Io, error: unknown): number {
-  if (error instanceof DataDirLockedError || error instanceof DatabaseUnavailableError) {
-    io.stderr.write(`${error.message}\n`);
+  const code = (error as { code?: unknown }).code;
+  if (code === "DATA_DIR_LOCKED" || code === "DATABASE_UNAVAILABLE") {
+    io.stderr.write(`${(error as Error).message}\n`);
     return 1;
   }
   if (error instanceof AppError) {
@@ -37,7 +41,9 @@ function reportFailure(io: Io, error: unknown): number {
     return 2;
   }
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    io.stderr.write("ポートが既に使われています。PORT で別の番号を指定してください。\nThe port is already in use: set PORT to another one.\n");
+    io.stderr.write(
+      "ポートが既に使われています。PORT で別の番号を指定してください。\nThe port is already in use: set PORT to another one.\n",
+    );
     return 1;
   }
   io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -48,10 +54,13 @@ async function serveCommand(io: Io): Promise<number> {
   const config = loadConfig(io);
   if (!config) return 1;
   const line = (s: string) => io.stdout.write(`${s}\n`);
+  const { startServer } = await import("../server");
   const server = await startServer(config, line);
   line("");
   line(`Madoguchi を起動しました / Madoguchi is running: ${server.url}`);
-  line(`  データベース / database: ${server.database.kind === "pglite" ? `PGlite (${config.DATA_DIR})` : "PostgreSQL"}`);
+  line(
+    `  データベース / database: ${server.database.kind === "pglite" ? `PGlite (${config.DATA_DIR})` : "PostgreSQL"}`,
+  );
   line(`  ブラウザで ${server.url}/signin を開き、上のデモアカウントでサインインしてください。`);
   line(`  Open ${server.url}/signin and sign in with a demo account printed on first start.`);
   line("  停止するには Ctrl+C / Press Ctrl+C to stop.");
@@ -69,9 +78,10 @@ async function serveCommand(io: Io): Promise<number> {
   return 0;
 }
 
-async function withDatabase<T>(io: Io, fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
+async function withDatabase<T>(io: Io, fn: (database: Database) => Promise<T>) {
   const config = loadConfig(io);
   if (!config) return 1;
+  const { openConfiguredDatabase } = await import("../server");
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
@@ -83,6 +93,7 @@ async function withDatabase<T>(io: Io, fn: (db: Awaited<ReturnType<typeof openCo
 }
 
 async function userAddCommand(args: string[], io: Io): Promise<number> {
+  const { staffRoles } = await import("../auth/auth.table");
   const { values } = parseArgs({
     args,
     options: {
@@ -103,6 +114,7 @@ async function userAddCommand(args: string[], io: Io): Promise<number> {
   }
   const username = values.username;
   return withDatabase(io, async ({ db }) => {
+    const { addStaff } = await import("../auth/add-staff");
     const { staff, password } = await addStaff(db, {
       municipalityId: values.municipality ?? "kumamoto",
       username,
@@ -126,11 +138,21 @@ const commands: Record<string, Command> = {
     }),
   seed: (_args, io) =>
     withDatabase(io, async ({ db }) => {
+      const { seedDemo } = await import("../tenancy/seed-demo");
+      const { printDemoAccounts } = await import("../server");
       const accounts = await seedDemo(db);
       io.stdout.write("デモ自治体（熊本市）を用意しました / The Kumamoto demo tenant is ready.\n");
       printDemoAccounts(accounts, (s) => io.stdout.write(`${s}\n`));
     }),
   "user add": userAddCommand,
+  "registry generate": async (args, io) => {
+    const { registryGenerateCommand } = await import("../registry/registry-command");
+    return registryGenerateCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
+  "registry import": async (args, io) => {
+    const { registryImportCommand } = await import("../registry/registry-command");
+    return registryImportCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
   guide: async (args, io) => {
     const { runGuide } = await import("../guidance/guide-command");
     return runGuide(args, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
@@ -144,7 +166,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout.write(mainHelp);
     return first ? 0 : 2;
   }
-  const name = first === "user" && second ? `${first} ${second}` : first;
+  const name = (first === "user" || first === "registry") && second ? `${first} ${second}` : first;
   const command = commands[name];
   if (!command) {
     io.stderr.write(`不明なコマンドです / Unknown command: ${name}\n\n${mainHelp}`);

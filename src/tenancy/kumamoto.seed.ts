@@ -28,7 +28,11 @@ export const kumamotoSeed: MunicipalitySeed = {
   nameEn: "Kumamoto City",
   departments: [
     { code: "resident", labelJa: "区民課", labelEn: "Residents Division" },
-    { code: "insurance", labelJa: "区民課（保険年金）", labelEn: "Residents Division (Insurance and Pension)" },
+    {
+      code: "insurance",
+      labelJa: "区民課（保険年金）",
+      labelEn: "Residents Division (Insurance and Pension)",
+    },
     { code: "welfare", labelJa: "福祉課", labelEn: "Welfare Division" },
     { code: "children", labelJa: "保健子ども課", labelEn: "Health and Children Division" },
     { code: "education", labelJa: "区民課（就学）", labelEn: "Residents Division (School Enrolment)" },
@@ -47,7 +51,12 @@ export const kumamotoSeed: MunicipalitySeed = {
         { number: 3, labelJa: "ワンストップ窓口 3番", labelEn: "One-stop counter 3", oneStop: true },
         { number: 11, labelJa: "区民課 11番", labelEn: "Residents Division 11", department: "resident" },
         { number: 21, labelJa: "福祉課 21番", labelEn: "Welfare Division 21", department: "welfare" },
-        { number: 31, labelJa: "保健子ども課 31番", labelEn: "Health and Children 31", department: "children" },
+        {
+          number: 31,
+          labelJa: "保健子ども課 31番",
+          labelEn: "Health and Children 31",
+          department: "children",
+        },
       ],
     })),
     ...branches.map(([code, nameJa, nameEn]) => ({

@@ -13,7 +13,13 @@ export interface MunicipalitySeed {
     nameJa: string;
     nameEn: string;
     oneStop: boolean;
-    counters: Array<{ number: number; labelJa: string; labelEn: string; department?: string; oneStop?: boolean }>;
+    counters: Array<{
+      number: number;
+      labelJa: string;
+      labelEn: string;
+      department?: string;
+      oneStop?: boolean;
+    }>;
   }>;
   departments: Array<{ code: string; labelJa: string; labelEn: string }>;
 }

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
+import { addStaff } from "../auth/add-staff";
 import type { StaffRole } from "../auth/auth.table";
 import { staff } from "../auth/auth.table";
-import { addStaff } from "../auth/add-staff";
 import type { DbOrTx } from "../db/database";
 import { kumamotoSeed } from "./kumamoto.seed";
 import { seedMunicipality } from "./municipality-seed";
+import { municipalities } from "./tenancy.table";
 
 export interface DemoAccount {
   username: string;
@@ -23,8 +24,16 @@ const demoAccounts: Array<{ username: string; displayName: string; role: StaffRo
  * random password returned here to be printed once: there is never a fixed default password.
  */
 export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
-  await seedMunicipality(db, kumamotoSeed);
-  const existing = await db.select({ id: staff.id }).from(staff).where(eq(staff.municipalityId, kumamotoSeed.id));
+  // Later starts find the tenant and its accounts and cost two queries, not the whole seed.
+  const [tenant] = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.id, kumamotoSeed.id));
+  if (!tenant) await seedMunicipality(db, kumamotoSeed);
+  const existing = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(eq(staff.municipalityId, kumamotoSeed.id));
   if (existing.length > 0) return [];
   const created: DemoAccount[] = [];
   for (const account of demoAccounts) {

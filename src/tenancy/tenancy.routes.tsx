@@ -1,8 +1,8 @@
 import { Hono } from "hono";
+import { notFound } from "../shared/errors";
 import type { AppDeps, AppEnv } from "../web/context";
 import { requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
-import { notFound } from "../shared/errors";
 import { tenancyRepository } from "./tenancy.repository";
 
 export function tenancyRoutes(deps: AppDeps): Hono<AppEnv> {

@@ -28,7 +28,13 @@ const OfficeSchema = z
   .openapi("Office");
 
 const CounterSchema = z
-  .object({ id: z.string().uuid(), number: z.number().int(), labelJa: z.string(), labelEn: z.string(), oneStop: z.boolean() })
+  .object({
+    id: z.string().uuid(),
+    number: z.number().int(),
+    labelJa: z.string(),
+    labelEn: z.string(),
+    oneStop: z.boolean(),
+  })
   .openapi("Counter");
 
 const HealthSchema = z
@@ -37,7 +43,10 @@ const HealthSchema = z
 
 const errorResponses = {
   401: { description: "Not signed in", content: { "application/json": { schema: ErrorSchema } } },
-  404: { description: "Not found (also for another municipality's ids)", content: { "application/json": { schema: ErrorSchema } } },
+  404: {
+    description: "Not found (also for another municipality's ids)",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
 } as const;
 
 /**
@@ -71,8 +80,14 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       summary: "Liveness and database check",
       tags: ["system"],
       responses: {
-        200: { description: "The service and its database answer", content: { "application/json": { schema: HealthSchema } } },
-        503: { description: "The database does not answer", content: { "application/json": { schema: HealthSchema } } },
+        200: {
+          description: "The service and its database answer",
+          content: { "application/json": { schema: HealthSchema } },
+        },
+        503: {
+          description: "The database does not answer",
+          content: { "application/json": { schema: HealthSchema } },
+        },
       },
     }),
     async (c) => {
@@ -95,7 +110,10 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       summary: "Offices of the signed-in staff member's municipality",
       tags: ["tenancy"],
       responses: {
-        200: { description: "Offices", content: { "application/json": { schema: z.object({ offices: z.array(OfficeSchema) }) } } },
+        200: {
+          description: "Offices",
+          content: { "application/json": { schema: z.object({ offices: z.array(OfficeSchema) }) } },
+        },
         401: errorResponses[401],
       },
     }),
@@ -104,7 +122,16 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       if (!session) throw new AppError("UNAUTHENTICATED");
       const rows = await tenancyRepository(deps.database.db).listOffices(session.municipalityId);
       return c.json(
-        { offices: rows.map(({ id, code, kind, nameJa, nameEn, oneStop }) => ({ id, code, kind, nameJa, nameEn, oneStop })) },
+        {
+          offices: rows.map(({ id, code, kind, nameJa, nameEn, oneStop }) => ({
+            id,
+            code,
+            kind,
+            nameJa,
+            nameEn,
+            oneStop,
+          })),
+        },
         200,
       );
     },
@@ -120,7 +147,9 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       responses: {
         200: {
           description: "The office",
-          content: { "application/json": { schema: OfficeSchema.extend({ counters: z.array(CounterSchema) }) } },
+          content: {
+            "application/json": { schema: OfficeSchema.extend({ counters: z.array(CounterSchema) }) },
+          },
         },
         ...errorResponses,
       },
@@ -141,7 +170,13 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
           nameJa,
           nameEn,
           oneStop,
-          counters: counters.map((x) => ({ id: x.id, number: x.number, labelJa: x.labelJa, labelEn: x.labelEn, oneStop: x.oneStop })),
+          counters: counters.map((x) => ({
+            id: x.id,
+            number: x.number,
+            labelJa: x.labelJa,
+            labelEn: x.labelEn,
+            oneStop: x.oneStop,
+          })),
         },
         200,
       );
@@ -162,7 +197,13 @@ export const openApiInfo = {
 };
 
 type OpenApiDoc = {
-  paths: Record<string, Record<string, { summary?: string; tags?: string[]; responses?: Record<string, { description?: string }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { summary?: string; tags?: string[]; responses?: Record<string, { description?: string }> }
+    >
+  >;
 };
 
 /** The API reference, rendered on the server from the same document: nothing fetched from a CDN. */

@@ -3,10 +3,14 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { authRoutes } from "../auth/auth.routes";
 import { staffRoutes } from "../auth/staff.routes";
+import { guidanceApi } from "../guidance/guidance.api";
+import { guidanceRoutes } from "../guidance/guidance.routes";
+import { registryRoutes } from "../registry/registry.routes";
 import { AppError } from "../shared/errors";
+import { referenceData } from "../tenancy/reference-data";
 import { tenancyRoutes } from "../tenancy/tenancy.routes";
 import { apiReferenceRoute, apiRouter, apiRoutes, openApiInfo } from "./api";
-import type { AppDeps } from "./context";
+import type { AppDeps, AppServices } from "./context";
 import { mapError } from "./error-mapper";
 import { homeRoutes } from "./home.routes";
 import { csrfProtection, loadSession, requestContext } from "./middleware";
@@ -14,7 +18,8 @@ import { respondError } from "./respond";
 import { staticRoutes } from "./static-assets";
 
 /** Builds the whole web application; the composition root serves it, tests call `app.request()`. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: AppServices = { ...appDeps, reference: referenceData(appDeps.database.db) };
   const app = apiRouter();
 
   // Hono runs middleware in the order it is registered, before the routes mounted after it.
@@ -54,6 +59,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", homeRoutes(deps));
   app.route("/", tenancyRoutes(deps));
   app.route("/", staffRoutes(deps));
+  app.route("/", registryRoutes(deps));
+  app.route("/", guidanceApi(deps));
+  app.route("/", guidanceRoutes(deps));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);
 
@@ -65,7 +73,8 @@ export function createApp(deps: AppDeps) {
       mapped = mapError(new AppError(error.status === 413 ? "PAYLOAD_TOO_LARGE" : "MALFORMED_JSON"));
     }
     const log = c.get("log") ?? deps.logger;
-    if (mapped.status >= 500) log.error({ err: error, code: mapped.code, path: c.req.path }, "request failed");
+    if (mapped.status >= 500)
+      log.error({ err: error, code: mapped.code, path: c.req.path }, "request failed");
     else log.info({ code: mapped.code, path: c.req.path }, "request refused");
     return respondError(c, mapped);
   });

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { SessionContext } from "../auth/session";
 import type { Config } from "../config/config";
 import type { Database } from "../db/database";
+import type { ReferenceData } from "../tenancy/reference-data";
 import type { Lang, Translate } from "./i18n";
 
 /** What the composition root hands the web layer; tests build the same from an in-memory database. */
@@ -10,6 +11,11 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   now?: () => Date;
+}
+
+/** What routes receive: the dependencies plus the per-process caches that createApp builds once. */
+export interface AppServices extends AppDeps {
+  reference: ReferenceData;
 }
 
 export type AppEnv = {
@@ -23,5 +29,7 @@ export type AppEnv = {
     csrfToken: string;
     /** The request carried a session cookie that had expired: sign-in says so. */
     sessionExpired: boolean;
+    /** SESSION_WARNING_MINUTES, for the page's session bar. */
+    sessionWarningMinutes: number;
   };
 };

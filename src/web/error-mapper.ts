@@ -12,7 +12,7 @@ export interface MappedError {
 
 const table: Record<ErrorCode, Omit<MappedError, "code" | "problems">> = {
   NOT_FOUND: { status: 404, title: "notFoundTitle", lead: "notFoundLead" },
-  VALIDATION: { status: 422, title: "errorSummaryTitle", lead: "badRequestLead" },
+  VALIDATION: { status: 422, title: "errorSummaryTitle", lead: "errorSummaryTitle" },
   MALFORMED_JSON: { status: 400, title: "badRequestTitle", lead: "badRequestLead" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "tooLargeTitle", lead: "tooLargeLead" },
   UNAUTHENTICATED: { status: 401, title: "signInTitle", lead: "signInLead" },
@@ -46,7 +46,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (code === "DATABASE_UNAVAILABLE") return true;
     if (typeof code === "string" && connectionErrorCodes.has(code)) return true;
-    if (typeof message === "string" && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|PGlite is closed|Cannot use a pool after calling end/i.test(
+        message,
+      )
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
@@ -55,7 +61,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** The one place where a failure becomes a status and text for people. */
 export function mapError(error: unknown): MappedError {
   if (error instanceof AppError) return { code: error.code, problems: error.problems, ...table[error.code] };
-  if (isDatabaseUnavailable(error)) return { code: "DATABASE_UNAVAILABLE", problems: [], ...table.DATABASE_UNAVAILABLE };
+  if (isDatabaseUnavailable(error))
+    return { code: "DATABASE_UNAVAILABLE", problems: [], ...table.DATABASE_UNAVAILABLE };
   return { code: "INTERNAL", problems: [], ...table.INTERNAL };
 }
 

@@ -2,24 +2,23 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { sessionRepository } from "../auth/session.repository";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
-import type { AppDeps, AppEnv } from "./context";
+import type { AppEnv, AppServices } from "./context";
 import { CsrfField } from "./layout";
 import { requireStaff } from "./middleware";
 import { renderPage } from "./respond";
 
 const roleKey = { counter: "roleCounter", supervisor: "roleSupervisor", admin: "roleAdmin" } as const;
 
-export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
+export function homeRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", requireStaff(deps), async (c) => {
     const session = c.get("session");
     if (!session) return c.notFound();
-    const repo = tenancyRepository(deps.database.db);
     const [municipality, office, counters] = await Promise.all([
-      repo.getMunicipality(session.municipalityId),
-      repo.findOffice(session.municipalityId, session.officeId),
-      repo.listCounters(session.municipalityId, session.officeId),
+      deps.reference.municipality(session.municipalityId),
+      deps.reference.office(session.municipalityId, session.officeId),
+      deps.reference.counters(session.municipalityId, session.officeId),
     ]);
     const counter = counters.find((x) => x.id === session.counterId);
     const chosen = c.req.query("counter") === "set";
@@ -40,7 +39,9 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
             <dt>{ctx.t("office")}</dt>
             <dd data-testid="office">{ja ? office?.nameJa : office?.nameEn}</dd>
             <dt>{ctx.t("counter")}</dt>
-            <dd data-testid="counter">{counter ? (ja ? counter.labelJa : counter.labelEn) : ctx.t("noCounter")}</dd>
+            <dd data-testid="counter">
+              {counter ? (ja ? counter.labelJa : counter.labelEn) : ctx.t("noCounter")}
+            </dd>
             <dt>{ctx.t("role")}</dt>
             <dd data-testid="role">{ctx.t(roleKey[session.staff.role])}</dd>
           </dl>
@@ -50,6 +51,11 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
             <div class="field">
               <label for="counterId">{ctx.t("counter")}</label>
               <select id="counterId" name="counterId">
+                {session.counterId ? null : (
+                  <option value="" selected>
+                    {ctx.t("noCounter")}
+                  </option>
+                )}
                 {counters.map((x) => (
                   <option value={x.id} selected={x.id === session.counterId}>
                     {ja ? x.labelJa : x.labelEn}
@@ -63,6 +69,12 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
           </form>
           <h2>{ja ? "メニュー" : "Menu"}</h2>
           <ul>
+            <li>
+              <a href="/guidance">{ja ? "手続きの案内" : "Guidance"}</a>
+            </li>
+            <li>
+              <a href="/registry/search">{ctx.t("registrySearch")}</a>
+            </li>
             <li>
               <a href="/offices">{ctx.t("offices")}</a>
             </li>
@@ -89,6 +101,8 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
     const session = c.get("session");
     if (!session) return c.notFound();
     const form = z.object({ counterId: z.string().max(100) }).safeParse(await c.req.parseBody());
+    // "No counter" chosen again: nothing to change.
+    if (form.success && form.data.counterId === "") return c.redirect("/", 303);
     const counter = form.success
       ? await tenancyRepository(deps.database.db).findCounter(session.municipalityId, form.data.counterId)
       : undefined;

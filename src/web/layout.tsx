@@ -12,12 +12,30 @@ export interface PageContext {
   warningMinutes: number;
 }
 
-export const tokyoTime = (date: Date, lang: Lang): string =>
-  new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+// Building an Intl formatter costs far more than using one: make each once.
+const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }),
+};
+
+export const tokyoTime = (date: Date, lang: Lang): string => timeFormats[lang].format(date);
+
+const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+};
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat("ja-JP", dateTimeOptions),
+  en: new Intl.DateTimeFormat("en-GB", dateTimeOptions),
+};
+
+/** A date and time as staff read it: Japan time, to the second (for logs), whatever the server's zone. */
+export const tokyoDateTime = (date: Date, lang: Lang): string => dateTimeFormats[lang].format(date);
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -26,12 +44,15 @@ export function CsrfField({ token }: { token: string }) {
 /** GOV.UK-style summary at the top of a form: each problem links to its field. */
 export function ErrorSummary({ problems, t, lang }: { problems: Problem[]; t: Translate; lang: Lang }) {
   if (problems.length === 0) return null;
+  // Focused on load (autofocus works without script), so keyboard and screen-reader users meet it first.
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{t("errorSummaryTitle")}</h2>
       <ul>
         {problems.map((p) => (
-          <li>{p.path ? <a href={`#${p.path}`}>{lang === "ja" ? p.ja : p.en}</a> : lang === "ja" ? p.ja : p.en}</li>
+          <li>
+            {p.path ? <a href={`#${p.path}`}>{lang === "ja" ? p.ja : p.en}</a> : lang === "ja" ? p.ja : p.en}
+          </li>
         ))}
       </ul>
     </div>
@@ -95,11 +116,14 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${t("productName")}`}</title>
+        {/* No icon of our own yet: an empty one stops every page view from also requesting /favicon.ico (a 404). */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/static/tokens/tokens.css" />
         <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
         <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
         <link rel="stylesheet" href="/static/app/app.css" />
         {session ? <script type="module" src="/static/js/session-timer.js" /> : null}
+        <script type="module" src="/static/js/print.js" />
       </head>
       <body>
         <a class="skip-link" href="#main">

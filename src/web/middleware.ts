@@ -3,8 +3,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { auditRepository } from "../auth/audit.repository";
 import type { StaffRole } from "../auth/auth.table";
-import { newToken, resolveSession } from "../auth/session";
+import { hashToken, newToken, type ResolvedSession, resolveSession } from "../auth/session";
 import { AppError } from "../shared/errors";
+import { TtlCache } from "../shared/ttl-cache";
 import type { AppDeps, AppEnv } from "./context";
 import { parseLang, translator } from "./i18n";
 import { wantsJson } from "./respond";
@@ -12,6 +13,8 @@ import { wantsJson } from "./respond";
 export const SESSION_COOKIE = "mg_session";
 export const ANON_CSRF_COOKIE = "mg_csrf";
 export const LANG_COOKIE = "mg_lang";
+
+const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -26,26 +29,47 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set("session", undefined);
     c.set("csrfToken", "");
     c.set("sessionExpired", false);
+    c.set("sessionWarningMinutes", deps.config.SESSION_WARNING_MINUTES);
     const started = performance.now();
     await next();
     c.header("x-request-id", requestId);
     if (!c.req.path.startsWith("/static/")) {
       log.info(
-        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+        {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
         "request",
       );
     }
   };
 }
 
-/** Loads the staff session from its cookie; an expired one is cleared and remembered for the message. */
+/**
+ * Loads the staff session from its cookie; an expired one is cleared and remembered for the message.
+ * A session read from the database is reused for up to SESSION_CACHE_MS within this process, and
+ * dropped after any state-changing request made with it (sign-out, extend, counter choice, TOTP),
+ * so this process never serves a session its own requests changed; another process (PostgreSQL
+ * deployments) sees a sign-out or lock within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 3_000;
+
 export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const cache = new TtlCache<string, ResolvedSession>(SESSION_CACHE_MS, 50_000);
   return async (c, next) => {
     if (c.req.path.startsWith("/static/") || c.req.path === "/healthz") return next();
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) {
+    const idHash = token ? hashToken(token) : undefined;
+    if (token && idHash) {
       const now = deps.now?.() ?? new Date();
-      const resolved = await resolveSession(deps.database.db, token, now);
+      let resolved = await cache.get(idHash, () => resolveSession(deps.database.db, token, now));
+      if (resolved.kind === "ok" && resolved.session.expiresAt <= now) {
+        cache.delete(idHash);
+        resolved = await resolveSession(deps.database.db, token, now);
+      }
+      if (resolved.kind !== "ok") cache.delete(idHash);
       if (resolved.kind === "ok") {
         c.set("session", resolved.session);
         c.set("csrfToken", resolved.session.csrfToken);
@@ -67,7 +91,11 @@ export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
       }
       c.set("csrfToken", anon);
     }
-    return next();
+    try {
+      await next();
+    } finally {
+      if (idHash && unsafe.has(c.req.method)) cache.delete(idHash);
+    }
   };
 }
 
@@ -76,8 +104,6 @@ function sameToken(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
-
-const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Every state-changing form carries the page's token (synchroniser token in the session, or a
@@ -153,6 +179,6 @@ export function clientIp(c: Context<AppEnv>): string | null {
 
 /** Only local paths are followed after sign-in or a language switch: never an open redirect. */
 export function safeLocalPath(value: string | undefined | null, fallback = "/"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }

@@ -6,14 +6,14 @@ import type { MappedError } from "./error-mapper";
 import { bilingual } from "./i18n";
 import { Layout, type PageContext } from "./layout";
 
-export function pageContext(c: Context<AppEnv>, warningMinutes = 5): PageContext {
+export function pageContext(c: Context<AppEnv>): PageContext {
   return {
     lang: c.get("lang"),
     t: c.get("t"),
     path: c.req.path,
     session: c.get("session"),
     csrfToken: c.get("csrfToken"),
-    warningMinutes,
+    warningMinutes: c.get("sessionWarningMinutes"),
   };
 }
 

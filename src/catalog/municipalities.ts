@@ -1,0 +1,89 @@
+import { CatalogError } from "./catalog.errors";
+import { getCatalog } from "./load-catalog";
+import {
+  checkSettings,
+  type MunicipalitySettings,
+  type MunicipalitySettingsInput,
+} from "./municipality.schema";
+
+/**
+ * The national baseline: the catalogue as written. It carries Kumamoto's child-medical limit
+ * (grade 12) because the issue fixes "national baseline with Kumamoto's limits" as the default and
+ * there is no national child-medical programme to take a limit from.
+ */
+const national: MunicipalitySettingsInput = {
+  id: "national",
+  code: null,
+  name: { ja: "全国標準", en: "National baseline" },
+  childMedicalGradeLimit: 12,
+  departmentLabels: {
+    resident: { ja: "住民記録の窓口", en: "Resident registration" },
+    insurance: { ja: "国民健康保険・年金の窓口", en: "Health insurance and pension" },
+    welfare: { ja: "福祉の窓口", en: "Welfare" },
+    children: { ja: "子育て支援の窓口", en: "Child and family support" },
+    education: { ja: "就学の窓口", en: "School enrolment" },
+    tax: { ja: "税の窓口", en: "Taxation" },
+  },
+};
+
+const kumamoto: MunicipalitySettingsInput = {
+  id: "kumamoto",
+  code: "431001",
+  name: { ja: "熊本市", en: "Kumamoto City" },
+  // こども医療費助成 covers high-school age since December 2023.
+  childMedicalGradeLimit: 12,
+  departmentLabels: {
+    resident: { ja: "区民課", en: "Residents Division" },
+    insurance: { ja: "区民課（保険年金）", en: "Residents Division (Insurance and Pension)" },
+    welfare: { ja: "福祉課", en: "Welfare Division" },
+    children: { ja: "保健子ども課", en: "Health and Children Division" },
+    education: { ja: "区民課（就学）", en: "Residents Division (School Enrolment)" },
+    tax: { ja: "市民税課 / 税務室", en: "Municipal Tax Division / Tax Office" },
+  },
+};
+
+/**
+ * A second demo tenant whose settings differ from Kumamoto's on purpose (a lower child-medical
+ * limit, the moped counter not at the one-stop desk), so tests can show that settings matter.
+ */
+const yatsushiro: MunicipalitySettingsInput = {
+  id: "yatsushiro",
+  code: "432024",
+  name: { ja: "八代市", en: "Yatsushiro City" },
+  childMedicalGradeLimit: 9,
+  guidanceOnly: ["keiji.moped"],
+  departmentLabels: {
+    resident: { ja: "市民課", en: "Citizens Division" },
+    insurance: { ja: "国保ねんきん課", en: "Health Insurance and Pension Division" },
+    welfare: { ja: "福祉課", en: "Welfare Division" },
+    children: { ja: "こども未来課", en: "Children's Future Division" },
+    education: { ja: "学校教育課", en: "School Education Division" },
+    tax: { ja: "税務課", en: "Taxation Division" },
+  },
+};
+
+const sources: Record<string, MunicipalitySettingsInput> = { national, kumamoto, yatsushiro };
+
+/** The settings `madoguchi guide` uses when no municipality is named. */
+export const defaultMunicipalityId = "national";
+export const municipalityIds: readonly string[] = Object.keys(sources);
+
+const resolved = new Map<string, MunicipalitySettings>();
+
+/**
+ * The validated settings of a municipality. Each call for the same id returns the same object, so
+ * the engine's compiled rules are reused. Throws a {@link CatalogError} `municipality.unknown`.
+ */
+export function getMunicipalitySettings(id: string): MunicipalitySettings {
+  const cached = resolved.get(id);
+  if (cached) return cached;
+  const source = Object.hasOwn(sources, id) ? sources[id] : undefined;
+  if (!source) {
+    throw new CatalogError("municipality.unknown", "src/catalog/municipalities.ts", [
+      { entry: id, path: "", message: `unknown municipality; known: ${municipalityIds.join(", ")}` },
+    ]);
+  }
+  const settings = checkSettings(source, getCatalog(), `src/catalog/municipalities.ts (${id})`);
+  resolved.set(id, settings);
+  return settings;
+}

@@ -1,0 +1,36 @@
+import { type Catalog, getCatalog } from "./load-catalog";
+import { departmentLabel, type MunicipalitySettings } from "./municipality.schema";
+import type { ProcedureEntry, Text } from "./procedure.schema";
+
+/** What a page or a printed guidance sheet shows about one procedure of a plan. */
+export interface ProcedureInfo {
+  id: string;
+  name: Text;
+  easy: Text;
+  /** Where to go: the municipality's department label, or the outside body's name. */
+  place: Text;
+  documents: Text[];
+  legalBasis: string[];
+}
+
+/**
+ * Looks up a plan item's procedure (catalogue or the municipality's local ones) with the
+ * municipality's labels applied; undefined for an id neither knows.
+ */
+export function procedureInfo(
+  id: string,
+  settings: MunicipalitySettings,
+  catalog: Catalog = getCatalog(),
+): ProcedureInfo | undefined {
+  const entry: ProcedureEntry | undefined =
+    catalog.byId.get(id) ?? settings.localProcedures.find((local) => local.id === id);
+  if (!entry) return undefined;
+  return {
+    id,
+    name: settings.procedureNames[id] ?? entry.name,
+    easy: entry.easy,
+    place: departmentLabel(settings, entry),
+    documents: entry.documents,
+    legalBasis: entry.legalBasis,
+  };
+}

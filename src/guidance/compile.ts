@@ -1,0 +1,120 @@
+import type { Catalog } from "../catalog/load-catalog";
+import type { MunicipalitySettings } from "../catalog/municipality.schema";
+import type { DeadlineRule, ProcedureEntry, Rule } from "../catalog/procedure.schema";
+import type { Department, EventType, Handling, Scope } from "../catalog/vocabulary";
+import { addDays, type CalendarDate, endOfYearsPeriod, formatIsoDate } from "./calendar";
+import { compileAll, compileHouseholdTest, type HouseholdTest, type MemberTest } from "./conditions";
+import {
+  compileDescriber,
+  householdReason,
+  type MemberDescriber,
+  type ScopeClause,
+  scopeClause,
+  sentenceTail,
+} from "./reasons";
+
+export interface CompiledRule {
+  readonly when: readonly HouseholdTest[];
+  readonly whenReasons: readonly string[];
+  readonly scope: Scope;
+  readonly test: MemberTest;
+  /**
+   * The end of the members' sentence when it is the same for every member (the usual case), so a
+   * plan only prepends names; "" when members need no sentence; null when it depends on the member.
+   */
+  readonly fixedTail: string | null;
+  /** For a null `fixedTail`: the words true of one member. */
+  readonly describe: MemberDescriber;
+  readonly clause: ScopeClause;
+}
+
+export interface CompiledProcedure {
+  readonly id: string;
+  readonly name: string;
+  readonly department: Department;
+  readonly handling: Handling;
+  readonly claimant: ProcedureEntry["claimant"];
+  /** Index into {@link CompiledGuide.deadlines}, or -1 for no deadline. */
+  readonly deadline: number;
+  /** Only the rules for one event type. */
+  readonly rules: readonly CompiledRule[];
+}
+
+export interface CompiledGuide {
+  /** Per event type, the procedures that can apply, in catalogue order then local ones. */
+  readonly byEvent: ReadonlyMap<EventType, readonly CompiledProcedure[]>;
+  /** The distinct deadline rules, so a plan computes each date once. */
+  readonly deadlines: readonly ((on: CalendarDate) => string)[];
+}
+
+function compileDeadline(rule: DeadlineRule): (on: CalendarDate) => string {
+  if (rule.kind === "years") return (on) => formatIsoDate(endOfYearsPeriod(on, rule.years));
+  // 民法 §140 leaves the first day out; 戸籍法 §43 counts it.
+  const offset = rule.basis === "civil" ? rule.days : rule.days - 1;
+  return (on) => formatIsoDate(addDays(on, offset));
+}
+
+function compileRule(rule: Rule, event: EventType, limit: number): CompiledRule {
+  const when = rule.when ?? [];
+  const where = rule.members.where ?? [];
+  const words = where.map((c) => compileDescriber(c, limit));
+  const clause = scopeClause(rule.members.scope, event);
+  const fixed = words.every((w) => typeof w === "string") ? words.filter((w) => w !== "").join("で、") : null;
+  // For the household as a whole the condition (e.g. a request) is the reason, not membership.
+  const silent = rule.members.scope === "household" && fixed === "";
+  return {
+    when: when.map((c) => compileHouseholdTest(c, limit)),
+    whenReasons: when.map((c) => householdReason(c, event, limit)).filter((r) => r !== null),
+    scope: rule.members.scope,
+    test: compileAll(where, limit),
+    fixedTail: silent ? "" : fixed === null ? null : sentenceTail(clause, fixed),
+    describe: (f, out) => {
+      for (const w of words) {
+        if (typeof w === "function") w(f, out);
+        else if (w !== "") out.push(w);
+      }
+    },
+    clause,
+  };
+}
+
+/**
+ * Turns the catalogue and one municipality's settings into predicates indexed by event, so that
+ * planning a household does no lookups, parsing or string building beyond its own reasons.
+ */
+export function compileGuide(catalog: Catalog, settings: MunicipalitySettings): CompiledGuide {
+  const limit = settings.childMedicalGradeLimit;
+  const byEvent = new Map<EventType, CompiledProcedure[]>();
+  const deadlineKeys = new Map<string, number>();
+  const deadlines: ((on: CalendarDate) => string)[] = [];
+  const guidanceOnly = new Set(settings.guidanceOnly);
+  for (const entry of [...catalog.procedures, ...settings.localProcedures]) {
+    let deadline = -1;
+    if (entry.deadline) {
+      const key = JSON.stringify(entry.deadline);
+      deadline = deadlineKeys.get(key) ?? deadlines.length;
+      if (deadline === deadlines.length) {
+        deadlineKeys.set(key, deadline);
+        deadlines.push(compileDeadline(entry.deadline));
+      }
+    }
+    const events = new Set(entry.rules.flatMap((rule) => rule.events));
+    for (const event of events) {
+      const procedure: CompiledProcedure = {
+        id: entry.id,
+        name: settings.procedureNames[entry.id]?.ja ?? entry.name.ja,
+        department: entry.department,
+        handling: entry.handling === "one-stop" && !guidanceOnly.has(entry.id) ? "one-stop" : "guidance",
+        claimant: entry.claimant,
+        deadline,
+        rules: entry.rules
+          .filter((rule) => rule.events.includes(event))
+          .map((r) => compileRule(r, event, limit)),
+      };
+      const list = byEvent.get(event) ?? [];
+      list.push(procedure);
+      byEvent.set(event, list);
+    }
+  }
+  return { byEvent, deadlines };
+}

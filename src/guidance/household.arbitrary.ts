@@ -1,0 +1,171 @@
+import fc from "fast-check";
+import {
+  benefits,
+  careLevels,
+  type Insurance,
+  memberFlags,
+  type Phase1Event,
+  pensionCategories,
+  phase1Events,
+  possessions,
+  relations,
+  sexes,
+} from "../catalog/vocabulary";
+import { daysInMonth, formatIsoDate, fromDayNumber, toDayNumber } from "./calendar";
+import { ageOn } from "./facts";
+import type { Household, Member } from "./household.schema";
+
+/**
+ * Random households that pass `parseHousehold`, for property tests and the benchmark. Test support
+ * only: nothing in the running application imports it.
+ *
+ * Birth dates are drawn relative to the event so that ages cluster where the rules change
+ * (0–3, school grades, 15, 18, 20, 60, 65, 75) and birthdays fall on, just before or just after
+ * the event day; event days favour 28/29 February, 1 March and 1/2 April.
+ */
+
+const firstDay = toDayNumber(2020, 1, 1);
+const lastDay = toDayNumber(2032, 12, 31);
+const specialDays = [
+  [2024, 2, 29],
+  [2025, 2, 28],
+  [2025, 3, 1],
+  [2026, 4, 1],
+  [2026, 4, 2],
+  [2028, 2, 29],
+  [2027, 3, 31],
+].map(([y, m, d]) => toDayNumber(y as number, m as number, d as number));
+
+const eventDay = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: firstDay, max: lastDay }) },
+  { weight: 1, arbitrary: fc.constantFrom(...specialDays) },
+);
+
+/** Ages where a rule changes; a member is this old give or take one day. */
+const boundaryAges = [0, 1, 2, 3, 6, 7, 12, 15, 17, 18, 19, 20, 59, 60, 64, 65, 74, 75, 90];
+
+const birth = fc.oneof(
+  fc.record({ kind: fc.constant("days" as const), days: fc.integer({ min: 0, max: 365 * 20 }) }),
+  fc.record({ kind: fc.constant("days" as const), days: fc.integer({ min: 0, max: 365 * 100 }) }),
+  fc.record({
+    kind: fc.constant("years" as const),
+    years: fc.constantFrom(...boundaryAges),
+    shift: fc.integer({ min: -1, max: 1 }),
+  }),
+);
+
+const names = [
+  "熊本 太郎",
+  "髙橋 一郎",
+  "山﨑 美咲",
+  "𠮷田 葵",
+  "渡邉 葛󠄀子",
+  "ﾀﾅｶ ｲﾁﾛｳ",
+  "Ａｌｉｃｅ Ｓｍｉｔｈ",
+];
+const optionalFlag = fc.option(fc.boolean(), { nil: undefined, freq: 2 });
+
+const memberDraw = fc.record({
+  birth,
+  relation: fc.constantFrom(...relations),
+  insurancePick: fc.nat(),
+  pension: fc.option(fc.constantFrom(...pensionCategories), { nil: undefined }),
+  flags: fc.record(
+    Object.fromEntries(memberFlags.map((flag) => [flag, optionalFlag])) as Record<
+      (typeof memberFlags)[number],
+      fc.Arbitrary<boolean | undefined>
+    >,
+  ),
+  moving: fc.option(fc.boolean(), { nil: undefined, freq: 3 }),
+  careLevel: fc.option(fc.constantFrom(...careLevels), { nil: undefined, freq: 3 }),
+  benefits: fc.option(fc.subarray([...benefits]), { nil: undefined }),
+  owns: fc.option(fc.subarray([...possessions]), { nil: undefined }),
+  name: fc.option(fc.constantFrom(...names), { nil: undefined }),
+  sex: fc.option(fc.constantFrom(...sexes), { nil: undefined }),
+});
+
+const eventDraw = fc.record({
+  type: fc.constantFrom<Phase1Event>(...phase1Events),
+  day: eventDay,
+  origin: fc.option(fc.constantFrom("other-municipality" as const, "abroad" as const), { nil: undefined }),
+  destination: fc.option(fc.constantFrom("other-municipality" as const, "abroad" as const), {
+    nil: undefined,
+  }),
+  crossPrefecture: optionalFlag,
+  deathRegistered: optionalFlag,
+  schoolDistrictChanges: optionalFlag,
+  subjectPick: fc.nat(),
+  hostPick: fc.option(fc.nat(), { nil: undefined }),
+  certificate: fc.boolean(),
+});
+
+function insuranceFor(age: number, pick: number): Insurance {
+  const allowed: Insurance[] =
+    age >= 75
+      ? ["kouki", "welfare"]
+      : age >= 65
+        ? ["employee", "kokuho", "kouki", "welfare"]
+        : ["employee", "kokuho", "welfare"];
+  return allowed[pick % allowed.length] as Insurance;
+}
+
+function birthDay(draw: MemberDraw["birth"], event: number): number {
+  if (draw.kind === "days") return event - draw.days;
+  const on = fromDayNumber(event);
+  const year = on.year - draw.years;
+  const day = Math.min(on.day, daysInMonth(year, on.month));
+  // Never after the event: a member born after it is (rightly) refused.
+  return Math.min(event, toDayNumber(year, on.month, day) + draw.shift);
+}
+
+type MemberDraw = typeof memberDraw extends fc.Arbitrary<infer T> ? T : never;
+type EventDraw = typeof eventDraw extends fc.Arbitrary<infer T> ? T : never;
+
+function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
+  const on = fromDayNumber(eventDrawn.day);
+  const members: Member[] = drawn.map((d, index) => {
+    const born = fromDayNumber(birthDay(d.birth, eventDrawn.day));
+    const age = ageOn(born, on);
+    const member: Member = {
+      id: `m${index + 1}`,
+      relation: index === 0 ? "head" : d.relation,
+      birthDate: formatIsoDate(born),
+      insurance: insuranceFor(age, d.insurancePick),
+    };
+    if (d.name !== undefined) member.name = d.name;
+    if (d.sex !== undefined) member.sex = d.sex;
+    if (d.moving !== undefined) member.moving = d.moving;
+    if (d.pension !== undefined && age >= 20 && age <= 59) member.pension = d.pension;
+    for (const flag of memberFlags) {
+      const value = d.flags[flag];
+      if (value !== undefined) member[flag] = value;
+    }
+    if (d.careLevel !== undefined) member.careLevel = d.careLevel;
+    if (d.benefits !== undefined) member.benefits = d.benefits;
+    if (d.owns !== undefined) member.owns = d.owns;
+    return member;
+  });
+  const event: Household["event"] = { type: eventDrawn.type, date: formatIsoDate(on) };
+  if (eventDrawn.type === "move-in" && eventDrawn.origin) event.origin = eventDrawn.origin;
+  if (eventDrawn.type === "move-out" && eventDrawn.destination) event.destination = eventDrawn.destination;
+  if (eventDrawn.crossPrefecture !== undefined) event.crossPrefecture = eventDrawn.crossPrefecture;
+  if (eventDrawn.schoolDistrictChanges !== undefined)
+    event.schoolDistrictChanges = eventDrawn.schoolDistrictChanges;
+  if (eventDrawn.type === "death") {
+    const subject = eventDrawn.subjectPick % members.length;
+    event.subject = `m${subject + 1}`;
+    if (eventDrawn.deathRegistered !== undefined) event.deathRegistered = eventDrawn.deathRegistered;
+    if (eventDrawn.hostPick !== undefined && members.length > 1) {
+      const host = (subject + 1 + (eventDrawn.hostPick % (members.length - 1))) % members.length;
+      event.funeralHost = `m${host + 1}`;
+    }
+  }
+  const household: Household = { event, members };
+  if (eventDrawn.certificate) household.requests = ["residenceCertificate"];
+  return household;
+}
+
+/** A valid household for one of the phase-1 events, with 1–6 members. */
+export const validHousehold: fc.Arbitrary<Household> = fc
+  .tuple(eventDraw, fc.array(memberDraw, { minLength: 1, maxLength: 6 }))
+  .map(([event, members]) => buildHousehold(event, members));

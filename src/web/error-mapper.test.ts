@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { AppError, errorCodes } from "../shared/errors";
+import { isDatabaseUnavailable, mapError, statusFor } from "./error-mapper";
+import { bilingual } from "./i18n";
+
+describe("mapError", () => {
+  it.each([
+    ["NOT_FOUND", 404],
+    ["VALIDATION", 422],
+    ["MALFORMED_JSON", 400],
+    ["PAYLOAD_TOO_LARGE", 413],
+    ["UNAUTHENTICATED", 401],
+    ["SESSION_EXPIRED", 401],
+    ["FORBIDDEN", 403],
+    ["CSRF", 403],
+    ["CONFLICT", 409],
+    ["DATABASE_UNAVAILABLE", 503],
+    ["INTERNAL", 500],
+  ] as const)("maps %s to %i", (code, status) => {
+    expect(mapError(new AppError(code)).status).toBe(status);
+    expect(statusFor(code)).toBe(status);
+  });
+
+  it("covers every error code with text in both languages", () => {
+    for (const code of errorCodes) {
+      const mapped = mapError(new AppError(code));
+      for (const key of [mapped.title, mapped.lead]) {
+        const text = bilingual(key);
+        expect(text.ja.length).toBeGreaterThan(0);
+        expect(text.en.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("keeps the problems of an AppError", () => {
+    const problems = [{ path: "name", ja: "名前", en: "Name" }];
+    expect(mapError(new AppError("VALIDATION", problems)).problems).toEqual(problems);
+  });
+
+  it("turns an unknown error into INTERNAL without its message", () => {
+    const mapped = mapError(new Error("secret detail at /srv/app.ts:12"));
+    expect(mapped).toEqual({
+      code: "INTERNAL",
+      status: 500,
+      title: "errorTitle",
+      lead: "errorLead",
+      problems: [],
+    });
+  });
+
+  it("turns a lost database into DATABASE_UNAVAILABLE", () => {
+    const wrapped = new Error("Failed query: select 1", { cause: new Error("PGlite is closed") });
+    expect(mapError(wrapped).code).toBe("DATABASE_UNAVAILABLE");
+    expect(mapError(wrapped).status).toBe(503);
+  });
+});
+
+describe("isDatabaseUnavailable", () => {
+  const withCode = (code: string) => Object.assign(new Error("x"), { code });
+  it.each([
+    ["a refused connection", withCode("ECONNREFUSED")],
+    ["a reset connection", withCode("ECONNRESET")],
+    ["an administrator shutdown", withCode("57P01")],
+    ["a server that cannot accept connections yet", withCode("57P03")],
+    ["a broken connection", withCode("08006")],
+    ["a terminated connection", new Error("Connection terminated unexpectedly")],
+    ["a connection timeout", new Error("Connection terminated due to connection timeout")],
+    ["a pool with no free connection in time", new Error("timeout exceeded when trying to connect")],
+    ["a closed PGlite", new Error("PGlite is closed")],
+    ["a pool that was ended", new Error("Cannot use a pool after calling end on the pool")],
+    ["a wrapped cause", new Error("Failed query", { cause: withCode("ECONNREFUSED") })],
+    ["our own code", withCode("DATABASE_UNAVAILABLE")],
+  ])("recognises %s", (_name, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ["a syntax error", withCode("42601")],
+    ["a unique violation", withCode("23505")],
+    ["the append-only refusal", withCode("42501")],
+    ["a plain error", new Error("boom")],
+    ["a string", "ECONNREFUSED"],
+    ["nothing", undefined],
+  ])("does not take %s for an unavailable database", (_name, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});

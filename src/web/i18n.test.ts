@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { bilingual, parseLang, translator } from "./i18n";
+
+describe("translator", () => {
+  it("gives the Japanese and the English text of a key", () => {
+    expect(translator("ja")("signOut")).toBe("サインアウト");
+    expect(translator("en")("signOut")).toBe("Sign out");
+  });
+
+  it("fills every occurrence of a parameter", () => {
+    expect(translator("en")("requiredField", { field: "Username" })).toBe("Enter your Username.");
+    expect(translator("ja")("accountLocked", { until: "10:15" })).toContain("10:15 以降");
+  });
+});
+
+describe("bilingual", () => {
+  it("gives both languages at once, for API errors and the console", () => {
+    expect(bilingual("csrfTitle")).toEqual({
+      ja: "フォームの有効期限が切れました",
+      en: "The form has expired",
+    });
+  });
+});
+
+describe("parseLang", () => {
+  it.each([
+    ["ja", "ja"],
+    ["en", "en"],
+    ["fr", undefined],
+    ["EN", undefined],
+    ["", undefined],
+    [undefined, undefined],
+  ])("reads %j as %j", (value, expected) => {
+    expect(parseLang(value)).toBe(expected);
+  });
+});
