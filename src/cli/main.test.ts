@@ -138,9 +138,9 @@ describe("madoguchi on a database", () => {
       const rows = await rowsOf<{ name: string }>(database.db, sql`select current_database() as name`);
       const target = new URL(url);
       target.pathname = `/${rows[0]?.name}`;
-      env = { DATABASE_URL: target.toString() };
+      env = { DATABASE_URL: target.toString(), DEMO_RESIDENTS: "0" };
     } else {
-      env = { DATA_DIR: join(scratch, "data") };
+      env = { DATA_DIR: join(scratch, "data"), DEMO_RESIDENTS: "0" };
     }
   });
   afterAll(async () => {

@@ -22,6 +22,8 @@ function startServe(env: Record<string, string>): Running {
     ...process.env,
     LOG_LEVEL: "warn",
     HOST: "127.0.0.1",
+    // Only the demo accounts: generated residents would only slow the first start down.
+    DEMO_RESIDENTS: "0",
     ...env,
   };
   // The lock belongs to PGlite: the child must not follow a DATABASE_URL set for the suite.

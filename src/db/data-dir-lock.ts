@@ -24,6 +24,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const heldByThisProcess = new Set<string>();
+
 /**
  * Takes an exclusive lock file on an embedded database directory. PGlite has no lock of its own, and
  * two processes opening one directory corrupt it, so a second opener is refused. A lock left by a
@@ -33,15 +35,19 @@ export function lockDataDir(dataDir: string): () => void {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const lockPath = join(dir, "madoguchi.lock");
+  // A lock file with our own PID is stale (a restarted container reuses PIDs) unless this process holds it.
+  if (heldByThisProcess.has(lockPath)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldByThisProcess.add(lockPath);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldByThisProcess.delete(lockPath);
         rmSync(lockPath, { force: true });
       };
     } catch (error) {

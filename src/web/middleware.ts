@@ -124,6 +124,11 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
       if (host && originHost !== host) throw new AppError("CSRF");
     }
     if (type.startsWith("application/json")) return next();
+    // The form was made under a session that has since expired: say that, not "the form expired".
+    if (c.get("sessionExpired")) {
+      if (wantsJson(c)) throw new AppError("SESSION_EXPIRED");
+      return c.redirect("/signin?expired=1", 303);
+    }
     let sent = "";
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
       const body = await c.req.parseBody();

@@ -1,0 +1,64 @@
+import type { Db } from "../db/database";
+import type { Plan } from "../guidance/engine";
+import { AppError } from "../shared/errors";
+import type { VisitRow } from "./visit.repository";
+import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+
+export interface Declined {
+  procedureId: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface DeclineProcedureOptions {
+  scope: StaffScope;
+  visitId: string;
+  version: number;
+  procedureId: string;
+  /** Empty to take a decline back. */
+  reason: string;
+  declined: boolean;
+  now: Date;
+}
+
+/** Unticks (or ticks again) a procedure of the plan the resident declines, with the reason. */
+export async function declineProcedure(db: Db, options: DeclineProcedureOptions): Promise<VisitRow> {
+  const reason = options.reason.normalize("NFKC").trim();
+  if (options.declined && reason.length === 0) {
+    throw new AppError("VALIDATION", [
+      {
+        path: "reason",
+        ja: "見送る理由を入力してください。",
+        en: "Enter why the resident declines this procedure.",
+      },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    const visit = await loadVisit(tx, options.scope, options.visitId);
+    if (visit.state !== "plan") {
+      throw new AppError("CONFLICT", [
+        {
+          path: "",
+          ja: "手続きの確認の段階でのみ変更できます。",
+          en: "Procedures can be declined only at the plan step.",
+        },
+      ]);
+    }
+    const plan = visit.plan as Plan | null;
+    if (!plan?.procedures.some((p) => p.id === options.procedureId)) throw new AppError("NOT_FOUND");
+    const others = (visit.declined as Declined[]).filter((d) => d.procedureId !== options.procedureId);
+    const declined = options.declined
+      ? [
+          ...others,
+          {
+            procedureId: options.procedureId,
+            reason: reason.slice(0, 500),
+            by: options.scope.staffId,
+            at: options.now.toISOString(),
+          },
+        ]
+      : others;
+    return saveVisit(tx, options.scope, visit, options.version, "plan", { declined }, options.now);
+  });
+}

@@ -1,0 +1,58 @@
+import type { Db } from "../db/database";
+import { AppError } from "../shared/errors";
+import { checkIdentity, type IdentityCheckInput } from "./identity";
+import type { VisitRow } from "./visit.repository";
+import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+
+export interface VerifyIdentityOptions {
+  scope: StaffScope;
+  visitId: string;
+  version: number;
+  check: IdentityCheckInput;
+  now: Date;
+}
+
+/** The stored result: document types, the rule met, who verified and when — no numbers, no copies. */
+export interface IdentityRecord {
+  documents: string[];
+  rule: string;
+  agent: boolean;
+  agentSameHousehold: boolean;
+  powerOfAttorney: boolean;
+  verifiedBy: string;
+  verifiedAt: string;
+}
+
+/** Records the one identity check of the visit and moves it on to the household step. */
+export async function verifyIdentity(db: Db, options: VerifyIdentityOptions): Promise<VisitRow> {
+  const result = checkIdentity(options.check);
+  if (!result.verified) throw new AppError("VALIDATION", result.problems);
+  return db.transaction(async (tx) => {
+    const visit = await loadVisit(tx, options.scope, options.visitId);
+    if (visit.state !== "reception" && visit.state !== "identity") {
+      throw new AppError("CONFLICT", [
+        {
+          path: "",
+          ja: "本人確認はこの来庁で済んでいます。",
+          en: "Identity has already been verified for this visit.",
+        },
+      ]);
+    }
+    const identity: IdentityRecord = {
+      documents: result.documents,
+      rule: result.rule,
+      agent: options.check.agent,
+      agentSameHousehold: options.check.agentSameHousehold,
+      powerOfAttorney: options.check.powerOfAttorney,
+      verifiedBy: options.scope.staffId,
+      verifiedAt: options.now.toISOString(),
+    };
+    // reception → identity → household: the check itself is the identity step.
+    const atIdentity =
+      visit.state === "reception"
+        ? await saveVisit(tx, options.scope, visit, options.version, "identity", {}, options.now)
+        : visit;
+    const version = visit.state === "reception" ? atIdentity.version : options.version;
+    return saveVisit(tx, options.scope, atIdentity, version, "household", { identity }, options.now);
+  });
+}

@@ -1,0 +1,65 @@
+import type { DbOrTx } from "../db/database";
+import { AppError } from "../shared/errors";
+import { transition, type VisitState } from "./visit";
+import { type VisitPatch, type VisitRow, visitRepository } from "./visit.repository";
+
+/** Who acts on a visit: every visit use case is scoped to the staff member's municipality. */
+export interface StaffScope {
+  municipalityId: string;
+  staffId: string;
+  officeId: string;
+}
+
+export const visitConflict = (): AppError =>
+  new AppError("CONFLICT", [
+    {
+      path: "",
+      ja: "この来庁記録は、ほかの職員が先に更新しました。画面を読み込み直して、内容を確認してから続けてください。",
+      en: "Another staff member updated this visit first. Reload it, check it, then continue.",
+    },
+  ]);
+
+/** Reads a visit of the scope's municipality or answers "not found" (also for other tenants' ids). */
+export async function loadVisit(db: DbOrTx, scope: StaffScope, visitId: string): Promise<VisitRow> {
+  const visit = await visitRepository(db).find(scope.municipalityId, visitId);
+  if (!visit) throw new AppError("NOT_FOUND");
+  return visit;
+}
+
+/**
+ * Saves a change to a visit under the optimistic lock and, when `to` differs from the current state,
+ * records the timestamped, attributed transition. Call inside a transaction.
+ */
+export async function saveVisit(
+  db: DbOrTx,
+  scope: StaffScope,
+  visit: VisitRow,
+  expectedVersion: number,
+  to: VisitState,
+  patch: VisitPatch,
+  now: Date,
+): Promise<VisitRow> {
+  if (visit.version !== expectedVersion) throw visitConflict();
+  const repo = visitRepository(db);
+  if (to !== visit.state) {
+    const moved = transition(visit.state, to, scope.staffId, now);
+    if (!moved.ok) throw new AppError("CONFLICT", [{ path: "", ja: moved.ja, en: moved.en }]);
+    await repo.insertTransition({
+      municipalityId: scope.municipalityId,
+      visitId: visit.id,
+      fromState: visit.state,
+      toState: to,
+      staffId: scope.staffId,
+      at: now,
+    });
+  }
+  const updated = await repo.update(
+    scope.municipalityId,
+    visit.id,
+    expectedVersion,
+    { ...patch, state: to },
+    now,
+  );
+  if (!updated) throw visitConflict();
+  return updated;
+}

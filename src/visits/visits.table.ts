@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { staff } from "../auth/auth.table";
+import { counters, municipalities, offices } from "../tenancy/tenancy.table";
+import { type VisitState, visitStates } from "./visit";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/**
+ * One resident's visit to the one-stop counter. The household, plan, answers and identity result are
+ * kept as JSON documents: they are read and written whole, by one visit at a time, and each has its
+ * own zod schema at the edge. `version` is the optimistic lock: two staff cannot edit one visit at once.
+ */
+export const visits = pgTable(
+  "visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    counterId: uuid("counter_id").references(() => counters.id),
+    ticketId: uuid("ticket_id"),
+    state: text("state", { enum: visitStates }).notNull().$type<VisitState>(),
+    version: integer("version").notNull().default(1),
+    source: text("source", { enum: ["registry", "entered", "pre-application"] }),
+    registryHouseholdId: text("registry_household_id"),
+    household: jsonb("household"),
+    plan: jsonb("plan"),
+    declined: jsonb("declined").notNull().default(sql`'[]'::jsonb`),
+    answers: jsonb("answers").notNull().default(sql`'{}'::jsonb`),
+    identity: jsonb("identity"),
+    measures: jsonb("measures").notNull().default(sql`'{}'::jsonb`),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("visits_municipality_office_state").on(t.municipalityId, t.officeId, t.state),
+    index("visits_municipality_created").on(t.municipalityId, t.createdAt),
+  ],
+);
+
+/** Every state change, with who and when: the KPI timeline of a visit. */
+export const visitTransitions = pgTable(
+  "visit_transitions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id),
+    fromState: text("from_state", { enum: visitStates }).notNull(),
+    toState: text("to_state", { enum: visitStates }).notNull(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("visit_transitions_visit").on(t.visitId, t.at)],
+);
+
+/** The resident's one signature: stored once, with the forms it was applied to and each form's hash. */
+export const signatures = pgTable("signatures", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  municipalityId: text("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
+  visitId: uuid("visit_id")
+    .notNull()
+    .references(() => visits.id)
+    .unique(),
+  imagePng: bytea("image_png").notNull(),
+  forms: jsonb("forms").notNull(),
+  signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One application per procedure and member group, written in the accept transaction. */
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id),
+    procedureId: text("procedure_id").notNull(),
+    members: jsonb("members").notNull(),
+    data: jsonb("data").notNull(),
+    formPdf: bytea("form_pdf").notNull(),
+    contentHash: text("content_hash").notNull(),
+    status: text("status", { enum: ["accepted", "delivered", "failed"] })
+      .notNull()
+      .default("accepted"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("applications_visit").on(t.visitId),
+    index("applications_municipality_created").on(t.municipalityId, t.createdAt),
+  ],
+);
