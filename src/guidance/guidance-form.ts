@@ -1,6 +1,8 @@
 // The staff guidance page keeps its whole state in the form (no JavaScript, nothing stored): this
 // module turns submitted fields into a draft the page re-renders, and the draft into engine input.
 
+import { normalizeNameText } from "./household.schema";
+
 export interface MemberDraft {
   name: string;
   kana: string;
@@ -167,9 +169,16 @@ export type FormValues = (name: string) => string[];
 const allowed = (values: string[], options: Option[]) =>
   values.filter((v) => options.some((o) => o.value === v));
 
-/** Rebuilds the draft from the submitted form; unknown values are dropped, text is NFKC-normalised. */
+/**
+ * Rebuilds the draft from the submitted form; unknown values are dropped, text is NFKC-normalised
+ * except for CJK compatibility ideographs, which a registered name keeps as written (see
+ * {@link normalizeNameText}).
+ */
 export function draftFromForm(get: FormValues): GuidanceDraft {
-  const one = (name: string) => (get(name)[0] ?? "").normalize("NFKC").trim().slice(0, 200);
+  const one = (name: string) =>
+    normalizeNameText(get(name)[0] ?? "")
+      .trim()
+      .slice(0, 200);
   const on = (name: string) => get(name).length > 0;
   const count = Math.min(MAX_MEMBERS, Math.max(0, Number.parseInt(one("memberCount"), 10) || 0));
   const members: MemberDraft[] = [];
@@ -214,7 +223,8 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
 export function householdFromDraft(draft: GuidanceDraft): Record<string, unknown> {
   const e = draft.event;
   const isMove = e.type.startsWith("move-");
-  const event: Record<string, unknown> = { type: e.type, date: e.date };
+  const event: Record<string, unknown> = { type: e.type };
+  if (e.date) event.date = e.date;
   if (e.type === "move-in") {
     event.origin = e.origin;
     event.crossPrefecture = e.crossPrefecture;
@@ -231,12 +241,8 @@ export function householdFromDraft(draft: GuidanceDraft): Record<string, unknown
     event.deathRegistered = e.deathRegistered;
   }
   const members = draft.members.map((m, i) => {
-    const out: Record<string, unknown> = {
-      id: memberId(i),
-      relation: m.relation,
-      birthDate: m.birthDate,
-      insurance: m.insurance,
-    };
+    const out: Record<string, unknown> = { id: memberId(i), relation: m.relation, insurance: m.insurance };
+    if (m.birthDate) out.birthDate = m.birthDate;
     if (m.name) out.name = m.name;
     if (m.kana) out.kana = m.kana;
     if (m.sex) out.sex = m.sex;

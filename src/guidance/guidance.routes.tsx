@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
+import { procedureInfo } from "../catalog/procedure-info";
 import { formatDeadline, todayInJapan } from "../shared/dates";
 import type { Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
@@ -155,6 +156,9 @@ function GuidanceForm({
     return p ? (lang === "ja" ? p.ja : p.en) : undefined;
   };
   const e = draft.event;
+  // Plain text, not type="date": a browser's date control silently submits "" for a date it cannot
+  // take (2026-02-30), so the staff member would lose what they typed instead of seeing why.
+  const dateHint = L(lang, "例: 2026-04-06", "For example, 2026-04-06");
   const memberOptions: Option[] = [
     { value: "", label: { ja: "選択してください", en: "Choose" } },
     ...draft.members.map((m, i) => ({
@@ -180,8 +184,8 @@ function GuidanceForm({
         <TextInput
           id="event-date"
           name="event.date"
-          type="date"
           label={L(lang, "日付（異動日・死亡日）", "Date (moving day or day of death)")}
+          hint={dateHint}
           value={e.date}
           error={errorFor("event-date")}
         />
@@ -294,8 +298,8 @@ function GuidanceForm({
             <TextInput
               id={`${p}-birthDate`}
               name={`${p}.birthDate`}
-              type="date"
               label={L(lang, "生年月日", "Date of birth")}
+              hint={dateHint}
               value={m.birthDate}
               error={errorFor(`${p}-birthDate`)}
             />
@@ -517,7 +521,12 @@ function GuidanceSheet({
           <tr data-procedure={item.id}>
             <td>{item.name}</td>
             <td>{memberNames(item, draft)}</td>
-            {showDept ? <td>{departmentLabel(settings, item.department, lang)}</td> : null}
+            {showDept ? (
+              <td>
+                {procedureInfo(item.id, settings)?.place[lang] ??
+                  departmentLabel(settings, item.department, lang)}
+              </td>
+            ) : null}
             <td>
               <Deadline iso={item.deadline} lang={lang} />
             </td>
@@ -548,7 +557,7 @@ function GuidanceSheet({
         )}
       </p>
       <p class="no-print">
-        <button class="button" type="button" data-print>
+        <button class="button" type="button" data-print hidden>
           {L(lang, "印刷する", "Print")}
         </button>{" "}
         <a href="/guidance">{L(lang, "新しい案内を作成", "Start a new guidance")}</a>
@@ -608,7 +617,18 @@ export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
     }
     if (action.startsWith("remove:")) {
       const index = Number(action.slice("remove:".length));
-      if (Number.isInteger(index) && draft.members.length > 1) draft.members.splice(index, 1);
+      if (Number.isInteger(index) && index >= 0 && index < draft.members.length && draft.members.length > 1) {
+        draft.members.splice(index, 1);
+        // Members are numbered by position: the deceased and the funeral host must follow their
+        // person, and a removed person's role must not pass to whoever moves into the number.
+        const renumber = (id: string) => {
+          const n = Number(id.slice(1)) - 1;
+          if (!/^m\d+$/.test(id) || n < index) return id;
+          return n === index ? "" : memberId(n - 1);
+        };
+        draft.event.subject = renumber(draft.event.subject);
+        draft.event.funeralHost = renumber(draft.event.funeralHost);
+      }
       return page(c, draft);
     }
     const session = c.get("session");

@@ -36,7 +36,7 @@ export const formatWesternWithWeekday = (iso: string): string =>
 
 /**
  * A deadline as the counter shows it: "2026年4月20日（月）／令和8年4月20日" in Japanese,
- * "Mon 20 April 2026 (令和8年4月20日)" in English.
+ * "Mon, 20 April 2026 (令和8年4月20日)" in English.
  */
 export function formatDeadline(iso: string, lang: "ja" | "en"): string {
   if (lang === "ja") return `${formatWesternWithWeekday(iso)}／${formatWareki(iso)}`;

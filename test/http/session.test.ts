@@ -168,9 +168,10 @@ describe("POST /session/extend", () => {
       travelTo(now);
       const res = await extend(client, token);
       if (now.getTime() >= cap) {
-        // Past the working day the session is over, whatever its idle expiry said: its form token
-        // died with it, the cookie is cleared and the row is gone.
-        expect(res.status).toBe(403);
+        // Past the working day the session is over, whatever its idle expiry said: the client is told
+        // its session expired (not that its form did), the cookie is cleared and the row is gone.
+        expect(res.status).toBe(401);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe("SESSION_EXPIRED");
         expect(res.headers.getSetCookie().some((c) => /^mg_session=;/.test(c))).toBe(true);
         const rows = await t.database.db.select().from(sessions).where(eq(sessions.idHash, idHash));
         expect(rows).toEqual([]);
