@@ -297,3 +297,30 @@ export function fieldIdForPath(path: string): string {
   if (event) return `event-${event[1]}`;
   return "event-type";
 }
+
+/**
+ * The form's own buttons: "add a member" and "remove member N" change the draft and re-show the form.
+ * Returns true when the action was one of those (nothing is to be planned yet).
+ */
+export function applyMemberAction(draft: GuidanceDraft, action: string): boolean {
+  if (action === "add") {
+    if (draft.members.length < MAX_MEMBERS)
+      draft.members.push(emptyMember(draft.members.length === 1 ? "spouse" : "child"));
+    return true;
+  }
+  if (!action.startsWith("remove:")) return false;
+  const index = Number(action.slice("remove:".length));
+  if (Number.isInteger(index) && index >= 0 && index < draft.members.length && draft.members.length > 1) {
+    draft.members.splice(index, 1);
+    // Members are numbered by position: the deceased and the funeral host must follow their person,
+    // and a removed person's role must not pass to whoever moves into the number.
+    const renumber = (id: string) => {
+      const n = Number(id.slice(1)) - 1;
+      if (!/^m\d+$/.test(id) || n < index) return id;
+      return n === index ? "" : memberId(n - 1);
+    };
+    draft.event.subject = renumber(draft.event.subject);
+    draft.event.funeralHost = renumber(draft.event.funeralHost);
+  }
+  return true;
+}

@@ -12,6 +12,7 @@ import { renderPage } from "../web/respond";
 import type { Plan, PlanItem } from "./engine";
 import { settingsForMunicipality } from "./guidance.api";
 import {
+  applyMemberAction,
   benefitOptions,
   careLevels,
   draftFromForm,
@@ -141,14 +142,26 @@ function Checkbox(props: { id: string; name: string; label: string; checked: boo
   );
 }
 
-function GuidanceForm({
+/**
+ * The event-and-household form. The staff guidance page posts it to /guidance; a counter visit reuses
+ * it for a household entered at the counter (`action`, `hidden`, `submitLabel`, no sheet button).
+ */
+export function GuidanceForm({
   ctx,
   draft,
   problems,
+  action = "/guidance",
+  hidden = {},
+  submitLabel,
+  showSheet = true,
 }: {
   ctx: PageContext;
   draft: GuidanceDraft;
   problems: Problem[];
+  action?: string;
+  hidden?: Record<string, string>;
+  submitLabel?: string;
+  showSheet?: boolean;
 }) {
   const { lang } = ctx;
   const errorFor = (id: string) => {
@@ -167,7 +180,10 @@ function GuidanceForm({
     })),
   ];
   return (
-    <form method="post" action="/guidance" novalidate>
+    <form method="post" action={action} novalidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
       <CsrfField token={ctx.csrfToken} />
       <input type="hidden" name="memberCount" value={String(draft.members.length)} />
       <fieldset class="panel">
@@ -382,11 +398,13 @@ function GuidanceForm({
           </button>
         ) : null}
         <button class="button" type="submit" name="action" value="plan">
-          {L(lang, "必要な手続きを表示", "Show the procedures")}
+          {submitLabel ?? L(lang, "必要な手続きを表示", "Show the procedures")}
         </button>
-        <button class="button button--secondary" type="submit" name="action" value="sheet">
-          {L(lang, "案内票を印刷用に表示", "Printable guidance sheet")}
-        </button>
+        {showSheet ? (
+          <button class="button button--secondary" type="submit" name="action" value="sheet">
+            {L(lang, "案内票を印刷用に表示", "Printable guidance sheet")}
+          </button>
+        ) : null}
       </div>
     </form>
   );
@@ -490,7 +508,7 @@ function PlanView({
   );
 }
 
-function GuidanceSheet({
+export function GuidanceSheet({
   plan,
   draft,
   settings,
@@ -611,26 +629,7 @@ export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
     const draft = draftFromForm(get);
     if (draft.members.length === 0) draft.members.push(emptyMember());
     const action = get("action")[0] ?? "plan";
-    if (action === "add") {
-      draft.members.push(emptyMember(draft.members.length === 1 ? "spouse" : "child"));
-      return page(c, draft);
-    }
-    if (action.startsWith("remove:")) {
-      const index = Number(action.slice("remove:".length));
-      if (Number.isInteger(index) && index >= 0 && index < draft.members.length && draft.members.length > 1) {
-        draft.members.splice(index, 1);
-        // Members are numbered by position: the deceased and the funeral host must follow their
-        // person, and a removed person's role must not pass to whoever moves into the number.
-        const renumber = (id: string) => {
-          const n = Number(id.slice(1)) - 1;
-          if (!/^m\d+$/.test(id) || n < index) return id;
-          return n === index ? "" : memberId(n - 1);
-        };
-        draft.event.subject = renumber(draft.event.subject);
-        draft.event.funeralHost = renumber(draft.event.funeralHost);
-      }
-      return page(c, draft);
-    }
+    if (applyMemberAction(draft, action)) return page(c, draft);
     const session = c.get("session");
     const settings = settingsForMunicipality(session?.municipalityId ?? "national");
     const result = guideHousehold(householdFromDraft(draft), settings);

@@ -5,10 +5,13 @@ import { authRoutes } from "../auth/auth.routes";
 import { staffRoutes } from "../auth/staff.routes";
 import { guidanceApi } from "../guidance/guidance.api";
 import { guidanceRoutes } from "../guidance/guidance.routes";
+import { queueRoutes } from "../queue/queue.routes";
+import { createQueueEventHub } from "../queue/queue-events";
 import { registryRoutes } from "../registry/registry.routes";
 import { AppError } from "../shared/errors";
 import { referenceData } from "../tenancy/reference-data";
 import { tenancyRoutes } from "../tenancy/tenancy.routes";
+import { visitRoutes } from "../visits/visits.routes";
 import { apiReferenceRoute, apiRouter, apiRoutes, openApiInfo } from "./api";
 import type { AppDeps, AppServices } from "./context";
 import { mapError } from "./error-mapper";
@@ -19,7 +22,11 @@ import { staticRoutes } from "./static-assets";
 
 /** Builds the whole web application; the composition root serves it, tests call `app.request()`. */
 export function createApp(appDeps: AppDeps) {
-  const deps: AppServices = { ...appDeps, reference: referenceData(appDeps.database.db) };
+  const deps: AppServices = {
+    ...appDeps,
+    reference: referenceData(appDeps.database.db),
+    queueEvents: createQueueEventHub(appDeps.database, { logger: appDeps.logger }),
+  };
   const app = apiRouter();
 
   // Hono runs middleware in the order it is registered, before the routes mounted after it.
@@ -36,7 +43,7 @@ export function createApp(appDeps: AppDeps) {
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"],
       },
       referrerPolicy: "same-origin",
       crossOriginEmbedderPolicy: false,
@@ -62,6 +69,8 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", registryRoutes(deps));
   app.route("/", guidanceApi(deps));
   app.route("/", guidanceRoutes(deps));
+  app.route("/", visitRoutes(deps));
+  app.route("/", queueRoutes(deps));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);
 

@@ -70,10 +70,19 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
           <h2>{ja ? "メニュー" : "Menu"}</h2>
           <ul>
             <li>
+              <a href="/visits">{ja ? "来庁受付（ワンストップ窓口）" : "Counter visits (one-stop)"}</a>
+            </li>
+            <li>
               <a href="/guidance">{ja ? "手続きの案内" : "Guidance"}</a>
             </li>
             <li>
               <a href="/registry/search">{ctx.t("registrySearch")}</a>
+            </li>
+            <li>
+              <a href="/queue">{ctx.t("queueMenu")}</a>
+            </li>
+            <li>
+              <a href="/queue/counter">{ctx.t("queueCounterMenu")}</a>
             </li>
             <li>
               <a href="/offices">{ctx.t("offices")}</a>
