@@ -6,11 +6,16 @@ Commands:
   seed                  デモ自治体（熊本市）を作成 / create the Kumamoto demo tenant and demo accounts
   user add              職員アカウントを追加 / add a staff account
   guide FILE | --jsonl  手続きの案内を計算 / print the procedures a household needs
+  forms FILE --out PDF  申請書一式をPDFで作成 / write every one-stop form of a household's plan to one PDF
   registry generate     住民記録のデモデータを生成 / generate a synthetic resident registry (Kumamoto)
   registry import FILE  住民記録ファイル（CSV）を取込み / import a resident registry CSV (UTF-8 or Shift_JIS)
+  registry search       住民を検索 / search residents (name, kana, birth date, address, card attributes)
+  registry household ID 世帯を開き案内の入力を出力 / open a household (audited) and print it as guidance input
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; unset = embedded PGlite),
-  DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true)
+  DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true),
+  DEMO_RESIDENTS (20000, generated on first start), REGISTRY_ADAPTER (local | http: REGISTRY_HTTP_URL,
+  REGISTRY_HTTP_TOKEN)
 Run 'madoguchi <command> --help' for a command's options.
 `;
 
@@ -22,6 +27,19 @@ export const commandHelp: Record<string, string> = {
   The same seed, size and --as-of give the same residents; a second run changes nothing.
   Defaults: 730000 residents, seed 1, as of today, municipality kumamoto.
   With --csv, writes the import layout (docs/registry-import.md) to FILE instead of the database.
+`,
+  "registry search": `Usage: madoguchi registry search [--name TEXT] [--match prefix|partial] [--birth-date YYYY-MM-DD]
+                                [--sex female|male] [--address TEXT] [--card] [--municipality ID]
+  Searches the local registry copy as the staff page does: old and variant kanji (髙, 﨑, 𠮷 …) are
+  found by their common forms, katakana and hiragana alike. Prints one tab-separated line per
+  resident: resident id, household id, name, kana, birth date, sex, address. With --card, --name,
+  --birth-date, --sex and --address are the card's four attributes, all required.
+`,
+  "registry household": `Usage: madoguchi registry household HOUSEHOLD_ID --reason REASON [--detail TEXT]
+                                   [--event TYPE] [--date YYYY-MM-DD] [--subject RESIDENT_ID]
+  Opens a household with a reason (move-within, move-between-wards, move-out, death, move-in,
+  certificate, change, other + --detail), written to the audit log, and prints it as guidance input
+  (one JSON line; event default move-within today): pipe it into 'madoguchi guide -'.
 `,
   "registry import": `Usage: madoguchi registry import FILE [--encoding auto|utf-8|shift_jis] [--municipality ID]
                                 [--as-of YYYY-MM-DD]
@@ -45,6 +63,12 @@ export const commandHelp: Record<string, string> = {
                           [--municipality ID] [--name DISPLAY_NAME]
   Creates a staff account with a random password, printed once. Defaults: role counter,
   office chuo, municipality kumamoto.
+`,
+  forms: `Usage: madoguchi forms FILE --out bundle.pdf [--municipality ID] [--filed-on YYYY-MM-DD]
+                             [--signature FILE.png]
+  Plans the household (guidance JSON with optional "answers" by field key) and writes one PDF with
+  every one-stop form of the plan. Unanswered questions print as blank boxes and are listed on
+  stderr; a character the font cannot print, or an invalid household or answer: exit code 2.
 `,
   guide: `Usage: madoguchi guide FILE [--municipality ID]
        madoguchi guide --jsonl [--municipality ID] < households.jsonl

@@ -153,9 +153,21 @@ const commands: Record<string, Command> = {
     const { registryImportCommand } = await import("../registry/registry-command");
     return registryImportCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
   },
+  "registry search": async (args, io) => {
+    const { registrySearchCommand } = await import("../registry/registry-command");
+    return registrySearchCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
+  "registry household": async (args, io) => {
+    const { registryHouseholdCommand } = await import("../registry/registry-command");
+    return registryHouseholdCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
   guide: async (args, io) => {
     const { runGuide } = await import("../guidance/guide-command");
     return runGuide(args, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
+  },
+  forms: async (args, io) => {
+    const { runForms } = await import("../forms/forms-command");
+    return runForms(args, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
   },
 };
 

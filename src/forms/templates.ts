@@ -1,0 +1,944 @@
+import type { EventType } from "../catalog/vocabulary";
+import { type FormTemplate, type FormTemplateInput, parseTemplates } from "./form-template.schema";
+
+/**
+ * The generated form of every `one-stop` procedure of the catalogue, as data. Titles and boxes follow
+ * the usual municipal forms (住民異動届, 国民健康保険 資格取得届, 児童手当 認定請求書, …); dates print in 和暦
+ * as those forms do. Repeated parts (the filer, a bank account, a member table) are shared constants,
+ * so a change to one reads the same on every form.
+ */
+
+type Box = {
+  label: string;
+  bind?: string;
+  value?: string;
+  span: number;
+  height?: number;
+  suffix?: string;
+  events?: EventType[];
+};
+type Column = { label: string; bind: string; width: number; events?: EventType[] };
+
+const within: EventType[] = ["move-within", "move-between-wards"];
+
+// ── Member tables ─────────────────────────────────────────────────────────────────────────────────
+const name: Column = { label: "氏名", bind: "name", width: 3.2 };
+const kana: Column = { label: "フリガナ", bind: "kana", width: 3.2 };
+const birth: Column = { label: "生年月日", bind: "birthDate", width: 2.8 };
+const sex: Column = { label: "性別", bind: "sex", width: 0.8 };
+const relation: Column = { label: "続柄", bind: "relation", width: 1.1 };
+const person = [name, kana, birth, sex, relation];
+
+const members = (heading: string, columns: Column[], rows = 4) => ({
+  type: "members" as const,
+  heading,
+  rows,
+  columns,
+});
+
+// ── Box groups ────────────────────────────────────────────────────────────────────────────────────
+const boxes = (heading: string, list: Box[]) => ({ type: "boxes" as const, heading, boxes: list });
+const note = (...lines: string[]) => ({ type: "note" as const, lines });
+
+/** The person filing, as the ward office needs to reach them. */
+const filer = (heading = "届出人"): ReturnType<typeof boxes> =>
+  boxes(heading, [
+    { label: "氏名", bind: "applicant", span: 4 },
+    { label: "フリガナ", bind: "applicant.kana", span: 4 },
+    { label: "生年月日", bind: "applicant.birthDate", span: 4 },
+    { label: "住所", bind: "householdAddress", span: 8 },
+    { label: "電話番号（日中の連絡先）", bind: "phone", span: 4 },
+  ]);
+
+const bankAccount = (heading = "振込先口座"): ReturnType<typeof boxes> =>
+  boxes(heading, [
+    { label: "金融機関コード", bind: "bankCode", span: 2 },
+    { label: "支店コード", bind: "branchCode", span: 2 },
+    { label: "預金種目", bind: "accountType", span: 2 },
+    { label: "口座番号", bind: "accountNumber", span: 2 },
+    { label: "口座名義（カナ）", bind: "accountHolderKana", span: 4 },
+  ]);
+
+const moveIn = (dateLabel = "転入した日"): Box[] => [
+  { label: dateLabel, bind: "movingDate", span: 4 },
+  { label: "新しい住所の郵便番号", bind: "newPostalCode", span: 3 },
+  { label: "世帯主", bind: "headName", span: 5 },
+  { label: "新しい住所", bind: "newAddress", span: 12 },
+  { label: "前の住所", bind: "previousAddress", span: 12 },
+];
+
+const moveWithin = (dateLabel = "転居した日"): Box[] => [
+  { label: dateLabel, bind: "movingDate", span: 4 },
+  { label: "新しい住所の郵便番号", bind: "newPostalCode", span: 3 },
+  { label: "世帯主", bind: "headName", span: 5 },
+  { label: "新しい住所", bind: "newAddress", span: 12 },
+  { label: "前の住所", bind: "previousAddress", span: 12 },
+];
+
+const moveOut = (dateLabel = "転出予定日"): Box[] => [
+  { label: dateLabel, bind: "movingDate", span: 4 },
+  { label: "世帯主", bind: "headName", span: 8 },
+  { label: "転出先の住所", bind: "newAddress", span: 12 },
+  { label: "現住所", bind: "previousAddress", span: 12 },
+];
+
+/** A change of address on any move into or within the city (the event picks the boxes). */
+const addressChange = (dateLabel = "変更日"): Box[] => [
+  { label: dateLabel, bind: "movingDate", span: 4 },
+  { label: "異動の事由", bind: "eventLabel", span: 3 },
+  { label: "新しい住所の郵便番号", bind: "newPostalCode", span: 5 },
+  { label: "新しい住所", bind: "newAddress", span: 12 },
+  { label: "前の住所", bind: "previousAddress", span: 12 },
+];
+
+/** The end of an entitlement on a move out or a death. */
+const loss = (dateLabel = "喪失日"): Box[] => [
+  { label: `${dateLabel}（転出予定日）`, bind: "movingDate", span: 4, events: ["move-out"] },
+  { label: `${dateLabel}（死亡日）`, bind: "deathDate", span: 4, events: ["death"] },
+  { label: "事由", bind: "eventLabel", span: 2 },
+  { label: "世帯主", bind: "headName", span: 6 },
+  { label: "転出先の住所", bind: "newAddress", span: 12, events: ["move-out"] },
+  { label: "住所", bind: "householdAddress", span: 12 },
+];
+
+const death = (extra: Box[] = []): Box[] => [
+  { label: "死亡日", bind: "deathDate", span: 4 },
+  { label: "世帯主", bind: "headName", span: 8 },
+  { label: "住所", bind: "address", span: 12 },
+  ...extra,
+];
+
+const funeral = (): Box[] => [
+  { label: "死亡日", bind: "deathDate", span: 4 },
+  { label: "葬祭を行った日", bind: "funeralDate", span: 4 },
+  { label: "喪主（葬祭を行った方）", bind: "funeralHostName", span: 4 },
+];
+
+const notify = "上記のとおり届け出ます。";
+const apply = "上記のとおり申請します。";
+const sign = { label: "届出人 署名" };
+const signApply = { label: "申請者 署名" };
+
+const generated = (
+  t: Omit<FormTemplateInput & { kind: "generated" }, "kind" | "version">,
+): FormTemplateInput => ({
+  kind: "generated",
+  version: 1,
+  ...t,
+});
+
+const data: FormTemplateInput[] = [
+  // ── 住民記録・マイナンバーカード・印鑑 ─────────────────────────────────────────────────────────
+  generated({
+    procedureId: "juki.move-in",
+    title: "住民異動届",
+    subtitle: "転入届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("異動の内容", moveIn()),
+      members("異動する人", person, 6),
+      filer(),
+      note("※ 前住所地の転出証明書（マイナンバーカードによる転出の場合はカード）を確認しました。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "juki.move-within",
+    title: "住民異動届",
+    subtitle: "転居届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("異動の内容", moveWithin()), members("異動する人", person, 6), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "juki.move-out",
+    title: "住民異動届",
+    subtitle: "転出届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("異動の内容", moveOut()), members("異動する人", person, 6), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "juki.head-change",
+    title: "住民異動届",
+    subtitle: "世帯主変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("異動の内容", [
+        { label: "変更の事由が生じた日（死亡日）", bind: "deathDate", span: 5, events: ["death"] },
+        { label: "変更の事由が生じた日（転出予定日）", bind: "movingDate", span: 5, events: ["move-out"] },
+        { label: "事由", bind: "eventLabel", span: 2 },
+        { label: "新しい世帯主", bind: "newHead", span: 5 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      members("世帯に残る人", [name, kana, birth, sex], 6),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "juki.certificate",
+    title: "住民票の写し等交付申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("請求の内容", [
+        { label: "証明の種類", value: "住民票の写し（世帯全員）", span: 5 },
+        { label: "通数", bind: "certificateCopies", span: 2, suffix: "通" },
+        { label: "使用目的・提出先", bind: "certificatePurpose", span: 5 },
+        { label: "記載事項", value: "世帯主・続柄を記載／本籍・個人番号は省略", span: 12 },
+      ]),
+      members("必要な方", [name, kana, birth, relation], 6),
+      filer("請求者（窓口に来た方）"),
+    ],
+    statement: apply,
+    signature: { label: "請求者 署名" },
+  }),
+  generated({
+    procedureId: "mynumber.address-update",
+    title: "個人番号カード 券面記載事項変更届",
+    subtitle: "住所",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", addressChange("住所を異動した日")),
+      members("カードをお持ちの方", [name, kana, birth, sex], 6),
+      filer(),
+      note("※ カードの暗証番号は、ご本人が端末で入力します（この用紙には記載しません）。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "mynumber.return",
+    title: "個人番号カード 返納届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("返納の理由", death([{ label: "返納の理由", bind: "eventLabel", span: 12 }])),
+      members("カードの名義人（亡くなった方）", [name, kana, birth, sex], 2),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "inkan.register",
+    title: "印鑑登録申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("登録の内容", [
+        { label: "住所", bind: "newAddress", span: 12 },
+        { label: "登録する印鑑（印影）", span: 4, height: 72 },
+        { label: "登録の方法", value: "本人が窓口で申請（本人確認書類で即日登録）", span: 8, height: 72 },
+      ]),
+      members("登録する人", [name, kana, birth, sex], 4),
+      filer("申請者"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "inkan.return",
+    title: "印鑑登録廃止申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("廃止の理由", loss("廃止日")),
+      members("登録されている人", [name, kana, birth, sex], 4),
+      filer("申請者"),
+      note("※ 印鑑登録証（カード）をお返しください。"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "koseki.death",
+    title: "死亡届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      members("死亡した人", [name, kana, birth, sex], 1),
+      boxes("死亡の内容", [
+        { label: "死亡したとき", bind: "deathDate", span: 4 },
+        { label: "死亡したところ", bind: "deathPlace", span: 8 },
+        { label: "住所", bind: "address", span: 8 },
+        { label: "世帯主", bind: "headName", span: 4 },
+        { label: "本籍", bind: "honseki", span: 12 },
+      ]),
+      boxes("届出人", [
+        { label: "届出人の資格", value: "同居の親族", span: 3 },
+        { label: "氏名", bind: "applicant", span: 5 },
+        { label: "続柄（世帯主との）", bind: "applicant.relation", span: 4 },
+        { label: "生年月日", bind: "applicant.birthDate", span: 4 },
+        { label: "電話番号", bind: "phone", span: 8 },
+      ]),
+      note("※ 死亡診断書（死体検案書）を添えて届け出ます。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+
+  // ── 国民健康保険・後期高齢者医療・国民年金 ─────────────────────────────────────────────────────
+  generated({
+    procedureId: "kokuho.enroll",
+    title: "国民健康保険 被保険者資格取得届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格取得の内容", [
+        { label: "資格取得日（転入日）", bind: "movingDate", span: 4 },
+        { label: "取得の事由", bind: "eventLabel", span: 3 },
+        { label: "世帯主", bind: "headName", span: 5 },
+        { label: "住所", bind: "newAddress", span: 12 },
+        { label: "前の住所", bind: "previousAddress", span: 12 },
+      ]),
+      members("加入する人", person, 6),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kokuho.update",
+    title: "国民健康保険 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("変更の内容", addressChange()), members("被保険者", person, 6), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kokuho.withdraw",
+    title: "国民健康保険 被保険者資格喪失届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格喪失の内容", loss()),
+      members("資格を喪失する人", person, 6),
+      filer(),
+      note("※ 資格確認書（保険証）をお返しください。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kokuho.funeral-benefit",
+    title: "国民健康保険 葬祭費支給申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      members("亡くなった方", [name, kana, birth], 1),
+      boxes("葬祭の内容", funeral()),
+      bankAccount(),
+      filer("申請者（喪主）"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "kouki.enroll",
+    title: "後期高齢者医療 被保険者異動届",
+    subtitle: "転入",
+    addressee: "kouki",
+    dateLabel: "届出日",
+    sections: [
+      boxes("異動の内容", moveIn()),
+      members("被保険者", [name, kana, birth, sex], 4),
+      boxes("添付書類", [{ label: "負担区分等証明書", value: "前住所地で交付されたものを添付", span: 12 }]),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kouki.update",
+    title: "後期高齢者医療 被保険者異動届",
+    subtitle: "住所変更",
+    addressee: "kouki",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", addressChange()),
+      members("被保険者", [name, kana, birth, sex], 4),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kouki.move-out",
+    title: "後期高齢者医療 負担区分等証明書 交付申請書",
+    subtitle: "転出",
+    addressee: "kouki",
+    dateLabel: "申請日",
+    sections: [
+      boxes("異動の内容", moveOut()),
+      members("被保険者", [name, kana, birth, sex], 4),
+      filer("申請者"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "kouki.withdraw",
+    title: "後期高齢者医療 被保険者資格喪失届",
+    subtitle: "死亡",
+    addressee: "kouki",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格喪失の内容", death()),
+      members("亡くなった方", [name, kana, birth, sex], 1),
+      filer(),
+      note("※ 資格確認書（保険証）をお返しください。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kouki.funeral-benefit",
+    title: "後期高齢者医療 葬祭費支給申請書",
+    addressee: "kouki",
+    dateLabel: "申請日",
+    sections: [
+      members("亡くなった方", [name, kana, birth], 1),
+      boxes("葬祭の内容", funeral()),
+      bankAccount(),
+      filer("申請者（喪主）"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "nenkin.address-change",
+    title: "国民年金 被保険者住所変更届",
+    addressee: "pension",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", moveIn("住所を変更した日")),
+      members(
+        "第1号被保険者",
+        [name, kana, birth, { label: "基礎年金番号", bind: "basicPensionNumber", width: 2.6 }],
+        4,
+      ),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "nenkin.enroll",
+    title: "国民年金 被保険者資格取得届",
+    addressee: "pension",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格取得の内容", [
+        { label: "資格取得日（海外からの転入日）", bind: "movingDate", span: 5 },
+        { label: "種別", value: "第1号被保険者", span: 3 },
+        { label: "世帯主", bind: "headName", span: 4 },
+        { label: "住所", bind: "newAddress", span: 12 },
+      ]),
+      members(
+        "資格を取得する人",
+        [
+          name,
+          kana,
+          birth,
+          sex,
+          { label: "基礎年金番号（お持ちの方）", bind: "basicPensionNumber", width: 2.6 },
+        ],
+        4,
+      ),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "nenkin.survivor-benefit",
+    title: "国民年金 遺族基礎年金・死亡一時金 相談票",
+    addressee: "pension",
+    dateLabel: "相談日",
+    sections: [
+      members(
+        "亡くなった方",
+        [name, kana, birth, { label: "基礎年金番号", bind: "basicPensionNumber", width: 2.6 }],
+        1,
+      ),
+      boxes("相談の内容", death()),
+      filer("相談者"),
+      note(
+        "※ 遺族基礎年金・寡婦年金・死亡一時金のうち受けられるものを確認し、",
+        "　 年金事務所または市区町村の窓口で裁定請求します。",
+      ),
+    ],
+    statement: "上記のとおり相談します。",
+    signature: { label: "相談者 署名" },
+  }),
+
+  // ── 介護保険・障がい福祉 ───────────────────────────────────────────────────────────────────────
+  generated({
+    procedureId: "kaigo.enroll",
+    title: "介護保険 被保険者資格取得・異動届",
+    subtitle: "転入",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("異動の内容", moveIn("資格取得日（転入日）")),
+      members("第1号被保険者", person, 4),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kaigo.certification-transfer",
+    title: "要介護・要支援認定申請書",
+    subtitle: "受給資格証明書による",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("異動の内容", moveIn()),
+      members(
+        "認定を引き継ぐ人",
+        [
+          name,
+          birth,
+          { label: "要介護度", bind: "careLevel", width: 1.6 },
+          { label: "認定有効期間の満了日", bind: "careCertificationEnd", width: 2.8 },
+        ],
+        4,
+      ),
+      boxes("添付書類", [{ label: "受給資格証明書", value: "前住所地で交付されたものを添付", span: 12 }]),
+      filer("申請者"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "kaigo.update",
+    title: "介護保険 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", addressChange()),
+      members("被保険者", [name, kana, birth, { label: "要介護度", bind: "careLevel", width: 1.6 }], 4),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kaigo.move-out",
+    title: "介護保険 受給資格証明書 交付申請書",
+    subtitle: "転出",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("異動の内容", moveOut()),
+      members("被保険者", [name, kana, birth, { label: "要介護度", bind: "careLevel", width: 1.6 }], 4),
+      filer("申請者"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "kaigo.withdraw",
+    title: "介護保険 被保険者資格喪失届",
+    subtitle: "死亡",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格喪失の内容", death()),
+      members("亡くなった方", [name, kana, birth, { label: "要介護度", bind: "careLevel", width: 1.6 }], 1),
+      filer(),
+      note("※ 介護保険被保険者証をお返しください。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "shogai.address-change",
+    title: "障害者手帳 記載事項変更届",
+    subtitle: "住所",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", addressChange()),
+      members(
+        "手帳をお持ちの方",
+        [
+          name,
+          birth,
+          { label: "手帳の種類", bind: "disabilityCertificateKind", width: 3.4 },
+          { label: "手帳番号", bind: "disabilityCertificateNumber", width: 2 },
+        ],
+        4,
+      ),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "shogai.return",
+    title: "障害者手帳 返還届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("返還の理由", death([{ label: "返還の理由", bind: "eventLabel", span: 12 }])),
+      members(
+        "手帳の名義人（亡くなった方）",
+        [
+          name,
+          birth,
+          { label: "手帳の種類", bind: "disabilityCertificateKind", width: 3.4 },
+          { label: "手帳番号", bind: "disabilityCertificateNumber", width: 2 },
+        ],
+        1,
+      ),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+
+  // ── 子ども・子育て ─────────────────────────────────────────────────────────────────────────────
+  generated({
+    procedureId: "jidoteate.claim",
+    title: "児童手当 認定請求書",
+    addressee: "mayor",
+    dateLabel: "請求日",
+    sections: [
+      boxes("請求者", [
+        { label: "氏名", bind: "applicant", span: 4 },
+        { label: "フリガナ", bind: "applicant.kana", span: 4 },
+        { label: "生年月日", bind: "applicant.birthDate", span: 4 },
+        { label: "住所", bind: "householdAddress", span: 8 },
+        { label: "電話番号", bind: "phone", span: 4 },
+        { label: "加入している医療保険", bind: "applicant.insurance", span: 6 },
+        { label: "請求の事由", bind: "eventLabel", span: 6 },
+      ]),
+      members("対象となる児童", [name, kana, birth, sex, relation], 6),
+      bankAccount("振込先口座（請求者名義）"),
+    ],
+    statement: "上記のとおり児童手当の認定を請求します。",
+    signature: { label: "請求者 署名" },
+  }),
+  generated({
+    procedureId: "jidoteate.update",
+    title: "児童手当 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("変更の内容", addressChange()), members("受給者", [name, kana, birth], 2), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "jidoteate.terminate",
+    title: "児童手当 受給事由消滅届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("消滅の内容", loss("消滅日")), members("受給者", [name, kana, birth], 2), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kodomo-iryo.enroll",
+    title: "子ども医療費助成 受給資格登録申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("登録の内容", [
+        { label: "登録の事由が生じた日（転入日）", bind: "movingDate", span: 5 },
+        { label: "保護者", bind: "applicant", span: 7 },
+        { label: "住所", bind: "newAddress", span: 12 },
+      ]),
+      members(
+        "対象となる子ども",
+        [name, kana, birth, sex, { label: "医療保険", bind: "insurance", width: 2.6 }],
+        6,
+      ),
+      filer("申請者（保護者）"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "kodomo-iryo.update",
+    title: "子ども医療費助成 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", addressChange()),
+      members("受給者（子ども）", [name, kana, birth], 6),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kodomo-iryo.withdraw",
+    title: "子ども医療費助成 資格喪失届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格喪失の内容", loss()),
+      members("受給者（子ども）", [name, kana, birth], 6),
+      filer(),
+      note("※ 子ども医療費受給者証をお返しください。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "jido-fuyo.update",
+    title: "児童扶養手当 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("変更の内容", addressChange()), members("受給者", [name, kana, birth], 2), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "jido-fuyo.terminate",
+    title: "児童扶養手当 資格喪失届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格喪失の内容", death([{ label: "喪失の事由", bind: "eventLabel", span: 12 }])),
+      members("受給者", [name, kana, birth], 1),
+      filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "tokubetsu-jido-fuyo.update",
+    title: "特別児童扶養手当 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("変更の内容", addressChange()), members("対象者", [name, kana, birth], 2), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "hitorioya-iryo.enroll",
+    title: "ひとり親家庭等医療費助成 受給資格認定申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("申請の内容", [
+        { label: "事由が生じた日（転入日）", bind: "movingDate", span: 5 },
+        { label: "住所", bind: "newAddress", span: 7 },
+      ]),
+      members(
+        "対象となる人",
+        [name, kana, birth, sex, { label: "医療保険", bind: "insurance", width: 2.6 }],
+        4,
+      ),
+      bankAccount("助成金の振込先口座"),
+      filer("申請者"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+  generated({
+    procedureId: "hitorioya-iryo.update",
+    title: "ひとり親家庭等医療費助成 住所変更届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [boxes("変更の内容", addressChange()), members("受給者", [name, kana, birth], 4), filer()],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "hitorioya-iryo.withdraw",
+    title: "ひとり親家庭等医療費助成 資格喪失届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("資格喪失の内容", loss()),
+      members("受給者", [name, kana, birth], 4),
+      filer(),
+      note("※ 受給者証をお返しください。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "boshi.prenatal-vouchers",
+    title: "妊婦健康診査受診票 交換申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      boxes("申請の内容", [
+        { label: "転入日", bind: "movingDate", span: 4 },
+        { label: "電話番号", bind: "phone", span: 8 },
+        { label: "住所", bind: "newAddress", span: 12 },
+        { label: "前の住所", bind: "previousAddress", span: 12 },
+      ]),
+      members(
+        "妊婦",
+        [name, kana, birth, { label: "出産予定日", bind: "expectedDeliveryDate", width: 2.8 }],
+        2,
+      ),
+      note("※ 前住所地の未使用の受診票と母子健康手帳をお持ちください。使用済みの回数分を除いて交換します。"),
+    ],
+    statement: apply,
+    signature: signApply,
+  }),
+
+  // ── 就学 ───────────────────────────────────────────────────────────────────────────────────────
+  generated({
+    procedureId: "gakko.transfer-in",
+    title: "転入学届",
+    subtitle: "入学通知書 交付申請",
+    addressee: "board",
+    dateLabel: "届出日",
+    sections: [
+      boxes("転入の内容", [
+        { label: "転入日", bind: "movingDate", span: 4 },
+        { label: "保護者", bind: "applicant", span: 4 },
+        { label: "電話番号", bind: "phone", span: 4 },
+        { label: "住所", bind: "newAddress", span: 12 },
+      ]),
+      members(
+        "児童・生徒",
+        [
+          name,
+          kana,
+          birth,
+          sex,
+          { label: "学年", bind: "grade", width: 1.5 },
+          { label: "前に通っていた学校", bind: "previousSchool", width: 3.4 },
+        ],
+        5,
+      ),
+      note("※ 入学通知書を持って、指定の学校に転入学の手続きをしてください。"),
+    ],
+    statement: notify,
+    signature: { label: "保護者 署名" },
+  }),
+  generated({
+    procedureId: "gakko.transfer",
+    title: "転校届",
+    subtitle: "通学区域の変更",
+    addressee: "board",
+    dateLabel: "届出日",
+    sections: [
+      boxes("転居の内容", [
+        { label: "転居日", bind: "movingDate", span: 4 },
+        { label: "保護者", bind: "applicant", span: 4 },
+        { label: "電話番号", bind: "phone", span: 4 },
+        { label: "新しい住所", bind: "newAddress", span: 12 },
+        { label: "前の住所", bind: "previousAddress", span: 12 },
+      ]),
+      members(
+        "児童・生徒",
+        [
+          name,
+          kana,
+          birth,
+          sex,
+          { label: "学年", bind: "grade", width: 1.5 },
+          { label: "今通っている学校", bind: "previousSchool", width: 3.4 },
+        ],
+        5,
+      ),
+    ],
+    statement: notify,
+    signature: { label: "保護者 署名" },
+  }),
+
+  // ── 税・車両・資産 ─────────────────────────────────────────────────────────────────────────────
+  generated({
+    procedureId: "keiji.moped",
+    title: "原動機付自転車 申告書",
+    subtitle: "登録・廃車・住所変更",
+    addressee: "mayor",
+    dateLabel: "申告日",
+    sections: [
+      boxes("申告の内容", [
+        { label: "申告の区分", value: "登録（転入）", span: 4, events: ["move-in"] },
+        { label: "申告の区分", value: "住所変更", span: 4, events: within },
+        { label: "申告の区分", value: "廃車（転出）", span: 4, events: ["move-out"] },
+        { label: "異動日", bind: "movingDate", span: 4 },
+        { label: "電話番号", bind: "phone", span: 4 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      members(
+        "所有者と車両",
+        [
+          name,
+          birth,
+          { label: "車台番号", bind: "mopedFrameNumber", width: 2.8, events: ["move-in"] },
+          { label: "総排気量（cc）", bind: "mopedDisplacement", width: 1.6, events: ["move-in"] },
+          { label: "標識番号", bind: "mopedPlateNumber", width: 2.8, events: [...within, "move-out"] },
+        ],
+        3,
+      ),
+      note("※ 登録では前住所地の廃車申告受付書を、廃車ではナンバープレートを確認します。"),
+    ],
+    statement: "上記のとおり申告します。",
+    signature: { label: "申告者 署名" },
+  }),
+  generated({
+    procedureId: "zei.heir-representative",
+    title: "相続人代表者指定届",
+    subtitle: "固定資産税",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      members("被相続人（亡くなった方）", [name, kana, birth], 1),
+      boxes("相続人代表者", [
+        { label: "死亡日", bind: "deathDate", span: 4 },
+        { label: "相続人代表者の氏名", bind: "heirName", span: 5 },
+        { label: "続柄", bind: "heirRelation", span: 3 },
+        { label: "相続人代表者の住所", bind: "heirAddress", span: 8 },
+        { label: "電話番号", bind: "phone", span: 4 },
+      ]),
+      filer(),
+      note("※ 相続人代表者には、固定資産税の納税通知書などの書類をお送りします。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+];
+
+/**
+ * The form of a procedure that has no template of its own — a municipality's local procedure: its
+ * name as the title, the members concerned, the filer and the signature.
+ */
+export function genericTemplate(procedureId: string, title: string): FormTemplate {
+  const [template] = parseTemplates(
+    [
+      generated({
+        procedureId: /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(procedureId) ? procedureId : "local.procedure",
+        title,
+        addressee: "mayor",
+        dateLabel: "届出日",
+        sections: [members("対象となる人", person, 6), filer()],
+        statement: notify,
+        signature: sign,
+      }),
+    ],
+    procedureId,
+  );
+  return template as FormTemplate;
+}
+
+/** Every default template, checked against its schema when this module loads. */
+export const formTemplates: readonly FormTemplate[] = parseTemplates(data, "src/forms/templates.ts");
+
+export const defaultTemplates: ReadonlyMap<string, FormTemplate> = new Map(
+  formTemplates.map((t) => [t.procedureId, t]),
+);
