@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/support/database";
+import { createTestDatabase, rowsOf, type TestDatabase } from "../../test/support/database";
 import type { Db } from "../db/database";
 import { seedMunicipality } from "../tenancy/municipality-seed";
 import { auditRepository } from "./audit.repository";
@@ -23,11 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.destroy();
 });
-
-/** The rows of a raw query: both engines answer with `{ rows }`. */
-async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 /** The error and its causes: drizzle wraps the engine's error, which carries the SQLSTATE. */
 function chain(error: unknown): Array<{ message?: string; code?: string }> {

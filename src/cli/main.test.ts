@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/support/database";
+import { createTestDatabase, rowsOf, type TestDatabase } from "../../test/support/database";
 import type { Db } from "../db/database";
 import { commandHelp, mainHelp } from "./help";
 import { type Io, main } from "./main";
@@ -26,11 +26,6 @@ function fakeIo(env: Record<string, string | undefined> = {}): FakeIo {
     out: () => out,
     err: () => err,
   };
-}
-
-/** The rows of a raw query: both engines answer with `{ rows }`. */
-async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
 }
 
 async function closedPort(): Promise<number> {

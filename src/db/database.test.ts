@@ -4,14 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/support/database";
+import { createTestDatabase, rowsOf, type TestDatabase } from "../../test/support/database";
 import { DataDirLockedError } from "./data-dir-lock";
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from "./database";
-
-/** The rows of a raw query: both engines answer with `{ rows }`. */
-async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 /** A TCP port on which nothing listens: a PostgreSQL server that is down. */
 async function closedPort(): Promise<number> {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openDatabase } from "../../src/db/database";
 import { createApp } from "../../src/web/app";
 import { createTestApp, TEST_PASSWORD, type TestApp } from "../support/app";
+import { rowsOf } from "../support/database";
 
 // The database goes away while the service runs. On PGlite the embedded database is closed; on
 // PostgreSQL the app reaches the server through a TCP proxy that is then shut, so open connections
@@ -15,11 +16,6 @@ let database: Database;
 let proxy: { server: Server; sockets: Set<Socket> } | undefined;
 let cookie = "";
 const logLines: Array<Record<string, unknown>> = [];
-
-/** The rows of a raw query: both engines answer with `{ rows }`. */
-async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 async function startProxy(target: URL): Promise<{ server: Server; sockets: Set<Socket>; port: number }> {
   const sockets = new Set<Socket>();

@@ -2,6 +2,7 @@ import { deflateSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
+import { rowsOf } from "../support/database";
 
 /** A PNG data URL of a w×h RGBA canvas, with one dark stroke unless `empty`. */
 function pngDataUrl(empty: boolean, w = 40, h = 20): string {
@@ -115,7 +116,12 @@ describe("a move-in at the one-stop counter", () => {
       documents: ["drivers-licence"],
     });
     expect(ok.status).toBe(303);
-    const row = await t.database.db.execute(sql`select identity from visits where id = ${id}`);
+    const row = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select identity from visits where id = ${id}`,
+      ),
+    };
     const identity = (row.rows[0] as { identity: Record<string, unknown> }).identity;
     expect(identity.documents).toEqual(["drivers-licence"]);
     expect(JSON.stringify(identity)).not.toMatch(/\d{12}/);
@@ -227,26 +233,42 @@ describe("a move-in at the one-stop counter", () => {
     expect(accepted.status).toBe(303);
     v = await page(id);
     expect(v.html).toContain("件の申請を受理しました");
-    const apps = await t.database.db.execute(
-      sql`select procedure_id, members, length(form_pdf) as bytes from applications where visit_id = ${id}`,
-    );
+    const apps = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select procedure_id, members, length(form_pdf) as bytes from applications where visit_id = ${id}`,
+      ),
+    };
     const ids = (apps.rows as Array<{ procedure_id: string }>).map((r) => r.procedure_id);
     expect(ids).toContain("juki.move-in");
     expect(ids).toContain("gakko.transfer-in");
-    const sig = await t.database.db.execute(sql`select forms from signatures where visit_id = ${id}`);
+    const sig = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select forms from signatures where visit_id = ${id}`,
+      ),
+    };
     const forms = (sig.rows[0] as { forms: Array<{ procedureId: string; contentHash: string }> }).forms;
     expect(forms.map((f) => f.procedureId).sort()).toEqual([...ids].sort());
     expect(forms.every((f) => /^[0-9a-f]{64}$/.test(f.contentHash))).toBe(true);
-    const measures = await t.database.db.execute(sql`select measures from visits where id = ${id}`);
+    const measures = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select measures from visits where id = ${id}`,
+      ),
+    };
     expect(
       (measures.rows[0] as { measures: { namesWrittenByResident: number; signatures: number } }).measures,
     ).toMatchObject({
       namesWrittenByResident: 0,
       signatures: 1,
     });
-    const transitions = await t.database.db.execute(
-      sql`select to_state from visit_transitions where visit_id = ${id} order by at, to_state`,
-    );
+    const transitions = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select to_state from visit_transitions where visit_id = ${id} order by at, to_state`,
+      ),
+    };
     expect((transitions.rows as Array<{ to_state: string }>).map((r) => r.to_state)).toContain("accepted");
   });
 
@@ -299,9 +321,12 @@ describe("accepting a visit", () => {
       (await post(`/visits/${id}/sign`, { version: versionOf(v.html), signature: pngDataUrl(false) })).status,
     ).toBe(303);
     v = await page(id);
-    const before = await t.database.db.execute(
-      sql`select state, version, measures, accepted_at from visits where id = ${id}`,
-    );
+    const before = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select state, version, measures, accepted_at from visits where id = ${id}`,
+      ),
+    };
     // A real failure inside the transaction: the database refuses the school form's application row.
     await t.database.db.execute(sql`create or replace function refuse_school() returns trigger as $$
       begin if new.procedure_id = 'gakko.transfer-in' then raise exception 'core test failure'; end if; return new; end;
@@ -316,17 +341,26 @@ describe("accepting a visit", () => {
     } finally {
       await t.database.db.execute(sql`drop trigger refuse_school on applications`);
     }
-    const after = await t.database.db.execute(
-      sql`select state, version, measures, accepted_at from visits where id = ${id}`,
-    );
+    const after = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select state, version, measures, accepted_at from visits where id = ${id}`,
+      ),
+    };
     expect(after.rows).toEqual(before.rows);
-    const apps = await t.database.db.execute(
-      sql`select count(*)::int as n from applications where visit_id = ${id}`,
-    );
+    const apps = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select count(*)::int as n from applications where visit_id = ${id}`,
+      ),
+    };
     expect((apps.rows[0] as { n: number }).n).toBe(0);
-    const audit = await t.database.db.execute(
-      sql`select count(*)::int as n from audit_log where action = 'visit.accept' and target_id = ${id}`,
-    );
+    const audit = {
+      rows: await rowsOf<Record<string, unknown>>(
+        t.database.db,
+        sql`select count(*)::int as n from audit_log where action = 'visit.accept' and target_id = ${id}`,
+      ),
+    };
     expect((audit.rows[0] as { n: number }).n).toBe(0);
     // Once the fault is gone, the same signed visit is accepted.
     expect((await post(`/visits/${id}/accept`, { version: versionOf(v.html) })).status).toBe(303);

@@ -1,9 +1,9 @@
 import pino from "pino";
 import { addStaff } from "../../src/auth/add-staff";
 import type { StaffRole } from "../../src/auth/auth.table";
-import { currentTotp } from "../../src/auth/totp";
 import { staffRepository } from "../../src/auth/staff.repository";
-import { defaultConfig, type Config } from "../../src/config/config";
+import { currentTotp } from "../../src/auth/totp";
+import { type Config, defaultConfig } from "../../src/config/config";
 import { kumamotoSeed } from "../../src/tenancy/kumamoto.seed";
 import { type MunicipalitySeed, seedMunicipality } from "../../src/tenancy/municipality-seed";
 import { createApp } from "../../src/web/app";
@@ -24,7 +24,9 @@ export const yatsushiroSeed: MunicipalitySeed = {
       nameJa: "八代市役所本庁",
       nameEn: "Yatsushiro City Hall",
       oneStop: true,
-      counters: [{ number: 1, labelJa: "窓口 1番", labelEn: "Counter 1", department: "resident", oneStop: true }],
+      counters: [
+        { number: 1, labelJa: "窓口 1番", labelEn: "Counter 1", department: "resident", oneStop: true },
+      ],
     },
   ],
 };
@@ -57,7 +59,11 @@ export interface Client {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** GETs a page and returns the CSRF token of its first form. */
   csrf(path?: string): Promise<string>;
-  postForm(path: string, fields: Record<string, string>, options?: { csrf?: string | false }): Promise<Response>;
+  postForm(
+    path: string,
+    fields: Record<string, string>,
+    options?: { csrf?: string | false },
+  ): Promise<Response>;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
@@ -97,7 +103,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       request,
       csrf,
       postForm: async (path, fields, options = {}) => {
-        const token = options.csrf === false ? undefined : (options.csrf ?? (await csrf(path.startsWith("/signin") ? "/signin" : "/")));
+        const token =
+          options.csrf === false
+            ? undefined
+            : (options.csrf ?? (await csrf(path.startsWith("/signin") ? "/signin" : "/")));
         const body = new URLSearchParams({ ...fields, ...(token ? { _csrf: token } : {}) });
         return request(path, {
           method: "POST",

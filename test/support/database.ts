@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { SQL } from "drizzle-orm";
 import pg from "pg";
-import { type Database, openDatabase } from "../../src/db/database";
+import { type Database, type DbOrTx, openDatabase } from "../../src/db/database";
 
 export interface TestDatabase extends Database {
   /** Closes the handle and, on PostgreSQL, drops the database made for this test file. */
@@ -39,3 +40,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export const testDatabaseUrl = (): string | undefined => process.env.DATABASE_URL;
+
+/** The rows of a raw query: both engines answer with `{ rows }`. */
+export async function rowsOf<T>(db: DbOrTx, statement: SQL): Promise<T[]> {
+  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
+}
