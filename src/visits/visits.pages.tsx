@@ -146,10 +146,13 @@ export function PlanStep({
   ctx,
   visit,
   departmentLabel,
+  memberNames,
 }: {
   ctx: PageContext;
   visit: VisitRow;
   departmentLabel: (d: string) => string;
+  /** The members a procedure is for, by name (the plan holds their ids). */
+  memberNames: (ids: string[]) => string;
 }) {
   const { lang } = ctx;
   const plan = visit.plan as Plan;
@@ -210,7 +213,7 @@ export function PlanStep({
                   ) : null}
                 </td>
                 <td>{departmentLabel(p.department)}</td>
-                <td>{p.members.join("、")}</td>
+                <td>{memberNames(p.members)}</td>
                 <td>{p.deadline ? formatDeadline(p.deadline, lang) : L(lang, "期限なし", "None")}</td>
                 <td>
                   {p.handling === "one-stop" ? L(lang, "この窓口", "Here") : L(lang, "ご案内", "Guidance")}

@@ -205,7 +205,9 @@ describe("security headers", () => {
     );
     expect(directives.get("script-src")).toEqual(["'self'"]);
     expect(directives.get("default-src")).toEqual(["'self'"]);
-    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
+    // Only this origin may frame a page: the visit review shows its own PDF forms in an iframe.
+    expect(directives.get("frame-ancestors")).toEqual(["'self'"]);
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect(directives.get("object-src")).toEqual(["'none'"]);
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
