@@ -3,6 +3,7 @@ import pino from "pino";
 import { sessionRepository } from "./auth/session.repository";
 import type { Config } from "./config/config";
 import { type Database, openDatabase } from "./db/database";
+import { configureHandoff, createConfiguredWorker, describeProblems } from "./handoff/start-handoff";
 import { seedDemoRegistry } from "./registry/generate-registry";
 import { todayInJapan } from "./registry/resident";
 import { kumamotoSeed } from "./tenancy/kumamoto.seed";
@@ -35,6 +36,7 @@ export function printDemoAccounts(accounts: DemoAccount[], write: (line: string)
 /** The composition root: database, migrations, demo data, web app and housekeeping, in that order. */
 export async function startServer(config: Config, write: (line: string) => void): Promise<RunningServer> {
   const logger = pino({ level: config.LOG_LEVEL, base: { service: "madoguchi" } });
+  const handoffCatalog = configureHandoff(config);
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
@@ -46,7 +48,8 @@ export async function startServer(config: Config, write: (line: string) => void)
         residents: config.DEMO_RESIDENTS,
         asOf: todayInJapan(),
       });
-      if (generated > 0) write(`デモの住民 ${generated} 人を生成しました / Generated ${generated} demo residents.`);
+      if (generated > 0)
+        write(`デモの住民 ${generated} 人を生成しました / Generated ${generated} demo residents.`);
     }
   } catch (error) {
     await database.close();
@@ -66,6 +69,11 @@ export async function startServer(config: Config, write: (line: string) => void)
       .catch((err) => logger.warn({ err }, "could not delete expired sessions"));
   }, 10 * 60_000);
   housekeeping.unref();
+  // The delivery worker runs here unless separate `madoguchi worker` processes do (PostgreSQL only).
+  const worker = config.WORKER_IN_PROCESS
+    ? createConfiguredWorker(config, database, handoffCatalog, logger)
+    : undefined;
+  if (worker) for (const line of describeProblems(await worker.start())) write(line);
   const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`;
   return {
     url,
@@ -73,6 +81,7 @@ export async function startServer(config: Config, write: (line: string) => void)
     stop: async () => {
       clearInterval(housekeeping);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker?.stop();
       await database.close();
     },
   };

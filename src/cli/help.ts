@@ -3,6 +3,7 @@ export const mainHelp = `使い方 / Usage: madoguchi <command> [options]
 Commands:
   serve                 サーバーを起動 / start the web server (and migrate, seed the demo on first start)
   migrate               マイグレーションを適用 / apply database migrations
+  worker                基幹システムへの配信ワーカー / run a hand-off delivery worker (PostgreSQL; any number)
   seed                  デモ自治体（熊本市）を作成 / create the Kumamoto demo tenant and demo accounts
   user add              職員アカウントを追加 / add a staff account
   guide FILE | --jsonl  手続きの案内を計算 / print the procedures a household needs
@@ -15,7 +16,8 @@ Commands:
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; unset = embedded PGlite),
   DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true),
   DEMO_RESIDENTS (20000, generated on first start), REGISTRY_ADAPTER (local | http: REGISTRY_HTTP_URL,
-  REGISTRY_HTTP_TOKEN)
+  REGISTRY_HTTP_TOKEN), WORKER_IN_PROCESS (true), HANDOFF_DESTINATIONS_FILE, HANDOFF_DROP_DIR
+  (DATA_DIR/handoff), HANDOFF_SECRETS (JSON), HANDOFF_CONCURRENCY (8), HANDOFF_* timings (docs/handoff.md)
 Run 'madoguchi <command> --help' for a command's options.
 `;
 
@@ -51,6 +53,14 @@ export const commandHelp: Record<string, string> = {
   serve: `Usage: madoguchi serve
   Starts the web server on PORT. On PGlite the data lives in DATA_DIR (one process at a time);
   with DATABASE_URL it runs on PostgreSQL. Migrations are applied at start.
+`,
+  worker: `Usage: madoguchi worker [--concurrency N]
+  Delivers accepted applications to the core systems (docs/handoff.md): claims due deliveries with
+  FOR UPDATE SKIP LOCKED, writes file drops and signed HTTP requests, retries on a growing schedule.
+  PostgreSQL only (DATABASE_URL): run any number of these processes at once; set WORKER_IN_PROCESS=false
+  on the servers to leave delivery to them. On PGlite the server delivers in its own process.
+  Stops on Ctrl+C or SIGTERM after recording the deliveries in flight. Default concurrency:
+  HANDOFF_CONCURRENCY (8).
 `,
   migrate: `Usage: madoguchi migrate
   Applies the SQL migrations to the configured database (PGlite in DATA_DIR, or DATABASE_URL).

@@ -161,6 +161,12 @@ const commands: Record<string, Command> = {
     const { registryHouseholdCommand } = await import("../registry/registry-command");
     return registryHouseholdCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
   },
+  worker: async (args, io) => {
+    const config = loadConfig(io);
+    if (!config) return 1;
+    const { workerCommand } = await import("../handoff/worker-command");
+    return workerCommand(args, io, config);
+  },
   guide: async (args, io) => {
     const { runGuide } = await import("../guidance/guide-command");
     return runGuide(args, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });

@@ -99,6 +99,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   // An idle client losing its server (a restart) must not crash the process; the next query reconnects.
   pool.on("error", () => {});
+  // Nor one checked out between two statements of a transaction: its next query fails instead, and
+  // the pool drops it when it is released.
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     const client = await pool.connect();
     client.release();

@@ -4,3 +4,4 @@ export * from "../tenancy/tenancy.table";
 export * from "../registry/registry.table";
 export * from "../queue/queue.table";
 export * from "../visits/visits.table";
+export * from "../handoff/handoff.table";

@@ -3,6 +3,7 @@ import { addStaff } from "../auth/add-staff";
 import type { StaffRole } from "../auth/auth.table";
 import { staff } from "../auth/auth.table";
 import type { DbOrTx } from "../db/database";
+import { seedDemoQueue } from "../queue/queue.seed";
 import { kumamotoSeed } from "./kumamoto.seed";
 import { seedMunicipality } from "./municipality-seed";
 import { municipalities } from "./tenancy.table";
@@ -30,6 +31,8 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
     .from(municipalities)
     .where(eq(municipalities.id, kumamotoSeed.id));
   if (!tenant) await seedMunicipality(db, kumamotoSeed);
+  // The ward offices' queue (purposes, bands, counters, hours): first start only, one query later.
+  await seedDemoQueue(db, kumamotoSeed.id);
   const existing = await db
     .select({ id: staff.id })
     .from(staff)

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { auditRepository } from "../auth/audit.repository";
 import type { Db } from "../db/database";
+import { enqueueDeliveries } from "../handoff/enqueue-deliveries";
 import { todayInJapan } from "../shared/dates";
 import { AppError } from "../shared/errors";
 import type { SignedForm } from "./sign-visit";
@@ -114,7 +115,7 @@ export async function acceptVisit(db: Db, options: AcceptVisitOptions): Promise<
   return db.transaction(async (tx) => {
     const locked = await visitRepository(tx).findForUpdate(options.scope.municipalityId, visit.id);
     if (!locked || locked.version !== options.version || locked.state !== "signature") throw visitConflict();
-    await visitRepository(tx).insertApplications(
+    const applications = await visitRepository(tx).insertApplications(
       rendered.forms.map((form, i) => {
         const pdf = pdfs[i] as Uint8Array;
         const item = plan.find((p) => p.id === form.procedureId);
@@ -139,6 +140,8 @@ export async function acceptVisit(db: Db, options: AcceptVisitOptions): Promise<
         };
       }),
     );
+    // The hand-off to the core systems is enqueued with the applications: both commit or neither.
+    await enqueueDeliveries(tx, { municipalityId: options.scope.municipalityId, applications });
     const accepted = await saveVisit(
       tx,
       options.scope,

@@ -13,6 +13,10 @@ import {
   type GuidanceDraft,
   householdFromDraft,
 } from "../guidance/guidance-form";
+import { destinationCatalog } from "../handoff/destination-catalog";
+import { DeliveryStatuses } from "../handoff/handoff.pages";
+import { applicationStatusKey, presentStatuses } from "../handoff/handoff.presenters";
+import { handoffRepository } from "../handoff/handoff.repository";
 import { householdToGuidanceInput } from "../registry/guidance-input";
 import { openHousehold, openReasons } from "../registry/open-household";
 import { residentRegistryFor } from "../registry/registry-adapter";
@@ -23,7 +27,7 @@ import { CsrfField, ErrorSummary, type PageContext, tokyoTime } from "../web/lay
 import { clientIp, requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
 import { acceptVisit, type VisitMeasures } from "./accept-visit";
-import { declineProcedure } from "./decline-procedure";
+import { type Declined, declineProcedure } from "./decline-procedure";
 import { moveVisit } from "./move-visit";
 import { answerFieldId, saveAnswers } from "./save-answers";
 import { setHousehold } from "./set-household";
@@ -116,6 +120,17 @@ function QuestionField({
       )}
     </div>
   );
+}
+
+/** "𠮷田 太郎（m1）、…": staff tell the resident whom a procedure is for by name, not by member id. */
+function memberNamesOf(members: Array<{ id: string; name?: string | undefined }>) {
+  return (ids: string[]): string =>
+    ids
+      .map((id) => {
+        const name = members.find((m) => m.id === id)?.name;
+        return name ? `${name}（${id}）` : id;
+      })
+      .join("、");
 }
 
 function answerValue(raw: Record<string, unknown>, q: InterviewQuestion): string {
@@ -281,10 +296,12 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
         </>
       );
     } else if (visit.state === "plan") {
+      const memberNames = memberNamesOf(visitFormInputs(visit).household.members);
       body = (ctx) => (
         <PlanStep
           ctx={ctx}
           visit={visit}
+          memberNames={memberNames}
           departmentLabel={(d) =>
             (settings.departmentLabels as Record<string, { ja: string; en: string }>)[d]?.[lang] ??
             L(lang, "市役所以外の機関", "Other bodies")
@@ -402,6 +419,8 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
                   {L(lang, "署名して確定する", "Sign")}
                 </button>
               </div>
+              {/* The pad's island: without it the canvas cannot be drawn on and nothing is sent. */}
+              <script type="module" src="/static/js/signature.js" />
             </VisitForm>
           ) : (
             <div class="button-row">
@@ -422,6 +441,12 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
       );
     } else if (visit.state === "accepted" || visit.state === "closed") {
       const applications = await visitRepository(db).listApplications(visit.municipalityId, visit.id);
+      const deliveries = await handoffRepository(db).listForApplications(
+        visit.municipalityId,
+        applications.map((a) => a.id),
+      );
+      const destinations = destinationCatalog().municipalities[visit.municipalityId]?.destinations ?? [];
+      const memberNames = memberNamesOf(visitFormInputs(visit).household.members);
       const measures = visit.measures as Partial<VisitMeasures>;
       body = (ctx) => (
         <>
@@ -438,6 +463,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
                 <th scope="col">{L(lang, "申請", "Application")}</th>
                 <th scope="col">{L(lang, "対象", "Members")}</th>
                 <th scope="col">{L(lang, "状態", "Status")}</th>
+                <th scope="col">{ctx.t("handoffVisitColumn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -448,8 +474,17 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
                       {(a.data as { name?: string }).name ?? a.procedureId}
                     </a>
                   </td>
-                  <td>{(a.members as string[]).join("、")}</td>
-                  <td>{a.status === "accepted" ? L(lang, "受理", "Accepted") : a.status}</td>
+                  <td>{memberNames(a.members as string[])}</td>
+                  <td>{ctx.t(applicationStatusKey[a.status])}</td>
+                  <td>
+                    <DeliveryStatuses
+                      ctx={ctx}
+                      statuses={presentStatuses(
+                        deliveries.filter((d) => d.applicationId === a.id),
+                        destinations,
+                      )}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -722,16 +757,23 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
 
   app.post("/visits/:id/decline", async (c) => {
     const { one, version } = await formOf(c);
-    return step(c, () =>
-      declineProcedure(db, {
-        scope: scopeOf(c),
-        visitId: c.req.param("id"),
-        version,
-        procedureId: one("procedureId"),
-        reason: one("reason"),
-        declined: one("declined") === "yes",
-        now: now(),
-      }),
+    return step(
+      c,
+      () =>
+        declineProcedure(db, {
+          scope: scopeOf(c),
+          visitId: c.req.param("id"),
+          version,
+          procedureId: one("procedureId"),
+          reason: one("reason"),
+          declined: one("declined") === "yes",
+          now: now(),
+        }),
+      // The plan has one reason box per procedure: link the error summary to this procedure's box.
+      (_visit, problems) => {
+        for (const p of problems) if (p.path === "reason") p.path = `reason-${one("procedureId")}`;
+        return {};
+      },
     );
   });
 
@@ -811,9 +853,17 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     const inputs = visitFormInputs(visit);
     const draft = draftFromHousehold(inputs.household as never, todayInJapan(now()));
     const lang = c.get("lang");
+    // A procedure the resident declined was not done at this counter: it stays on the sheet as one
+    // still to do at its department, with its deadline, should the resident want it after all.
+    const declined = new Set((visit.declined as Declined[]).map((d) => d.procedureId));
+    const plan: Plan = {
+      procedures: (visit.plan as Plan).procedures.map((p) =>
+        p.handling === "one-stop" && declined.has(p.id) ? { ...p, handling: "guidance" } : p,
+      ),
+    };
     return renderPage(c, L(lang, "手続きのご案内", "Your procedures"), (ctx) => (
       <GuidanceSheet
-        plan={visit.plan as Plan}
+        plan={plan}
         draft={draft}
         settings={settingsForMunicipality(visit.municipalityId)}
         lang={ctx.lang}

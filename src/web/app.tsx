@@ -5,6 +5,7 @@ import { authRoutes } from "../auth/auth.routes";
 import { staffRoutes } from "../auth/staff.routes";
 import { guidanceApi } from "../guidance/guidance.api";
 import { guidanceRoutes } from "../guidance/guidance.routes";
+import { handoffRoutes } from "../handoff/handoff.routes";
 import { queueRoutes } from "../queue/queue.routes";
 import { createQueueEventHub } from "../queue/queue-events";
 import { registryRoutes } from "../registry/registry.routes";
@@ -71,6 +72,7 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", guidanceRoutes(deps));
   app.route("/", visitRoutes(deps));
   app.route("/", queueRoutes(deps));
+  app.route("/", handoffRoutes(deps));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);
 

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { SessionContext } from "../auth/session";
 import type { Config } from "../config/config";
 import type { Database } from "../db/database";
+import type { QueueEventHub } from "../queue/queue-events";
 import type { ReferenceData } from "../tenancy/reference-data";
 import type { Lang, Translate } from "./i18n";
 
@@ -16,6 +17,8 @@ export interface AppDeps {
 /** What routes receive: the dependencies plus the per-process caches that createApp builds once. */
 export interface AppServices extends AppDeps {
   reference: ReferenceData;
+  /** Live queue events (in process on PGlite, LISTEN/NOTIFY on PostgreSQL); built by createApp. */
+  queueEvents?: QueueEventHub;
 }
 
 export type AppEnv = {

@@ -97,6 +97,11 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
                 <a href="/admin/audit">{ctx.t("auditLog")}</a>
               </li>
             ) : null}
+            {session.staff.role !== "counter" ? (
+              <li>
+                <a href="/handoff">{ctx.t("handoffTitle")}</a>
+              </li>
+            ) : null}
             <li>
               <a href="/api/reference">{ctx.t("apiReference")}</a>
             </li>

@@ -1,0 +1,56 @@
+import { parseArgs } from "node:util";
+import pino from "pino";
+import type { Config } from "../config/config";
+import { openDatabase } from "../db/database";
+import { configureHandoff, createConfiguredWorker, describeProblems } from "./start-handoff";
+
+interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/**
+ * `madoguchi worker`: one delivery worker process on PostgreSQL; start as many as needed, on any
+ * machine that reaches the database. Stops on SIGINT or SIGTERM after recording what is in flight.
+ */
+export async function workerCommand(args: string[], io: Io, config: Config): Promise<number> {
+  const { values } = parseArgs({ args, options: { concurrency: { type: "string" } }, strict: true });
+  if (!config.DATABASE_URL) {
+    io.stderr.write(
+      "worker コマンドは PostgreSQL（DATABASE_URL）でのみ使えます。PGlite は1つのプロセスしかデータを開けないため、配信はサーバーのプロセス内で行います（WORKER_IN_PROCESS=true）。\n" +
+        "The worker command needs PostgreSQL (DATABASE_URL). PGlite opens its data in one process only, so on PGlite the server delivers in its own process (WORKER_IN_PROCESS=true).\n",
+    );
+    return 2;
+  }
+  const concurrency = values.concurrency ? Number(values.concurrency) : config.HANDOFF_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    io.stderr.write("--concurrency は 1〜64 です / --concurrency is 1 to 64.\n");
+    return 2;
+  }
+  const catalog = configureHandoff(config);
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: "madoguchi-worker" } });
+  const database = await openDatabase({ kind: "postgres", url: config.DATABASE_URL, max: concurrency + 2 });
+  try {
+    await database.migrate();
+    const worker = createConfiguredWorker(
+      { ...config, HANDOFF_CONCURRENCY: concurrency },
+      database,
+      catalog,
+      logger,
+    );
+    const health = await worker.start();
+    for (const line of describeProblems(health)) io.stderr.write(`${line}\n`);
+    io.stdout.write(
+      `配信ワーカーを起動しました / Delivery worker running: ${worker.id} (${health.length} destinations, concurrency ${concurrency})\n`,
+    );
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    io.stdout.write("配信ワーカーを停止しています… / Stopping the delivery worker…\n");
+    await worker.stop();
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,108 @@
+import type { Database, DbOrTx } from "../db/database";
+import { AppError } from "../shared/errors";
+import { addressKey, isKanaKey, nameKey, searchGrams } from "./name-key";
+import type { CardAttributes, FactChange, ResidentQuery, ResidentRegistryPort } from "./registry.port";
+import { DEFAULT_SEARCH_LIMIT } from "./registry.port";
+import { type ChangeInsert, registryRepository } from "./registry.repository";
+import { factFields, type ResidentFacts, type ResidentRecord, type SearchResults } from "./resident";
+
+export const staleVersion = (): AppError =>
+  new AppError("CONFLICT", [
+    {
+      path: "",
+      ja: "この方の情報は、表示した後に別の操作で変更されました。最新の内容を確認してから、もう一度変更してください。",
+      en: "This person's record was changed by someone else after you opened it. Check the latest facts and make the change again.",
+    },
+  ]);
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The facts that differ, one history row each. */
+export function factDiff(
+  before: ResidentRecord,
+  after: ResidentFacts,
+): Array<{ field: string; oldValue: unknown; newValue: unknown }> {
+  return factFields
+    .filter((field) => !sameValue(before[field], after[field]))
+    .map((field) => ({ field, oldValue: before[field], newValue: after[field] }));
+}
+
+/** The synchronised copy in this product's database. */
+export function localRegistry(database: Pick<Database, "db">): ResidentRegistryPort {
+  const { db } = database;
+  const repo = registryRepository(db);
+  return {
+    kind: "local",
+
+    async search(municipalityId: string, query: ResidentQuery): Promise<SearchResults> {
+      const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
+      const key = query.name ? nameKey(query.name) : "";
+      const partial = query.match === "partial";
+      return repo.search(municipalityId, {
+        nameKey: key || undefined,
+        kana: isKanaKey(key),
+        partial,
+        // The index holds two-character pieces: a one-character key is matched by LIKE alone.
+        grams: partial && Array.from(key).length >= 2 ? searchGrams(key) : undefined,
+        birthDate: query.birthDate,
+        sex: query.sex,
+        ward: query.ward,
+        addressKey: query.address ? addressKey(query.address) || undefined : undefined,
+        limit,
+      });
+    },
+
+    async findByCard(municipalityId: string, card: CardAttributes): Promise<SearchResults> {
+      const residents = await repo.findByCard(
+        municipalityId,
+        {
+          nameKey: nameKey(card.name),
+          birthDate: card.birthDate,
+          sex: card.sex,
+          ward: card.ward,
+          addressKey: addressKey(card.address),
+        },
+        DEFAULT_SEARCH_LIMIT,
+      );
+      return { residents, more: false };
+    },
+
+    household: (municipalityId, householdId) => repo.findHousehold(municipalityId, householdId),
+    resident: (municipalityId, residentId) => repo.findResident(municipalityId, residentId),
+    history: (municipalityId, householdId, limit = 50) => repo.history(municipalityId, householdId, limit),
+
+    updateFacts(municipalityId: string, change: FactChange): Promise<ResidentRecord> {
+      return db.transaction(async (tx) => updateFactsIn(tx, municipalityId, change));
+    },
+  };
+}
+
+async function updateFactsIn(
+  tx: DbOrTx,
+  municipalityId: string,
+  change: FactChange,
+): Promise<ResidentRecord> {
+  const repo = registryRepository(tx);
+  const before = await repo.lockResident(municipalityId, change.residentId);
+  if (!before) throw new AppError("NOT_FOUND");
+  if (before.version !== change.expectedVersion) throw staleVersion();
+  const diff = factDiff(before, change.facts);
+  if (diff.length === 0) return before;
+  await repo.updateFacts(municipalityId, before.id, change.facts);
+  const rows: ChangeInsert[] = diff.map((d) => ({
+    householdId: before.householdId,
+    residentId: before.id,
+    ...d,
+  }));
+  await repo.insertChanges(
+    municipalityId,
+    {
+      source: "counter",
+      actorStaffId: change.author.staffId,
+      actorUsername: change.author.username,
+      reason: change.reason,
+    },
+    rows,
+  );
+  return { ...before, ...change.facts, version: before.version + 1 };
+}

@@ -1,0 +1,327 @@
+import {
+  type Benefit,
+  benefits,
+  type CareLevel,
+  careLevels,
+  type Insurance,
+  insurances,
+  type PensionCategory,
+  type Possession,
+  pensionCategories,
+  possessions,
+  type Relation,
+  relations,
+  type Sex,
+} from "../catalog/vocabulary";
+import { parseIsoDate } from "../guidance/calendar";
+import { csvLine } from "./csv";
+import type { RegistryRow } from "./registry-row";
+import { factProblems } from "./resident";
+
+/**
+ * The import file's columns, in the order the generator writes them (docs/registry-import.md).
+ * The header row names them; a file may order them differently but must have every one.
+ */
+export const registryColumns = [
+  "resident_no",
+  "household_no",
+  "relation",
+  "name",
+  "kana",
+  "birth_date",
+  "sex",
+  "ward",
+  "address",
+  "insurance",
+  "pension",
+  "pension_recipient",
+  "my_number_card",
+  "care_level",
+  "disability_certificate",
+  "seal_registered",
+  "pregnant",
+  "needs_daycare",
+  "public_servant",
+  "benefits",
+  "owns",
+] as const;
+export type RegistryColumn = (typeof registryColumns)[number];
+
+export interface RowProblem {
+  line: number;
+  column?: RegistryColumn;
+  ja: string;
+  en: string;
+}
+
+// Core-system exports often write relations in Japanese (続柄); these are read as the codes.
+const relationAliases: Record<string, Relation> = {
+  世帯主: "head",
+  本人: "head",
+  妻: "spouse",
+  夫: "spouse",
+  配偶者: "spouse",
+  子: "child",
+  長男: "child",
+  長女: "child",
+  二男: "child",
+  次男: "child",
+  二女: "child",
+  次女: "child",
+  三男: "child",
+  三女: "child",
+  父: "parent",
+  母: "parent",
+  親: "parent",
+  その他: "other",
+};
+// JIS X 0303 (1 male, 2 female) is what most municipal systems export.
+const sexAliases: Record<string, Sex> = {
+  male: "male",
+  female: "female",
+  "1": "male",
+  "2": "female",
+  男: "male",
+  女: "female",
+};
+const booleanValues: Record<string, boolean> = { "": false, "0": false, "1": true, false: false, true: true };
+
+const numberPattern = /^[A-Za-z0-9-]{1,20}$/;
+
+/** Header → column positions, or the problems with the header (line 1). */
+export function readHeader(
+  fields: readonly string[],
+  line: number,
+): { positions: Map<RegistryColumn, number> } | { problems: RowProblem[] } {
+  const positions = new Map<RegistryColumn, number>();
+  const problems: RowProblem[] = [];
+  fields.forEach((raw, index) => {
+    const name = raw.trim();
+    const column = registryColumns.find((c) => c === name);
+    if (!column) {
+      problems.push({ line, ja: `不明な列名です: 「${name}」`, en: `Unknown column: "${name}"` });
+    } else if (positions.has(column)) {
+      problems.push({
+        line,
+        column,
+        ja: `列「${name}」が2回あります。`,
+        en: `Column "${name}" appears twice.`,
+      });
+    } else positions.set(column, index);
+  });
+  for (const column of registryColumns) {
+    if (!positions.has(column)) {
+      problems.push({
+        line,
+        column,
+        ja: `必須の列「${column}」がありません。`,
+        en: `Required column "${column}" is missing.`,
+      });
+    }
+  }
+  return problems.length > 0 ? { problems } : { positions };
+}
+
+/**
+ * One record → a registry row, or every problem with it: unknown codes, impossible or future dates,
+ * facts that contradict the age on `asOf` (the same rules as the guidance validation).
+ */
+export function readRow(
+  fields: readonly string[],
+  line: number,
+  positions: Map<RegistryColumn, number>,
+  asOf: string,
+): { row: RegistryRow } | { problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  if (fields.length !== positions.size) {
+    return {
+      problems: [
+        {
+          line,
+          ja: `列の数が ${fields.length} 個です（${positions.size} 個のはずです）。`,
+          en: `The row has ${fields.length} fields; ${positions.size} are expected.`,
+        },
+      ],
+    };
+  }
+  const get = (column: RegistryColumn): string => (fields[positions.get(column) as number] ?? "").trim();
+  const fail = (column: RegistryColumn, ja: string, en: string) => problems.push({ line, column, ja, en });
+  const code = <T extends string>(
+    column: RegistryColumn,
+    list: readonly T[],
+    optional: boolean,
+  ): T | null => {
+    const value = get(column);
+    if (value === "" && optional) return null;
+    const found = list.find((c) => c === value);
+    if (!found) {
+      fail(
+        column,
+        `${column} の「${value}」は使えるコードではありません（${list.join(", ")}）。`,
+        `${column} "${value}" is not a known code (${list.join(", ")}).`,
+      );
+    }
+    return found ?? null;
+  };
+  const flag = (column: RegistryColumn): boolean => {
+    const value = get(column).toLowerCase();
+    const found = booleanValues[value];
+    if (found === undefined) {
+      fail(
+        column,
+        `${column} は 1 か 0 です（「${value}」）。`,
+        `${column} must be 1 or 0 (got "${value}").`,
+      );
+      return false;
+    }
+    return found;
+  };
+  const list = <T extends string>(column: RegistryColumn, allowed: readonly T[]): T[] => {
+    const items = get(column)
+      .split("|")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const out: T[] = [];
+    for (const item of items) {
+      const found = allowed.find((c) => c === item);
+      if (!found) {
+        fail(
+          column,
+          `${column} の「${item}」は使えるコードではありません（${allowed.join(", ")}）。`,
+          `${column} "${item}" is not a known code (${allowed.join(", ")}).`,
+        );
+      } else if (out.includes(found)) {
+        fail(column, `${column} に「${item}」が2回あります。`, `${column} lists "${item}" twice.`);
+      } else out.push(found);
+    }
+    return out;
+  };
+  const text = (column: RegistryColumn, label: string, max: number): string => {
+    const value = get(column);
+    if (value === "") fail(column, `${label}が空です。`, `${column} is empty.`);
+    else if (value.length > max)
+      fail(column, `${label}が長すぎます（${max}文字まで）。`, `${column} is longer than ${max}.`);
+    return value;
+  };
+
+  const residentNo = get("resident_no");
+  if (!numberPattern.test(residentNo)) {
+    fail(
+      "resident_no",
+      `住民番号「${residentNo}」の形式が正しくありません。`,
+      `resident_no "${residentNo}" is malformed.`,
+    );
+  }
+  const householdNo = get("household_no");
+  if (!numberPattern.test(householdNo)) {
+    fail(
+      "household_no",
+      `世帯番号「${householdNo}」の形式が正しくありません。`,
+      `household_no "${householdNo}" is malformed.`,
+    );
+  }
+  const relationText = get("relation");
+  const relation = relations.find((r) => r === relationText) ?? relationAliases[relationText];
+  if (!relation) {
+    fail(
+      "relation",
+      `続柄「${relationText}」は使えるコードではありません（${relations.join(", ")}）。`,
+      `relation "${relationText}" is not a known code (${relations.join(", ")}).`,
+    );
+  }
+  const name = text("name", "氏名", 100);
+  const kana = text("kana", "フリガナ", 100);
+  const birthText = get("birth_date").replaceAll("/", "-");
+  const birthDate = /^\d{4}-\d{1,2}-\d{1,2}$/.test(birthText)
+    ? birthText.replace(/-(\d)(?=-|$)/g, "-0$1")
+    : birthText;
+  if (!parseIsoDate(birthDate)) {
+    fail(
+      "birth_date",
+      `生年月日「${get("birth_date")}」は存在しない日付です（YYYY-MM-DD）。`,
+      `birth_date "${get("birth_date")}" is not a real date (YYYY-MM-DD).`,
+    );
+  } else if (birthDate > asOf) {
+    fail(
+      "birth_date",
+      `生年月日「${birthDate}」が未来の日付です。`,
+      `birth_date "${birthDate}" is in the future.`,
+    );
+  }
+  const sexText = get("sex");
+  const sex = sexAliases[sexText];
+  if (!sex) {
+    fail(
+      "sex",
+      `性別「${sexText}」は使えるコードではありません（male, female, 1, 2）。`,
+      `sex "${sexText}" is not a known code (male, female, 1, 2).`,
+    );
+  }
+  const ward = get("ward");
+  if (ward.length > 20) fail("ward", "区の名前が長すぎます。", "ward is longer than 20.");
+  const address = text("address", "住所", 200);
+  const insurance = code<Insurance>("insurance", insurances, false);
+  const pension = code<PensionCategory>("pension", pensionCategories, true);
+  const careLevel = code<CareLevel>("care_level", careLevels, true);
+  const row: RegistryRow = {
+    line,
+    residentNo,
+    householdNo,
+    relation: relation ?? "other",
+    name,
+    kana,
+    birthDate,
+    sex: sex ?? "female",
+    ward,
+    address,
+    insurance: insurance ?? "kokuho",
+    pension,
+    pensionRecipient: flag("pension_recipient"),
+    myNumberCard: flag("my_number_card"),
+    careLevel,
+    disabilityCertificate: flag("disability_certificate"),
+    sealRegistered: flag("seal_registered"),
+    pregnant: flag("pregnant"),
+    needsDaycare: flag("needs_daycare"),
+    publicServant: flag("public_servant"),
+    benefits: list<Benefit>("benefits", benefits),
+    owns: list<Possession>("owns", possessions),
+  };
+  if (problems.length === 0) {
+    for (const p of factProblems(row, birthDate, asOf)) {
+      problems.push({ line, column: p.field === "insurance" ? "insurance" : "pension", ja: p.ja, en: p.en });
+    }
+  }
+  return problems.length > 0 ? { problems } : { row };
+}
+
+/** The CSV header line. */
+export const registryCsvHeader = (): string => csvLine(registryColumns);
+
+/** One row in the import layout, so that generated data can be exported and imported again. */
+export function registryCsvLine(row: RegistryRow): string {
+  const b = (value: boolean) => (value ? "1" : "0");
+  return csvLine([
+    row.residentNo,
+    row.householdNo,
+    row.relation,
+    row.name,
+    row.kana,
+    row.birthDate,
+    row.sex,
+    row.ward,
+    row.address,
+    row.insurance,
+    row.pension ?? "",
+    b(row.pensionRecipient),
+    b(row.myNumberCard),
+    row.careLevel ?? "",
+    b(row.disabilityCertificate),
+    b(row.sealRegistered),
+    b(row.pregnant),
+    b(row.needsDaycare),
+    b(row.publicServant),
+    row.benefits.join("|"),
+    row.owns.join("|"),
+  ]);
+}

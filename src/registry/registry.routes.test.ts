@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, createTestApp, type TestApp, type TestUser } from "../../test/support/app";
+import { auditRepository } from "../auth/audit.repository";
+import { householdSchema } from "../guidance/household.schema";
+import { householdForGuidance } from "./household-for-guidance";
+import { localRegistry } from "./local-registry";
+import { rareKanjiHouseholds, registryRow, writeRows } from "./registry.test-support";
+
+let t: TestApp;
+let counter: TestUser;
+let client: Client;
+let householdId: string;
+let residentId: string;
+let foreignHouseholdId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await writeRows(t.database.db, "kumamoto", rareKanjiHouseholds());
+  await writeRows(t.database.db, "yatsushiro", [
+    registryRow({ residentNo: "Y1", householdNo: "YH1", ward: "", address: "本町1丁目1番1号" }),
+  ]);
+  counter = await t.addUser("registry.counter", "counter");
+  client = await t.signIn(counter);
+  const found = await localRegistry(t.database).search("kumamoto", { name: "髙橋 一郎" });
+  householdId = found.residents[0]?.householdId ?? "";
+  residentId = found.residents[0]?.id ?? "";
+  foreignHouseholdId =
+    (await localRegistry(t.database).search("yatsushiro", { name: "熊本" })).residents[0]?.householdId ?? "";
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const page = async (path: string, c: Client = client) => {
+  const res = await c.request(path);
+  return { status: res.status, html: await res.text(), location: res.headers.get("location") };
+};
+
+const open = (id: string, fields: Record<string, string>, c: Client = client) =>
+  c.postForm(`/registry/households/${id}/open`, fields, { csrf: undefined });
+
+describe("resident search pages", () => {
+  it("send a visitor without a session to sign in", async () => {
+    const res = await t.anonymous().request("/registry/search");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/signin?next=%2Fregistry%2Fsearch");
+  });
+
+  it("find a registered 髙橋 by たかはし and by 高橋, showing only what is needed to choose", async () => {
+    const byKana = await page(`/registry/search?name=${encodeURIComponent("たかはし いち")}`);
+    expect(byKana.status).toBe(200);
+    expect(byKana.html).toContain("髙橋\u3000一郎");
+    expect(byKana.html).toContain("昭和55年5月5日");
+    expect(byKana.html).toContain(`/registry/households/${householdId}/open?resident=${residentId}`);
+    // The result list carries no insurance, pension or benefit facts.
+    for (const word of ["被用者保険", "国民年金", "児童手当", "employee"])
+      expect(byKana.html).not.toContain(word);
+    const byKanji = await page(`/registry/search?name=${encodeURIComponent("高橋")}&match=prefix`);
+    expect(byKanji.html).toContain("髙橋\u3000一郎");
+    expect(byKanji.html).toContain("高橋\u3000次郎");
+    const partial = await page(`/registry/search?name=${encodeURIComponent("邉太")}&match=partial`);
+    expect(partial.html).toContain("\u{20BB7}田\u3000邉太");
+  });
+
+  it("show an error summary linked to the field for an empty search or an impossible date", async () => {
+    const empty = await page("/registry/search?name=&birthDate=&address=");
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('class="error-summary"');
+    expect(empty.html).toContain('href="#name"');
+    const badDate = await page("/registry/search?birthDate=2023-02-30");
+    expect(badDate.status).toBe(422);
+    expect(badDate.html).toContain('href="#birthDate"');
+    expect(badDate.html).toContain('aria-invalid="true"');
+  });
+
+  it("search by address and birth date, and by the four card attributes", async () => {
+    const byAddress = await page(
+      `/registry/search?address=${encodeURIComponent("熊本市北区植木町岩野123番地")}`,
+    );
+    expect(byAddress.html).toContain("\u{20BB7}田\u3000邉太");
+    const byDate = await page("/registry/search?birthDate=1950/3/3");
+    expect(byDate.html).toContain("山﨑\u3000花子");
+    const card = await page(
+      `/registry/card?name=${encodeURIComponent("高橋　一郎")}&birthDate=1980-05-05&sex=male&address=${encodeURIComponent("熊本県熊本市中央区水前寺六丁目12番3号")}`,
+    );
+    expect(card.status).toBe(200);
+    expect(card.html).toContain("髙橋\u3000一郎");
+    expect(card.html).toContain("券面と一致");
+    const missing = await page("/registry/card?name=x");
+    expect(missing.status).toBe(422);
+    for (const field of ["address", "birthDate", "sex"]) expect(missing.html).toContain(`href="#${field}"`);
+  });
+});
+
+describe("opening a household", () => {
+  it("asks for a reason first, and refuses to open without one", async () => {
+    const direct = await page(`/registry/households/${householdId}`);
+    expect(direct.status).toBe(303);
+    expect(direct.location).toBe(`/registry/households/${householdId}/open`);
+    const form = await page(`/registry/households/${householdId}/open?resident=${residentId}`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain("髙橋\u3000一郎さんの世帯");
+    const noReason = await open(householdId, { reason: "", detail: "", resident: residentId });
+    expect(noReason.status).toBe(422);
+    expect(await noReason.text()).toContain('href="#reason"');
+    const otherWithoutDetail = await open(householdId, { reason: "other", detail: "" });
+    expect(otherWithoutDetail.status).toBe(422);
+    expect(await otherWithoutDetail.text()).toContain('href="#detail"');
+  });
+
+  it("writes an audit entry with the reason, then shows the members, their facts and the guidance link", async () => {
+    const res = await open(householdId, {
+      reason: "move-within",
+      detail: "転居届の受付",
+      resident: residentId,
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/registry/households/${householdId}`);
+    const [entry] = await auditRepository(t.database.db).list("kumamoto", {
+      action: "registry.household.open",
+    });
+    expect(entry).toMatchObject({
+      actorUsername: "registry.counter",
+      targetType: "household",
+      targetId: householdId,
+      reason: "move-within: 転居届の受付",
+      outcome: "success",
+      detail: { reason: "move-within", residentId, adapter: "local" },
+    });
+    const view = await page(`/registry/households/${householdId}`);
+    expect(view.status).toBe(200);
+    for (const text of [
+      "髙橋\u3000一郎",
+      "髙橋\u3000葛\u{E0100}子",
+      "髙橋\u3000陽翔",
+      "被用者保険",
+      "児童手当",
+      "子ども医療費助成",
+    ]) {
+      expect(view.html).toContain(text);
+    }
+    expect(view.html).toContain(`href="/guidance?household=${householdId}"`);
+  });
+
+  it("does not let another staff member view the household on someone else's reason", async () => {
+    const other = await t.signIn(await t.addUser("registry.other", "counter"));
+    const res = await page(`/registry/households/${householdId}`, other);
+    expect(res.status).toBe(303);
+  });
+
+  it("answers 404 for another municipality's household or resident, and for ids that do not exist", async () => {
+    expect((await page(`/registry/households/${foreignHouseholdId}/open`)).status).toBe(404);
+    expect((await open(foreignHouseholdId, { reason: "move-out", detail: "" })).status).toBe(404);
+    expect((await page(`/registry/households/${foreignHouseholdId}`)).status).toBe(404);
+    expect((await page("/registry/households/not-a-uuid/open")).status).toBe(404);
+    expect((await page("/registry/residents/00000000-0000-4000-8000-000000000000/edit")).status).toBe(404);
+    const foreignResident = (await localRegistry(t.database).search("yatsushiro", { name: "熊本" }))
+      .residents[0]?.id;
+    expect((await page(`/registry/residents/${foreignResident}/edit`)).status).toBe(404);
+  });
+});
+
+describe("changing a member's facts", () => {
+  const editPath = () => `/registry/residents/${residentId}/edit`;
+  const baseForm = {
+    insurance: "employee",
+    pension: "cat2",
+    careLevel: "",
+    myNumberCard: "1",
+    sealRegistered: "1",
+    version: "1",
+  };
+
+  it("records the change with the reason in the history and shows it on the household", async () => {
+    const form = await page(editPath());
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('name="version" value="1"');
+    const res = await client.postForm(editPath(), {
+      ...baseForm,
+      owns: "dog",
+      reason: "犬を飼い始めたと申出",
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/registry/households/${householdId}?saved=1`);
+    const view = await page(res.headers.get("location") ?? "");
+    expect(view.html).toContain("変更を保存しました。");
+    expect(view.html).toContain("犬を飼い始めたと申出");
+    expect(view.html).toContain("registry.counter");
+    const resident = await localRegistry(t.database).resident("kumamoto", residentId);
+    expect(resident).toMatchObject({ owns: ["dog"], version: 2 });
+  });
+
+  it("refuses facts that contradict the age, a missing reason, and a stale version, with the reason why", async () => {
+    const contradiction = await client.postForm(editPath(), {
+      ...baseForm,
+      version: "2",
+      insurance: "kouki",
+      reason: "誤入力",
+    });
+    expect(contradiction.status).toBe(422);
+    const html = await contradiction.text();
+    expect(html).toContain('href="#insurance"');
+    expect(html).toContain("後期高齢者医療は65歳以上");
+    const noReason = await client.postForm(editPath(), { ...baseForm, version: "2", reason: "" });
+    expect(noReason.status).toBe(422);
+    expect(await noReason.text()).toContain('href="#reason"');
+    const stale = await client.postForm(editPath(), {
+      ...baseForm,
+      version: "1",
+      pregnant: "1",
+      reason: "古い画面",
+    });
+    expect(stale.status).toBe(409);
+    const staleHtml = await stale.text();
+    expect(staleHtml).toContain("別の操作で変更されました");
+    // The form comes back on the current version, so the next save is made on fresh data.
+    expect(staleHtml).toContain('name="version" value="2"');
+  });
+
+  it("refuses a form without the page's CSRF token", async () => {
+    const res = await client.postForm(editPath(), { ...baseForm, reason: "x" }, { csrf: false });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("the household as guidance input (for /guidance?household=…)", () => {
+  it("gives the opened household's members, which the guidance schema accepts, and asks for a reason otherwise", async () => {
+    const base = {
+      db: t.database.db,
+      registry: localRegistry(t.database),
+      municipalityId: "kumamoto",
+      householdId,
+      staffId: counter.id,
+      sessionStartedAt: new Date(Date.now() - 60 * 60_000),
+      now: new Date(),
+      eventDate: "2026-04-06",
+    };
+    const opened = await householdForGuidance(base);
+    if (opened.kind !== "ok") throw new Error("the household was opened with a reason earlier in this file");
+    const input = { event: { type: "move-within" as const, date: "2026-04-06" }, members: opened.members };
+    expect(householdSchema.parse(input).members.map((m) => m.relation)).toEqual(["head", "spouse", "child"]);
+    const stranger = await t.addUser("registry.stranger", "counter");
+    expect(await householdForGuidance({ ...base, staffId: stranger.id })).toEqual({
+      kind: "needs-reason",
+      openPath: `/registry/households/${householdId}/open`,
+    });
+    await expect(householdForGuidance({ ...base, municipalityId: "yatsushiro" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

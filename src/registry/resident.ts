@@ -1,0 +1,200 @@
+import {
+  type Benefit,
+  benefits,
+  type CareLevel,
+  careLevels,
+  type Insurance,
+  insurances,
+  type PensionCategory,
+  type Possession,
+  pensionCategories,
+  possessions,
+  type Relation,
+  relations,
+  type Sex,
+  sexes,
+} from "../catalog/vocabulary";
+
+/**
+ * A resident as the registry keeps one. The fact fields carry exactly the names and codes of a
+ * member of the guidance input (household.schema.json), so a household found here becomes guidance
+ * input field by field (see guidance-input.ts) with no mapping table in between.
+ */
+export interface ResidentFacts {
+  insurance: Insurance;
+  pension: PensionCategory | null;
+  pensionRecipient: boolean;
+  myNumberCard: boolean;
+  careLevel: CareLevel | null;
+  disabilityCertificate: boolean;
+  sealRegistered: boolean;
+  pregnant: boolean;
+  needsDaycare: boolean;
+  publicServant: boolean;
+  benefits: Benefit[];
+  owns: Possession[];
+}
+
+export interface ResidentIdentity {
+  relation: Relation;
+  /** 氏名 exactly as registered (rare kanji and IVS sequences kept). */
+  name: string;
+  /** フリガナ as registered. */
+  kana: string;
+  /** ISO date. */
+  birthDate: string;
+  sex: Sex;
+}
+
+export interface ResidentRecord extends ResidentIdentity, ResidentFacts {
+  id: string;
+  /** The core system's number for the person (宛名番号). */
+  residentNo: string;
+  householdId: string;
+  /** Raised on every change; an edit names the version it started from. */
+  version: number;
+}
+
+export interface HouseholdRecord {
+  id: string;
+  /** The core system's number for the household (世帯番号). */
+  householdNo: string;
+  ward: string;
+  /** The address after the ward, as registered. */
+  address: string;
+  /** The head first, then spouse, parents, children, others, each by birth date. */
+  members: ResidentRecord[];
+}
+
+/** What a search result shows: enough to choose the right person, and no more. */
+export interface ResidentSummary {
+  id: string;
+  householdId: string;
+  name: string;
+  kana: string;
+  birthDate: string;
+  sex: Sex;
+  ward: string;
+  address: string;
+  /** Card search only: whether the registered address agrees with the card's. */
+  addressMatches?: boolean;
+}
+
+export interface SearchResults {
+  residents: ResidentSummary[];
+  /** More residents matched than were returned: the staff member narrows the search. */
+  more: boolean;
+}
+
+export type ChangeSource = "counter" | "import" | "generator" | "core-system";
+
+export interface ResidentChange {
+  occurredAt: Date;
+  residentId: string | null;
+  residentName: string | null;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  source: ChangeSource;
+  actorUsername: string | null;
+  reason: string | null;
+}
+
+export const factFields = [
+  "insurance",
+  "pension",
+  "pensionRecipient",
+  "myNumberCard",
+  "careLevel",
+  "disabilityCertificate",
+  "sealRegistered",
+  "pregnant",
+  "needsDaycare",
+  "publicServant",
+  "benefits",
+  "owns",
+] as const satisfies readonly (keyof ResidentFacts)[];
+export type FactField = (typeof factFields)[number];
+
+export const booleanFacts = [
+  "pensionRecipient",
+  "myNumberCard",
+  "disabilityCertificate",
+  "sealRegistered",
+  "pregnant",
+  "needsDaycare",
+  "publicServant",
+] as const satisfies readonly FactField[];
+
+export const codeLists = {
+  relations,
+  sexes,
+  insurances,
+  pensionCategories,
+  careLevels,
+  benefits,
+  possessions,
+};
+
+const relationOrder: Record<Relation, number> = { head: 0, spouse: 1, parent: 2, child: 3, other: 4 };
+
+/** Head first, then spouse, parents, children and others, older first within each. */
+export function compareMembers(a: ResidentIdentity, b: ResidentIdentity): number {
+  return relationOrder[a.relation] - relationOrder[b.relation] || a.birthDate.localeCompare(b.birthDate);
+}
+
+/** Completed years on `on` (both ISO dates); the birthday itself counts as completed. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [oy, om, od] = on.split("-").map(Number) as [number, number, number];
+  return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
+}
+
+export interface FactProblem {
+  field: FactField;
+  code: string;
+  ja: string;
+  en: string;
+}
+
+/**
+ * The facts that contradict the person's age on `on`, by the same rules the guidance validation
+ * applies (後期高齢者医療 from 65 at the earliest and for everyone from 75; a national pension
+ * category only from 20 to 59), so that the registry never holds a household the guidance refuses.
+ */
+export function factProblems(
+  facts: Pick<ResidentFacts, "insurance" | "pension">,
+  birthDate: string,
+  on: string,
+) {
+  const age = ageOn(birthDate, on);
+  const out: FactProblem[] = [];
+  if (facts.insurance === "kouki" && age < 65) {
+    out.push({
+      field: "insurance",
+      code: "kouki-under-65",
+      ja: `後期高齢者医療は65歳以上の方の保険です（この方は${age}歳）。`,
+      en: `kouki (late-stage elderly medical care) starts at 65 at the earliest; this person is ${age}.`,
+    });
+  }
+  if ((facts.insurance === "kokuho" || facts.insurance === "employee") && age >= 75) {
+    out.push({
+      field: "insurance",
+      code: "insurance-over-75",
+      ja: `75歳以上の方は後期高齢者医療に加入します（この方は${age}歳）。`,
+      en: `At 75 or over a person is covered by kouki, not ${facts.insurance}; this person is ${age}.`,
+    });
+  }
+  if (facts.pension !== null && (age < 20 || age > 59)) {
+    out.push({
+      field: "pension",
+      code: "pension-age",
+      ja: `国民年金の種別は20〜59歳の方だけのものです（この方は${age}歳）。`,
+      en: `A national pension category applies only to ages 20–59; this person is ${age}.`,
+    });
+  }
+  return out;
+}
+
+/** Today's date in Japan as an ISO date (re-exported: registry facts are about days in Japan). */
+export { todayInJapan } from "../shared/dates";

@@ -1,0 +1,140 @@
+import { parseIsoDate } from "../guidance/calendar";
+import type { Problem } from "../shared/errors";
+import { bilingual } from "../web/i18n";
+import { splitAddress } from "./name-key";
+import type { ResidentRegistryPort } from "./registry.port";
+import type { SearchResults } from "./resident";
+
+export interface SearchForm {
+  name: string;
+  match: "prefix" | "partial";
+  birthDate: string;
+  sex: "" | "female" | "male";
+  address: string;
+}
+
+export interface Place {
+  /** The municipality's own name, dropped from a typed or card address (熊本市). */
+  municipalityName: string;
+  /** Its wards (中央区, …), empty for a city without wards. */
+  wards: readonly string[];
+}
+
+const str = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
+
+/** Reads the search page's query string, tolerating anything a browser or a person sends. */
+export function readSearchForm(query: Record<string, string | undefined>): SearchForm {
+  const sex = str(query.sex);
+  return {
+    name: str(query.name),
+    match: str(query.match) === "partial" ? "partial" : "prefix",
+    birthDate: normaliseDate(str(query.birthDate)),
+    sex: sex === "female" || sex === "male" ? sex : "",
+    address: str(query.address),
+  };
+}
+
+/** 1980/5/5, １９８０－０５－０５ and 1980-05-05 are the same day; anything else stays as typed. */
+export function normaliseDate(text: string): string {
+  const t = text
+    .normalize("NFKC")
+    .replace(/[/.年月]/g, "-")
+    .replace(/日$/, "");
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  return m ? `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}` : text;
+}
+
+const tooLong = (path: string, ja: string, en: string, max: number): Problem => ({
+  path,
+  ja: bilingual("registryTooLong", { field: ja, max: String(max) }).ja,
+  en: bilingual("registryTooLong", { field: en, max: String(max) }).en,
+});
+
+export function searchProblems(form: SearchForm): Problem[] {
+  const problems: Problem[] = [];
+  if (!form.name && !form.birthDate && !form.address) {
+    problems.push({ path: "name", ...bilingual("registryNeedCriterion") });
+  }
+  if (form.name.length > 50) problems.push(tooLong("name", "氏名またはフリガナ", "The name or kana", 50));
+  if (form.birthDate && !parseIsoDate(form.birthDate))
+    problems.push({ path: "birthDate", ...bilingual("registryInvalidDate") });
+  if (form.address.length > 100) problems.push(tooLong("address", "住所", "The address", 100));
+  return problems;
+}
+
+export interface SearchResidentsOptions {
+  registry: ResidentRegistryPort;
+  municipalityId: string;
+  place: Place;
+  form: SearchForm;
+}
+
+/** The search page's query: problems for the error summary, or the results. */
+export async function searchResidents(
+  options: SearchResidentsOptions,
+): Promise<{ problems: Problem[] } | { results: SearchResults }> {
+  const problems = searchProblems(options.form);
+  if (problems.length > 0) return { problems };
+  const { form } = options;
+  const address = form.address
+    ? splitAddress(form.address, options.place.municipalityName, options.place.wards)
+    : undefined;
+  const results = await options.registry.search(options.municipalityId, {
+    name: form.name || undefined,
+    match: form.match,
+    birthDate: form.birthDate || undefined,
+    sex: form.sex || undefined,
+    ward: address?.ward,
+    address: address?.rest || undefined,
+  });
+  return { results };
+}
+
+export interface CardForm {
+  name: string;
+  birthDate: string;
+  sex: "" | "female" | "male";
+  address: string;
+}
+
+export function readCardForm(query: Record<string, string | undefined>): CardForm {
+  const { name, birthDate, sex, address } = readSearchForm(query);
+  return { name, birthDate, sex, address };
+}
+
+export function cardProblems(form: CardForm): Problem[] {
+  const problems: Problem[] = [];
+  const required = (path: string, ja: string, en: string) =>
+    problems.push({
+      path,
+      ja: bilingual("registryCardRequired", { field: ja }).ja,
+      en: bilingual("registryCardRequired", { field: en }).en,
+    });
+  if (!form.name) required("name", "氏名", "name");
+  else if (form.name.length > 50) problems.push(tooLong("name", "氏名", "The name", 50));
+  if (!form.address) required("address", "住所", "address");
+  else if (form.address.length > 100) problems.push(tooLong("address", "住所", "The address", 100));
+  if (!form.birthDate) required("birthDate", "生年月日", "date of birth");
+  else if (!parseIsoDate(form.birthDate))
+    problems.push({ path: "birthDate", ...bilingual("registryInvalidDate") });
+  if (!form.sex) required("sex", "性別", "sex");
+  return problems;
+}
+
+/** The card's four attributes → the matching residents, each marked whether the address agrees. */
+export async function findByCard(
+  options: Omit<SearchResidentsOptions, "form"> & { form: CardForm },
+): Promise<{ problems: Problem[] } | { results: SearchResults }> {
+  const problems = cardProblems(options.form);
+  if (problems.length > 0) return { problems };
+  const { form } = options;
+  const address = splitAddress(form.address, options.place.municipalityName, options.place.wards);
+  const results = await options.registry.findByCard(options.municipalityId, {
+    name: form.name,
+    birthDate: form.birthDate,
+    sex: form.sex as "female" | "male",
+    ward: address.ward,
+    address: address.rest,
+  });
+  return { results };
+}
