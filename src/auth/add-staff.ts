@@ -1,8 +1,8 @@
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
-import type { StaffRole } from "./auth.table";
 import { auditRepository } from "./audit.repository";
+import type { StaffRole } from "./auth.table";
 import { generatePassword, hashPassword } from "./password";
 import { type Staff, staffRepository } from "./staff.repository";
 

@@ -1,7 +1,6 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../../test/support/database";
-import type { Db } from "../db/database";
 import { seedMunicipality } from "../tenancy/municipality-seed";
 import { auditRepository } from "./audit.repository";
 

@@ -2,18 +2,18 @@ import { type Context, Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import QRCode from "qrcode";
 import { z } from "zod";
+import type { Problem } from "../shared/errors";
 import type { AppDeps, AppEnv } from "../web/context";
+import { bilingual } from "../web/i18n";
 import { CsrfField, ErrorSummary, Field, problemFor, tokyoTime } from "../web/layout";
 import { clientIp, requireStaff, SESSION_COOKIE, safeLocalPath } from "../web/middleware";
 import { renderPage } from "../web/respond";
-import type { Problem } from "../shared/errors";
+import { auditRepository } from "./audit.repository";
 import { completeTwoFactor, pendingTotpSecret } from "./complete-two-factor";
 import { extendSession } from "./session";
 import { sessionRepository } from "./session.repository";
 import { signIn } from "./sign-in";
 import { totpUri } from "./totp";
-import { auditRepository } from "./audit.repository";
-import { bilingual } from "../web/i18n";
 
 const signInForm = z.object({
   username: z.string().trim().max(100),
@@ -99,8 +99,10 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const username = form.success ? form.data.username.normalize("NFKC") : "";
     const password = form.success ? form.data.password : "";
     const problems: Problem[] = [];
-    if (!username) problems.push({ path: "username", ...bilingual("requiredField", { field: t("username") }) });
-    if (!password) problems.push({ path: "password", ...bilingual("requiredField", { field: t("password") }) });
+    if (!username)
+      problems.push({ path: "username", ...bilingual("requiredField", { field: t("username") }) });
+    if (!password)
+      problems.push({ path: "password", ...bilingual("requiredField", { field: t("password") }) });
     if (problems.length > 0) return signInPage(c, { problems, username, status: 422 });
     const result = await signIn(deps.database.db, {
       username,
@@ -134,11 +136,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(result.needsTotp ? `/signin/totp?next=${encodeURIComponent(next)}` : next, 303);
   });
 
-  const totpPage = async (
-    c: Context<AppEnv>,
-    problems: Problem[] = [],
-    status: 200 | 401 = 200,
-  ) => {
+  const totpPage = async (c: Context<AppEnv>, problems: Problem[] = [], status: 200 | 401 = 200) => {
     const session = c.get("session");
     if (!session) return c.redirect("/signin", 303);
     if (session.stage === "active") return c.redirect("/", 303);
@@ -160,7 +158,11 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
           <p class="lead">{ctx.t(setup ? "totpSetupLead" : "totpLead")}</p>
           {setup ? (
             <>
-              <img class="qr" src={qr} alt={ctx.lang === "ja" ? "認証アプリ登録用のQRコード" : "QR code for your authenticator app"} />
+              <img
+                class="qr"
+                src={qr}
+                alt={ctx.lang === "ja" ? "認証アプリ登録用のQRコード" : "QR code for your authenticator app"}
+              />
               <p>
                 {ctx.t("totpSecretLabel")}: <code data-totp-secret>{secret}</code>
               </p>
@@ -204,7 +206,12 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0 });
       c.set("session", undefined);
       return signInPage(c, {
-        problems: [{ path: "username", ...bilingual("accountLocked", { until: tokyoTime(result.until, c.get("lang")) }) }],
+        problems: [
+          {
+            path: "username",
+            ...bilingual("accountLocked", { until: tokyoTime(result.until, c.get("lang")) }),
+          },
+        ],
         status: 401,
       });
     }
@@ -235,7 +242,8 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!session) return c.redirect("/signin", 303);
     const expiresAt = await extendSession(deps.database.db, session, deps.config.SESSION_IDLE_MINUTES, now());
     const body = await c.req.parseBody();
-    if (c.req.header("accept")?.includes("application/json")) return c.json({ expiresAt: expiresAt.toISOString() });
+    if (c.req.header("accept")?.includes("application/json"))
+      return c.json({ expiresAt: expiresAt.toISOString() });
     return c.redirect(safeLocalPath(typeof body.back === "string" ? body.back : "/"), 303);
   });
 

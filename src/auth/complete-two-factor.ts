@@ -51,7 +51,12 @@ export async function completeTwoFactor(
   if (!verifyTotp(member.totpSecret, options.code, options.now.getTime())) {
     const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
     const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
-    await audit.record({ ...common, action: "auth.totp", outcome: "failure", detail: { failedAttempts: state.failedAttempts } });
+    await audit.record({
+      ...common,
+      action: "auth.totp",
+      outcome: "failure",
+      detail: { failedAttempts: state.failedAttempts },
+    });
     if (state.lockedUntil && state.lockedUntil > options.now) {
       await sessionRepository(db).delete(session.idHash);
       return { kind: "locked", until: state.lockedUntil };
@@ -61,6 +66,10 @@ export async function completeTwoFactor(
   if (!member.totpEnabled) await staff.enableTotp(session.municipalityId, member.id);
   await staff.resetFailures(member.id);
   await sessionRepository(db).update(session.idHash, { stage: "active" });
-  await audit.record({ ...common, action: member.totpEnabled ? "auth.totp" : "auth.totp-enrol", outcome: "success" });
+  await audit.record({
+    ...common,
+    action: member.totpEnabled ? "auth.totp" : "auth.totp-enrol",
+    outcome: "success",
+  });
   return { kind: "ok" };
 }

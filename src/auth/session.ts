@@ -52,7 +52,10 @@ export async function startSession(db: DbOrTx, options: StartSessionOptions): Pr
   return token;
 }
 
-export type ResolvedSession = { kind: "none" } | { kind: "expired" } | { kind: "ok"; session: SessionContext };
+export type ResolvedSession =
+  | { kind: "none" }
+  | { kind: "expired" }
+  | { kind: "ok"; session: SessionContext };
 
 /** Looks a cookie token up; an expired or orphaned session is deleted and reported as such. */
 export async function resolveSession(db: DbOrTx, token: string, now: Date): Promise<ResolvedSession> {

@@ -39,21 +39,47 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
   };
   if (!member || member.disabled) {
     await verifyPassword(await dummyPasswordHash(), options.password);
-    await audit.record({ ...base, municipalityId: member?.municipalityId ?? null, action: "auth.sign-in", outcome: "failure", detail: { reason: member ? "disabled" : "unknown-user" } });
+    await audit.record({
+      ...base,
+      municipalityId: member?.municipalityId ?? null,
+      action: "auth.sign-in",
+      outcome: "failure",
+      detail: { reason: member ? "disabled" : "unknown-user" },
+    });
     return { kind: "invalid" };
   }
-  const common = { ...base, municipalityId: member.municipalityId, actorStaffId: member.id, officeId: member.officeId };
+  const common = {
+    ...base,
+    municipalityId: member.municipalityId,
+    actorStaffId: member.id,
+    officeId: member.officeId,
+  };
   if (member.lockedUntil && member.lockedUntil > options.now) {
-    await audit.record({ ...common, action: "auth.sign-in", outcome: "denied", detail: { reason: "locked" } });
+    await audit.record({
+      ...common,
+      action: "auth.sign-in",
+      outcome: "denied",
+      detail: { reason: "locked" },
+    });
     return { kind: "locked", until: member.lockedUntil };
   }
   if (!(await verifyPassword(member.passwordHash, options.password))) {
     const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
     const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
     const locked = state.lockedUntil !== null && state.lockedUntil > options.now;
-    await audit.record({ ...common, action: "auth.sign-in", outcome: "failure", detail: { reason: "password", failedAttempts: state.failedAttempts, locked } });
+    await audit.record({
+      ...common,
+      action: "auth.sign-in",
+      outcome: "failure",
+      detail: { reason: "password", failedAttempts: state.failedAttempts, locked },
+    });
     if (locked && state.lockedUntil) {
-      await audit.record({ ...common, action: "auth.lock", outcome: "success", detail: { until: state.lockedUntil.toISOString() } });
+      await audit.record({
+        ...common,
+        action: "auth.lock",
+        outcome: "success",
+        detail: { until: state.lockedUntil.toISOString() },
+      });
       return { kind: "locked", until: state.lockedUntil };
     }
     return { kind: "invalid" };

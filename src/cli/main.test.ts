@@ -3,10 +3,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../../test/support/database";
-import type { Db } from "../db/database";
 import { commandHelp, mainHelp } from "./help";
 import { type Io, main } from "./main";
 

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../../test/support/database";
 import { DataDirLockedError } from "./data-dir-lock";
-import { type Database, DatabaseUnavailableError, type Db, openDatabase } from "./database";
+import { type Database, DatabaseUnavailableError, openDatabase } from "./database";
 
 /** A TCP port on which nothing listens: a PostgreSQL server that is down. */
 async function closedPort(): Promise<number> {

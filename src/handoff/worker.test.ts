@@ -9,7 +9,6 @@ import {
   capturingLogger,
   rowsOf,
   seedApplications,
-  stateCounts,
   TEST_SECRET,
   testCatalog,
 } from "../../test/support/handoff";

@@ -1,8 +1,8 @@
 import { createServer, connect as netConnect, type Server, type Socket } from "node:net";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, type Db, openDatabase } from "../../src/db/database";
+import { type Database, openDatabase } from "../../src/db/database";
 import { createApp } from "../../src/web/app";
 import { createTestApp, TEST_PASSWORD, type TestApp } from "../support/app";
 import { rowsOf } from "../support/database";

@@ -10,7 +10,7 @@ const error = form?.querySelector<HTMLElement>("[data-signature-error]");
 
 if (form && canvas && field) {
   const pad = new SignaturePad(canvas, { minWidth: 1, maxWidth: 3, penColor: "#000" });
-  const fit = (): void => {
+  const fitCanvas = (): void => {
     // Match the canvas's pixels to its displayed size so strokes land under the pen.
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
     const data = pad.toData();
@@ -19,8 +19,8 @@ if (form && canvas && field) {
     canvas.getContext("2d")?.scale(ratio, ratio);
     pad.fromData(data);
   };
-  window.addEventListener("resize", fit);
-  fit();
+  window.addEventListener("resize", fitCanvas);
+  fitCanvas();
   form.dataset.signatureReady = "true";
   clear?.addEventListener("click", () => {
     pad.clear();
