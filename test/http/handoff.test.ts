@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deflateSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DestinationCatalog } from "../../src/handoff/destination.schema";
@@ -13,6 +12,7 @@ import { defaultRetryPolicy } from "../../src/handoff/retry-policy";
 import { createHandoffWorker } from "../../src/handoff/worker";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
 import { capturingLogger, rowsOf, TEST_SECRET } from "../support/handoff";
+import { signatureDataUrl } from "../support/png";
 
 // A visit accepted through the pages, its deliveries on the visit page and on the supervisors' page,
 // a core system that refuses (a permanent 4xx): dead after one attempt, visible, and sent again by a
@@ -26,42 +26,6 @@ let dropDir = "";
 let core: Server;
 let coreAccepts = false;
 const coreKeys: string[] = [];
-
-/** A PNG data URL of a w×h RGBA canvas with one dark stroke. */
-function pngDataUrl(w = 40, h = 20): string {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = (crcTable[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, "latin1");
-    data.copy(out, 8);
-    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  const raw = Buffer.alloc((w * 4 + 1) * h);
-  for (let x = 5; x < 30; x++) raw.writeUInt32BE(0x000000ff, 10 * (w * 4 + 1) + 1 + x * 4);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString("base64")}`;
-}
 
 function sampleAnswer(key: string): string {
   if (/pensionNumber/i.test(key)) return "1234567890";
@@ -143,7 +107,7 @@ async function acceptedVisit(): Promise<string> {
   ).toBe(303);
   v = await page(client, `/visits/${id}`);
   expect(
-    (await post(client, `/visits/${id}/sign`, { version: versionOf(v.html), signature: pngDataUrl() }))
+    (await post(client, `/visits/${id}/sign`, { version: versionOf(v.html), signature: signatureDataUrl() }))
       .status,
   ).toBe(303);
   v = await page(client, `/visits/${id}`);

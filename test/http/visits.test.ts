@@ -1,44 +1,8 @@
-import { deflateSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
 import { rowsOf } from "../support/database";
-
-/** A PNG data URL of a w×h RGBA canvas, with one dark stroke unless `empty`. */
-function pngDataUrl(empty: boolean, w = 40, h = 20): string {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = (crcTable[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, "latin1");
-    data.copy(out, 8);
-    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  const raw = Buffer.alloc((w * 4 + 1) * h);
-  if (!empty) for (let x = 5; x < 30; x++) raw.writeUInt32BE(0x000000ff, 10 * (w * 4 + 1) + 1 + x * 4);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString("base64")}`;
-}
+import { signatureDataUrl } from "../support/png";
 
 let t: TestApp;
 let staff: TestUser;
@@ -219,13 +183,13 @@ describe("a move-in at the one-stop counter", () => {
     let v = await page(id);
     const empty = await post(`/visits/${id}/sign`, {
       version: versionOf(v.html),
-      signature: pngDataUrl(true),
+      signature: signatureDataUrl(true),
     });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("署名がありません");
     const signed = await post(`/visits/${id}/sign`, {
       version: versionOf(v.html),
-      signature: pngDataUrl(false),
+      signature: signatureDataUrl(),
     });
     expect(signed.status).toBe(303);
     v = await page(id);
@@ -318,7 +282,8 @@ describe("accepting a visit", () => {
     ).toBe(303);
     v = await page(id);
     expect(
-      (await post(`/visits/${id}/sign`, { version: versionOf(v.html), signature: pngDataUrl(false) })).status,
+      (await post(`/visits/${id}/sign`, { version: versionOf(v.html), signature: signatureDataUrl() }))
+        .status,
     ).toBe(303);
     v = await page(id);
     const before = {
