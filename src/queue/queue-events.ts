@@ -178,6 +178,8 @@ function postgresHub(connection: pg.ClientConfig, options: EventHubOptions): Que
     connecting = (async () => {
       try {
         await c.connect();
+        // The listener alone never keeps the process alive: stopping the server is not held up by it.
+        (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
         await c.query(`listen ${QUEUE_CHANNEL}`);
         if (closed) {
           await c.end().catch(() => {});

@@ -128,6 +128,8 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
     const office = await publicOffice(officeId);
     const b = await board(office.municipalityId, office.officeId);
     const closed = closedRefusal(now(), office)?.problems ?? [];
+    // A refused issue on a closed day says what the closed kiosk says: once is enough.
+    const shown = problems.filter((p) => !closed.some((x) => x.ja === p.ja));
     noStore(c);
     return c.html(
       kioskPage({
@@ -136,7 +138,7 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
         officeNameEn: office.nameEn,
         purposes: b.purposes.map((p) => ({ ...p, ...roundedRange(p.estimate) })),
         closed,
-        problems,
+        problems: shown,
         csrfToken: c.get("csrfToken"),
       }),
       status,
