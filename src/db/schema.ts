@@ -1,6 +1,7 @@
 // Every table of the product, gathered for Drizzle and drizzle-kit. Each module owns its *.table.ts.
 export * from "../auth/auth.table";
 export * from "../handoff/handoff.table";
+export * from "../kpi/kpi.table";
 export * from "../queue/queue.table";
 export * from "../registry/registry.table";
 export * from "../tenancy/tenancy.table";

@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { municipalities, offices } from "../tenancy/tenancy.table";
+
+/**
+ * One row per ticket that has ended (done or absent), derived from the ticket and its events by
+ * `refreshTicketFacts`. Terminal tickets never change again, so a fact is written once; the dashboard
+ * reads these narrow rows instead of re-walking millions of events. Every figure can be recomputed
+ * from `queue_tickets` and `queue_ticket_events` (docs/kpi.md gives the definitions).
+ */
+export const kpiTicketFacts = pgTable(
+  "kpi_ticket_facts",
+  {
+    ticketId: uuid("ticket_id").primaryKey(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    purposeId: uuid("purpose_id").notNull(),
+    // The life event of the visit the ticket opened ("move-in", …), or null for a ticket without a visit.
+    eventType: text("event_type"),
+    // The ticket's service date (Japan date of issue): the day, week, month and fiscal year it counts in.
+    serviceDate: date("service_date", { mode: "string" }).notNull(),
+    outcome: text("outcome", { enum: ["done", "absent"] }).notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    // Issued → first call; null when never called.
+    waitSeconds: integer("wait_seconds"),
+    // Issued → the last service finished (done tickets only).
+    staySeconds: integer("stay_seconds"),
+    // Call → finish or transfer, one entry per counter that served the ticket, in order.
+    serviceSeconds: integer("service_seconds").array().notNull().default(sql`'{}'::integer[]`),
+    transfers: integer("transfers").notNull().default(0),
+    recalls: integer("recalls").notNull().default(0),
+  },
+  (t) => [
+    index("kpi_ticket_facts_municipality_date").on(t.municipalityId, t.serviceDate),
+    index("kpi_ticket_facts_office_date").on(t.officeId, t.serviceDate),
+  ],
+);
+
+/**
+ * A resident's answer to the satisfaction survey: a score and an optional comment, nothing about the
+ * person. One answer per visit (and per ticket, for the QR on a ticket without a visit).
+ */
+export const kpiSurveyAnswers = pgTable(
+  "kpi_survey_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    officeId: uuid("office_id")
+      .notNull()
+      .references(() => offices.id),
+    visitId: uuid("visit_id").unique("kpi_survey_answers_visit"),
+    ticketId: uuid("ticket_id").unique("kpi_survey_answers_ticket"),
+    eventType: text("event_type"),
+    score: integer("score").notNull(),
+    comment: text("comment"),
+    lang: text("lang", { enum: ["ja", "easy", "en"] }).notNull(),
+    channel: text("channel", { enum: ["tablet", "qr"] }).notNull(),
+    answeredOn: date("answered_on", { mode: "string" }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("kpi_survey_answers_municipality_date").on(t.municipalityId, t.answeredOn),
+    check("kpi_survey_answers_score", sql`${t.score} between 1 and 5`),
+    check("kpi_survey_answers_subject", sql`${t.visitId} is not null or ${t.ticketId} is not null`),
+  ],
+);
+
+/** Tickets made by `madoguchi demo simulate`: what `demo clear` removes. */
+export const kpiDemoTickets = pgTable(
+  "kpi_demo_tickets",
+  {
+    ticketId: uuid("ticket_id").primaryKey(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+  },
+  (t) => [index("kpi_demo_tickets_municipality").on(t.municipalityId)],
+);
