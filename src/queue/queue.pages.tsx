@@ -638,6 +638,8 @@ export interface CounterTicket {
   status: TicketStatus;
   calledAt: Date | null;
   pauseReason: string | null;
+  /** The counter visit a one-stop call opened for this ticket. */
+  visitId: string | null;
 }
 
 export interface WaitingRow {
@@ -743,6 +745,13 @@ function TicketCard(props: { ticket: CounterTicket; v: CounterView; ctx: PageCon
           </>
         ) : null}
       </dl>
+      {ticket.visitId ? (
+        <p>
+          <a href={`/visits/${ticket.visitId}`} class="button" data-testid="in-hand-visit">
+            {t("queueOpenVisit", { number: String(ticket.number) })}
+          </a>
+        </p>
+      ) : null}
       <div class="button-row">
         {ticket.status === "called" ? (
           <>

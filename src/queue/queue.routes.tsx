@@ -418,6 +418,7 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
       status: x.status,
       calledAt: x.firstCalledAt,
       pauseReason: x.pauseReason,
+      visitId: x.visitId,
     });
     const done = c.req.query("done");
     const n = c.req.query("n");

@@ -3,10 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { yatsushiroSeed } from "../../test/support/app";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database";
+import { addStaff } from "../auth/add-staff";
+import { auditLog } from "../auth/auth.table";
 import { type Db, openDatabase } from "../db/database";
 import { kumamotoSeed } from "../tenancy/kumamoto.seed";
 import { seedMunicipality } from "../tenancy/municipality-seed";
 import { counters, departments, offices } from "../tenancy/tenancy.table";
+import { visits } from "../visits/visits.table";
 import { callNext } from "./call-next";
 import { finishService } from "./finish-service";
 import { issueTicket } from "./issue-ticket";
@@ -43,7 +46,7 @@ let higashi: string;
 const purpose: Record<string, string> = {};
 const counter: Record<number, string> = {};
 let welfare: string;
-const staffId = randomUUID();
+let staffId: string;
 
 const staffAt = (number: number, officeId = chuo): StaffAtCounter => ({
   municipalityId: "kumamoto",
@@ -102,6 +105,15 @@ beforeAll(async () => {
     .from(departments)
     .where(and(eq(departments.municipalityId, "kumamoto"), eq(departments.code, "welfare")));
   welfare = dep?.id ?? "";
+  // Calls to a one-stop counter open a visit, which names the staff member who opened it.
+  const { staff } = await addStaff(db, {
+    municipalityId: "kumamoto",
+    username: "queue-counter",
+    displayName: "窓口 職員",
+    role: "counter",
+    officeCode: "chuo",
+  });
+  staffId = staff.id;
 });
 
 afterAll(async () => {
@@ -363,6 +375,42 @@ describe("calling", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("by default a one-stop call opens a visit at reception; a transfer back reopens the same visit", async () => {
+    await issue("move", at(0));
+    const called = await callNext(db, { ...staffAt(1), now: at(1) });
+    const visitId = called.ticket.visitId ?? "";
+    const [visit] = await db.select().from(visits).where(eq(visits.id, visitId));
+    expect(visit).toMatchObject({
+      municipalityId: "kumamoto",
+      officeId: chuo,
+      counterId: counter[1],
+      ticketId: called.ticket.id,
+      state: "reception",
+      createdBy: staffId,
+    });
+    const audited = await db.select().from(auditLog).where(eq(auditLog.targetId, visitId));
+    expect(audited.map((a) => a.action)).toEqual(["visit.start"]);
+
+    await startService(db, { ...staffAt(1), ticketId: called.ticket.id, now: at(2) });
+    await transferTicket(db, {
+      ...staffAt(1),
+      ticketId: called.ticket.id,
+      to: { counterId: counter[2] ?? "" },
+      now: at(5),
+    });
+    const again = await callNext(db, { ...staffAt(2), now: at(6) });
+    expect(again.ticket.id).toBe(called.ticket.id);
+    expect(again.ticket.visitId).toBe(visitId);
+    const forTicket = await db.select().from(visits).where(eq(visits.ticketId, called.ticket.id));
+    expect(forTicket).toHaveLength(1);
+  });
+
+  it("a refused call opens no visit", async () => {
+    const before = await db.select().from(visits);
+    await expect(callNext(db, { ...staffAt(1), now: at(1) })).rejects.toBeInstanceOf(QueueRefusal);
+    expect(await db.select().from(visits)).toEqual(before);
+  });
+
   it("a failing visit hook rolls the call back", async () => {
     await issue("move", at(0));
     const before = await queueState();
@@ -461,6 +509,12 @@ describe("serving, transfers and the event log", () => {
     const called = await callNext(db, { ...staffAt(1), now: at(1) });
     const absent = await markAbsent(db, { ...staffAt(1), ticketId: called.ticket.id, now: at(4) });
     expect(absent.ticket).toMatchObject({ status: "absent", finishedAt: at(4) });
+    // The visit the call opened was never started: it is cancelled, not left open.
+    const [visit] = await db
+      .select()
+      .from(visits)
+      .where(eq(visits.id, called.ticket.visitId ?? ""));
+    expect(visit?.state).toBe("cancelled");
   });
 
   it("acting on a finished ticket is refused with a clear message and changes nothing", async () => {

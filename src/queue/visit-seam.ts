@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../db/database";
+import { visitForCalledTicket } from "../visits/start-visit";
 
 /** A ticket just called to a one-stop counter, inside the call's transaction. */
 export interface OneStopTicketCall {
@@ -15,12 +16,17 @@ export interface OneStopTicketCall {
 /**
  * Opens (or finds) the counter visit for a ticket called to a one-stop counter and returns its id,
  * which call-next stores on the ticket in the same transaction; the `ticket.called` event carries the
- * ticket id for anyone listening.
- *
- * This is the seam between the queue and the visits module (issue 5): visits do not exist yet, so a
- * ticket keeps the visit it has (none). The visits module replaces this with its own function of the
- * same type, passed to callNext as `onOneStopTicketCalled`, or by changing this default.
+ * ticket id for anyone listening. Tests pass their own hook as `onOneStopTicketCalled`.
  */
 export type OneStopTicketCalledHook = (tx: DbOrTx, call: OneStopTicketCall) => Promise<string | null>;
 
-export const onOneStopTicketCalled: OneStopTicketCalledHook = async (_tx, call) => call.visitId;
+export const onOneStopTicketCalled: OneStopTicketCalledHook = async (tx, call) => {
+  const visit = await visitForCalledTicket(tx, {
+    scope: { municipalityId: call.municipalityId, officeId: call.officeId, staffId: call.staffId },
+    ticketId: call.ticketId,
+    counterId: call.counterId,
+    visitId: call.visitId,
+    now: call.calledAt,
+  });
+  return visit.id;
+};

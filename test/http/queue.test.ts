@@ -421,6 +421,13 @@ describe("counter page", () => {
     expect(page).toContain(`${ticket.number}番を呼び出しました。`);
     expect(page).toContain(`data-testid="in-hand-number">${ticket.number}<`);
     const id = await inHand(staff1);
+    // A call to the one-stop counter opened the ticket's visit; the card leads to it.
+    const visitPath = page.match(
+      /href="(\/visits\/[0-9a-f-]{36})" class="button" data-testid="in-hand-visit"/,
+    )?.[1];
+    expect(visitPath).toBeDefined();
+    expect(page).toContain(`${ticket.number}番の受付（聞き取り）を開く`);
+    expect((await staff1.request(visitPath ?? "")).status).toBe(200);
     const step = async (action: string, fields: Record<string, string> = {}) => {
       const r = await act(staff1, id, action, fields);
       return { status: r.status, location: r.headers.get("location") ?? "" };
