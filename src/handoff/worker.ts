@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Database } from "../db/database";
@@ -70,6 +71,8 @@ export function createHandoffWorker(options: HandoffWorkerOptions): HandoffWorke
   );
   const inFlight = new Set<Promise<void>>();
   const killController = new AbortController();
+  // Every request in flight listens to it.
+  setMaxListeners(0, killController.signal);
   let stopped = false;
   let loop: Promise<void> | undefined;
   let recheck: NodeJS.Timeout | undefined;
@@ -237,7 +240,9 @@ export function createHandoffWorker(options: HandoffWorkerOptions): HandoffWorke
     });
   }
 
-  // The loop naps between claims: until a slot frees (when it claimed all it could) or for pollMs.
+  // The loop naps between claims: until slots free (when it claimed all it could) or for pollMs. It
+  // claims again once half the slots are free, not at every one: a claim is a statement, worth a batch.
+  const refill = Math.max(1, Math.floor(options.concurrency / 2));
   let wake: (() => void) | undefined;
   let napUntilSlot = false;
   function nap(ms: number, untilSlot: boolean): Promise<void> {
@@ -258,7 +263,7 @@ export function createHandoffWorker(options: HandoffWorkerOptions): HandoffWorke
       .catch((error) => log.error({ key: claimed.key, err: message(error) }, "delivery task failed"))
       .finally(() => {
         inFlight.delete(task);
-        if (napUntilSlot) wake?.();
+        if (napUntilSlot && options.concurrency - inFlight.size >= refill) wake?.();
       });
     inFlight.add(task);
   }
@@ -266,7 +271,7 @@ export function createHandoffWorker(options: HandoffWorkerOptions): HandoffWorke
   async function run(): Promise<void> {
     while (!stopped) {
       const free = options.concurrency - inFlight.size;
-      if (free <= 0) {
+      if (free < refill) {
         await nap(options.pollMs, true);
         continue;
       }
@@ -283,7 +288,7 @@ export function createHandoffWorker(options: HandoffWorkerOptions): HandoffWorke
         continue;
       }
       for (const c of claimed) launch(c);
-      // A full batch means more may be due: claim again as soon as a slot frees.
+      // A full batch means more may be due: claim again as soon as half the slots are free.
       await nap(options.pollMs, claimed.length === free);
     }
   }
