@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf, seedApplications } from "../test/support/handoff";
+import { expectNoAxeViolations } from "./support/axe";
+import { launchBrowser, openPage, signIn } from "./support/browser";
+import { type E2eServer, startE2eServer } from "./support/server";
+
+// The browser server runs no delivery worker: deliveries stay as the test leaves them.
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the hand-off page for supervisors", () => {
+  it("shows the deliveries by state, the dead one with its error, and sends it again on 'retry now'", async () => {
+    const [applicationId] = await seedApplications(server.database.db, {
+      count: 3,
+      procedures: ["kokuho.enroll"],
+    });
+    // One core system refused the first application for good.
+    await server.database.db.execute(
+      sql`update handoff_deliveries set state = 'dead', attempts = 1,
+            last_error = 'HTTP 422: 被保険者番号の形式が違います', last_attempt_at = now()
+          where application_id = ${applicationId}`,
+    );
+    const [dead] = await rowsOf<{ id: string; idempotency_key: string }>(
+      server.database.db,
+      sql`select id, idempotency_key from handoff_deliveries where application_id = ${applicationId}`,
+    );
+    const supervisor = await server.addUser("e2e.handoff", "supervisor");
+    const { page, close } = await openPage(browser, server.url);
+    try {
+      await signIn(page, supervisor);
+      await page.getByRole("link", { name: "基幹システムへの連携" }).first().click();
+      await page.waitForURL(/\/handoff$/);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("基幹システムへの連携");
+      await expect.poll(() => page.getByText("被保険者番号の形式が違います").count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, "hand-off page");
+
+      await page.getByRole("button", { name: "今すぐ再送" }).first().click();
+      await page.waitForURL(/\/handoff\?retried=/);
+      expect(await page.getByText(`${dead?.idempotency_key} を今すぐ配信するよう戻しました。`).count()).toBe(
+        1,
+      );
+      await expectNoAxeViolations(page, "hand-off page after a retry");
+      const [after] = await rowsOf<{ state: string }>(
+        server.database.db,
+        sql`select state from handoff_deliveries where id = ${dead?.id ?? ""}`,
+      );
+      expect(after?.state).not.toBe("dead");
+      const audited = await rowsOf<{ n: number }>(
+        server.database.db,
+        sql`select count(*)::int as n from audit_log where target_id = ${dead?.id ?? ""}`,
+      );
+      expect(Number(audited[0]?.n)).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+});
