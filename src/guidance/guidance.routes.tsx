@@ -1,9 +1,12 @@
 import { type Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
+import { z } from "zod";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import { procedureInfo } from "../catalog/procedure-info";
+import { householdForGuidance } from "../registry/household-for-guidance";
+import { residentRegistryFor } from "../registry/registry-adapter";
 import { formatDeadline, todayInJapan } from "../shared/dates";
-import type { Problem } from "../shared/errors";
+import { notFound, type Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
 import type { Lang } from "../web/i18n";
 import { CsrfField, ErrorSummary, type PageContext } from "../web/layout";
@@ -16,6 +19,7 @@ import {
   benefitOptions,
   careLevels,
   draftFromForm,
+  draftFromHousehold,
   emptyDraft,
   emptyMember,
   fieldIdForPath,
@@ -33,6 +37,9 @@ import {
   sexes,
 } from "./guidance-form";
 import { guideHousehold } from "./guide";
+
+// The events of a household already in the registry, as the household page's link may name them.
+const registryEvents = z.enum(["move-within", "move-between-wards", "move-out", "death"]);
 
 const L = (lang: Lang, ja: string, en: string) => (lang === "ja" ? ja : en);
 const label = (o: Option, lang: Lang) => o.label[lang];
@@ -621,7 +628,32 @@ export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
     );
   };
 
-  app.get("/guidance", (c) => page(c, emptyDraft(today())));
+  const registry = residentRegistryFor(deps.config, deps.database);
+  app.get("/guidance", async (c) => {
+    const householdId = c.req.query("household");
+    if (!householdId) return page(c, emptyDraft(today()));
+    // "Start guidance for this household" from the registry: the members arrive filled in, once this
+    // staff member has opened the household with a reason (the audit entry); otherwise they give one.
+    const session = c.get("session");
+    if (!session) throw notFound();
+    const found = await householdForGuidance({
+      db: deps.database.db,
+      registry,
+      municipalityId: session.municipalityId,
+      householdId,
+      staffId: session.staff.id,
+      sessionStartedAt: session.createdAt,
+      now: deps.now?.() ?? new Date(),
+      eventDate: today(),
+    });
+    if (found.kind === "needs-reason") return c.redirect(found.openPath, 303);
+    const type = registryEvents.catch("move-within").parse(c.req.query("event"));
+    const draft = draftFromHousehold(
+      { event: { type, date: today() }, members: found.members.map((m) => ({ ...m })) },
+      today(),
+    );
+    return page(c, draft);
+  });
 
   app.post("/guidance", async (c) => {
     const form = await c.req.formData();

@@ -98,6 +98,11 @@ describe("registry rows", () => {
     [{ birth_date: "2099-01-01" }, "birth_date"],
     [{ name: "" }, "name"],
     [{ resident_no: "12 34" }, "resident_no"],
+    // What an EUC-JP export read as Shift_JIS looks like: half-width katakana in the name.
+    [{ name: "\uFF8E\uFF9E\uFF7C\uFF80\u3000\uFF70" }, "name"],
+    [{ name: "\uE000田\u3000一郎" }, "name"],
+    [{ name: "高\uFFFD\u3000一郎" }, "name"],
+    [{ kana: "高橋\u3000イチロウ" }, "kana"],
     [{ insurance: "kouki" }, "insurance"],
     [{ birth_date: "1960-01-01" }, "pension"],
   ])("refuses %o naming the column %s", (change, column) => {
@@ -107,6 +112,11 @@ describe("registry rows", () => {
       column,
     ]);
     if ("problems" in result) for (const p of result.problems) expect(p.ja && p.en).toBeTruthy();
+  });
+
+  it("keeps half-width フリガナ, which legacy core systems export, as registered", () => {
+    const result = readRow(fieldsOf(good, { kana: "ﾀｶﾊｼ ｲﾁﾛｳ" }), 2, positions, "2026-04-06");
+    expect("row" in result && result.row.kana).toBe("ﾀｶﾊｼ ｲﾁﾛｳ");
   });
 
   it("refuses a row with the wrong number of fields, and a header with unknown or missing columns", () => {

@@ -88,6 +88,37 @@ const booleanValues: Record<string, boolean> = { "": false, "0": false, "1": tru
 
 const numberPattern = /^[A-Za-z0-9-]{1,20}$/;
 
+// フリガナ: katakana or hiragana (full or half width), the long-vowel and iteration marks, the middle
+// dot and spaces between family and given names.
+const kanaText = /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC-\u30FE\uFF66-\uFF9F \u3000・=＝]+$/u;
+
+/** Why a 氏名 cannot be stored as registered, or undefined when it can. */
+export function nameCharacterFault(name: string): { ja: string; en: string } | undefined {
+  if (/[\uFF61-\uFF9F]/u.test(name)) {
+    return {
+      ja: `氏名「${name}」に半角カナがあります。ファイルの文字コードが違う（EUC-JP など）か、住民記録の氏名ではありません。`,
+      en: `name "${name}" has half-width katakana: the file is in another encoding (EUC-JP?) or this is not a registered name.`,
+    };
+  }
+  if (/[\uE000-\uF8FF\u{F0000}-\u{10FFFF}]/u.test(name)) {
+    return {
+      ja: `氏名「${name}」に外字（私用領域の文字）があります。標準の文字か IVS に置き換えた UTF-8 のファイルで取り込んでください。`,
+      en: `name "${name}" has a private-use character (外字): export it as a standard character or an IVS sequence in UTF-8.`,
+    };
+  }
+  const damaged = Array.from(name).some((ch) => {
+    const cp = ch.codePointAt(0) as number;
+    return cp < 0x20 || cp === 0x7f || cp === 0xfffd;
+  });
+  if (damaged) {
+    return {
+      ja: `氏名「${name}」に制御文字または読めない文字（�）があります。`,
+      en: `name "${name}" has a control character or an unreadable character (U+FFFD).`,
+    };
+  }
+  return undefined;
+}
+
 /** Header → column positions, or the problems with the header (line 1). */
 export function readHeader(
   fields: readonly string[],
@@ -231,6 +262,19 @@ export function readRow(
   }
   const name = text("name", "氏名", 100);
   const kana = text("kana", "フリガナ", 100);
+  // A registered name is written in full-width characters. Half-width katakana in one is what an
+  // EUC-JP file read as Shift_JIS looks like; a private-use character is an unconverted 外字 that no
+  // screen or form can show; a replacement character or a control is a damaged export.
+  const nameFault = name ? nameCharacterFault(name) : undefined;
+  if (nameFault) fail("name", nameFault.ja, nameFault.en);
+  if (kana && !kanaText.test(kana)) {
+    const bad = Array.from(kana).find((ch) => !kanaText.test(ch)) ?? "";
+    fail(
+      "kana",
+      `フリガナ「${kana}」にかな以外の文字「${bad}」があります。`,
+      `kana "${kana}" has a character that is not kana: "${bad}".`,
+    );
+  }
   const birthText = get("birth_date").replaceAll("/", "-");
   const birthDate = /^\d{4}-\d{1,2}-\d{1,2}$/.test(birthText)
     ? birthText.replace(/-(\d)(?=-|$)/g, "-0$1")

@@ -249,4 +249,27 @@ describe("the household as guidance input (for /guidance?household=…)", () => 
       code: "NOT_FOUND",
     });
   });
+
+  it("opens the guidance page with the household's members filled in, for the event the link names", async () => {
+    const filled = await page(`/guidance?household=${householdId}&event=move-out`);
+    expect(filled.status).toBe(200);
+    expect(filled.html).toContain('value="髙橋\u3000一郎"');
+    expect(filled.html).toContain('value="タカハシ\u3000イチロウ"');
+    expect(filled.html).toContain('value="1980-05-05"');
+    expect(filled.html).toMatch(/<option value="move-out" selected/);
+    // Each member of the household is a fieldset of the form: three here.
+    expect(filled.html).toContain('id="m2-name"');
+    expect(filled.html).not.toContain('id="m3-name"');
+    const unknownEvent = await page(`/guidance?household=${householdId}&event=nonsense`);
+    expect(unknownEvent.html).toMatch(/<option value="move-within" selected/);
+  });
+
+  it("sends a staff member who has not opened the household to give a reason, and hides other tenants' households", async () => {
+    const other = await t.signIn(await t.addUser("registry.guidance", "counter"));
+    const unopened = await page(`/guidance?household=${householdId}`, other);
+    expect(unopened.status).toBe(303);
+    expect(unopened.location).toBe(`/registry/households/${householdId}/open`);
+    expect((await page(`/guidance?household=${foreignHouseholdId}`)).status).toBe(404);
+    expect((await page("/guidance?household=not-a-uuid")).status).toBe(404);
+  });
 });
