@@ -81,6 +81,19 @@ describe("resident registry", () => {
 
     const start = page.getByRole("link", { name: "この世帯で手続きの案内を始める" });
     expect(await start.getAttribute("href")).toBe(`/guidance?household=${householdId}`);
+    await start.click();
+    await page.waitForURL(/\/guidance\?household=/);
+    // The guidance page opens with the household as registered: three members, names byte for byte.
+    expect(await page.locator("#m0-name").inputValue()).toBe("髙橋\u3000一郎");
+    expect(await page.locator("#m1-name").inputValue()).toBe("髙橋\u3000葛\u{E0100}子");
+    expect(await page.locator("#m2-birthDate").inputValue()).toBe("2019-06-01");
+    expect(await page.locator("#m3-name").count()).toBe(0);
+    expect(await page.locator("#m0-owns-dog").isChecked()).toBe(true);
+    await expectNoAxeViolations(page, "guidance filled from the registry");
+    await page.getByRole("button", { name: "必要な手続きを表示" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.locator(".error-summary").count()).toBe(0);
+    expect(await page.locator("#plan-title").isVisible()).toBe(true);
     expect(errors.filter(isCspViolation)).toEqual([]);
     await close();
   });
