@@ -337,6 +337,8 @@ export async function registrySearchCommand(
       address: values.address ?? "",
     };
     const options = {
+      db,
+      actor: { staffId: null, username: `cli:${userInfo().username}`, officeId: null },
       registry: localRegistry({ db }),
       municipalityId,
       place: await placeOf(db, municipalityId),

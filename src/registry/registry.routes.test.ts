@@ -91,6 +91,24 @@ describe("resident search pages", () => {
     expect(missing.status).toBe(422);
     for (const field of ["address", "birthDate", "sex"]) expect(missing.html).toContain(`href="#${field}"`);
   });
+
+  it("audit every search that reaches the registry with who and which criteria, but not the typed values", async () => {
+    const audit = auditRepository(t.database.db);
+    const before = (await audit.list("kumamoto", { action: "registry.search" })).length;
+    await page(`/registry/search?name=${encodeURIComponent("高橋")}&birthDate=1980-05-05`);
+    // A search refused for its input shows nobody and is not a read of the registry.
+    await page("/registry/search?birthDate=2023-02-30");
+    const entries = await audit.list("kumamoto", { action: "registry.search" });
+    expect(entries.length).toBe(before + 1);
+    expect(entries[0]).toMatchObject({
+      actorUsername: "registry.counter",
+      targetType: "registry",
+      detail: { criteria: ["name", "birthDate"], shown: 1, more: false, adapter: "local" },
+    });
+    expect(JSON.stringify(entries[0])).not.toContain("高橋");
+    const [card] = await audit.list("kumamoto", { action: "registry.card-search" });
+    expect(card?.detail).toMatchObject({ criteria: ["name", "birthDate", "sex", "address"], shown: 1 });
+  });
 });
 
 describe("opening a household", () => {

@@ -75,6 +75,8 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
     if (!submitted)
       return renderPage(c, c.get("t")("registrySearch"), (ctx) => searchPage(ctx, form, [], undefined));
     const outcome = await searchResidents({
+      db: deps.database.db,
+      actor: actor(c),
       registry,
       municipalityId: s.municipalityId,
       place: await place(s.municipalityId),
@@ -98,6 +100,8 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
     if (!submitted)
       return renderPage(c, c.get("t")("registryCardSearch"), (ctx) => cardPage(ctx, form, [], undefined));
     const outcome = await findByCard({
+      db: deps.database.db,
+      actor: actor(c),
       registry,
       municipalityId: s.municipalityId,
       place: await place(s.municipalityId),

@@ -1,7 +1,10 @@
+import { auditRepository } from "../auth/audit.repository";
+import type { DbOrTx } from "../db/database";
 import { parseIsoDate } from "../guidance/calendar";
 import type { Problem } from "../shared/errors";
 import { bilingual } from "../web/i18n";
 import { splitAddress } from "./name-key";
+import type { StaffActor } from "./open-household";
 import type { ResidentRegistryPort } from "./registry.port";
 import type { SearchResults } from "./resident";
 
@@ -63,10 +66,45 @@ export function searchProblems(form: SearchForm): Problem[] {
 }
 
 export interface SearchResidentsOptions {
+  db: DbOrTx;
   registry: ResidentRegistryPort;
   municipalityId: string;
   place: Place;
   form: SearchForm;
+  /** Who searched: every search that reaches the registry is written to the audit log. */
+  actor: StaffActor;
+}
+
+export const SEARCH_ACTION = "registry.search";
+export const CARD_SEARCH_ACTION = "registry.card-search";
+
+/**
+ * A search lists names, birth dates and addresses, so it is audited like an opening: who, when, which
+ * kinds of criteria and how many people it showed. The typed values themselves are not copied into
+ * the log, which would otherwise become a second register of personal data.
+ */
+async function auditSearch(
+  options: Omit<SearchResidentsOptions, "form">,
+  action: string,
+  criteria: Record<string, string>,
+  results: SearchResults,
+): Promise<void> {
+  await auditRepository(options.db).record({
+    municipalityId: options.municipalityId,
+    action,
+    actorStaffId: options.actor.staffId,
+    actorUsername: options.actor.username,
+    officeId: options.actor.officeId,
+    targetType: "registry",
+    detail: {
+      criteria: Object.keys(criteria).filter((k) => criteria[k]),
+      shown: results.residents.length,
+      more: results.more,
+      adapter: options.registry.kind,
+    },
+    requestId: options.actor.requestId ?? null,
+    ip: options.actor.ip ?? null,
+  });
 }
 
 /** The search page's query: problems for the error summary, or the results. */
@@ -87,6 +125,12 @@ export async function searchResidents(
     ward: address?.ward,
     address: address?.rest || undefined,
   });
+  await auditSearch(
+    options,
+    SEARCH_ACTION,
+    { name: form.name, birthDate: form.birthDate, sex: form.sex, address: form.address },
+    results,
+  );
   return { results };
 }
 
@@ -136,5 +180,6 @@ export async function findByCard(
     ward: address.ward,
     address: address.rest,
   });
+  await auditSearch(options, CARD_SEARCH_ACTION, { ...form }, results);
   return { results };
 }
