@@ -27,7 +27,7 @@ export const commandHelp: Record<string, string> = {
   Generates a synthetic Kumamoto population (age pyramid, households, insurance, pension, care,
   benefits, rare-kanji names, addresses in the 5 wards) into the registry, in one transaction.
   The same seed, size and --as-of give the same residents; a second run changes nothing.
-  Defaults: 730000 residents, seed 1, as of today, municipality kumamoto.
+  Defaults: 730000 residents, seed 1, as of today, municipality kumamoto (set up on a fresh database).
   With --csv, writes the import layout (docs/registry-import.md) to FILE instead of the database.
 `,
   "registry search": `Usage: madoguchi registry search [--name TEXT] [--match prefix|partial] [--birth-date YYYY-MM-DD]

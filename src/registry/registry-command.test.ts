@@ -18,14 +18,14 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], stdin = "") {
+async function cli(args: string[], stdin = "", dataDir = join(dir, "data")) {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from(stdin ? [stdin] : []),
-    env: { DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" },
+    env: { DATA_DIR: dataDir, LOG_LEVEL: "silent" },
   });
   return { code, stdout, stderr };
 }
@@ -68,6 +68,18 @@ describe("madoguchi registry", () => {
     const run = await cli(["registry", "import", join(dir, "a.csv"), "--municipality", "nowhere"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Municipality "nowhere" does not exist');
+  });
+
+  it("generates into a fresh data directory, setting up the demo municipality first", async () => {
+    const fresh = join(dir, "fresh");
+    const args = ["registry", "generate", "--residents", "200", "--seed", "9", "--as-of", "2026-04-06"];
+    const run = await cli(args, "", fresh);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('set up municipality "kumamoto"');
+    expect(run.stdout).toMatch(/created 200, updated 0, unchanged 0/);
+    const again = await cli(args, "", fresh);
+    expect(again.stderr).not.toContain("set up municipality");
+    expect(again.stdout).toMatch(/created 0, updated 0, unchanged 200/);
   });
 
   it("imports a Shift_JIS file, and a second run of it changes nothing", async () => {

@@ -6,6 +6,8 @@ import { DrizzleQueryError } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { eventTypes } from "../catalog/vocabulary";
 import type { Db } from "../db/database";
+import { kumamotoSeed } from "../tenancy/kumamoto.seed";
+import { seedMunicipality } from "../tenancy/municipality-seed";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import { generateRegistry, generateRegistryCsv } from "./generate-registry";
 import { householdToGuidanceInput } from "./guidance-input";
@@ -202,6 +204,13 @@ export async function registryGenerateCommand(
 
 async function knownMunicipality(io: CommandIo, db: Db, id: string): Promise<boolean> {
   if (await tenancyRepository(db).getMunicipality(id)) return true;
+  // A fresh data directory: the built-in demo municipality (its wards and offices, no accounts) is
+  // set up here, so that `registry generate` is the first command one needs; `serve` adds the rest.
+  if (id === kumamotoSeed.id) {
+    await seedMunicipality(db, kumamotoSeed);
+    io.stderr.write(`自治体「${kumamotoSeed.nameJa}」を登録しました / set up municipality "${id}".\n`);
+    return true;
+  }
   io.stderr.write(
     `自治体「${id}」がありません（先に madoguchi seed を実行してください）。\nMunicipality "${id}" does not exist (run madoguchi seed first).\n`,
   );
