@@ -22,7 +22,9 @@ export type QueueEventType =
   | "ticket.paused"
   | "ticket.resumed"
   | "ticket.finished"
-  | "counter.changed";
+  | "counter.changed"
+  /** The office's queue settings changed (hours, purposes, bands, counters). */
+  | "office.changed";
 
 export interface QueueEvent {
   type: QueueEventType;
