@@ -6,10 +6,8 @@ import { staffRoutes } from "../auth/staff.routes";
 import { guidanceApi } from "../guidance/guidance.api";
 import { guidanceRoutes } from "../guidance/guidance.routes";
 import { handoffRoutes } from "../handoff/handoff.routes";
-import { kpiRoutes } from "../kpi/kpi.routes";
 import { queueRoutes } from "../queue/queue.routes";
 import { createQueueEventHub } from "../queue/queue-events";
-import { queueSettingsRoutes } from "../queue/queue-settings.routes";
 import { registryRoutes } from "../registry/registry.routes";
 import { AppError } from "../shared/errors";
 import { referenceData } from "../tenancy/reference-data";
@@ -74,9 +72,7 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", guidanceRoutes(deps));
   app.route("/", visitRoutes(deps));
   app.route("/", queueRoutes(deps));
-  app.route("/", queueSettingsRoutes(deps));
   app.route("/", handoffRoutes(deps));
-  app.route("/", kpiRoutes(deps));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);
 

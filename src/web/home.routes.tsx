@@ -92,11 +92,6 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
                 <a href="/admin/staff">{ctx.t("staffList")}</a>
               </li>
             ) : null}
-            {session.staff.role === "admin" ? (
-              <li>
-                <a href="/queue/settings">{ctx.t("queueSettingsTitle")}</a>
-              </li>
-            ) : null}
             {session.staff.role !== "counter" ? (
               <li>
                 <a href="/admin/audit">{ctx.t("auditLog")}</a>
@@ -105,11 +100,6 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
             {session.staff.role !== "counter" ? (
               <li>
                 <a href="/handoff">{ctx.t("handoffTitle")}</a>
-              </li>
-            ) : null}
-            {session.staff.role !== "counter" ? (
-              <li>
-                <a href="/kpi">{ctx.lang === "ja" ? "窓口の指標（KPI）" : "Counter KPIs"}</a>
               </li>
             ) : null}
             <li>
