@@ -8,6 +8,7 @@ import { guidanceRoutes } from "../guidance/guidance.routes";
 import { handoffRoutes } from "../handoff/handoff.routes";
 import { queueRoutes } from "../queue/queue.routes";
 import { createQueueEventHub } from "../queue/queue-events";
+import { queueSettingsRoutes } from "../queue/queue-settings.routes";
 import { registryRoutes } from "../registry/registry.routes";
 import { AppError } from "../shared/errors";
 import { referenceData } from "../tenancy/reference-data";
@@ -72,6 +73,7 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", guidanceRoutes(deps));
   app.route("/", visitRoutes(deps));
   app.route("/", queueRoutes(deps));
+  app.route("/", queueSettingsRoutes(deps));
   app.route("/", handoffRoutes(deps));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);

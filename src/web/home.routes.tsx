@@ -92,6 +92,11 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
                 <a href="/admin/staff">{ctx.t("staffList")}</a>
               </li>
             ) : null}
+            {session.staff.role === "admin" ? (
+              <li>
+                <a href="/queue/settings">{ctx.t("queueSettingsTitle")}</a>
+              </li>
+            ) : null}
             {session.staff.role !== "counter" ? (
               <li>
                 <a href="/admin/audit">{ctx.t("auditLog")}</a>
