@@ -161,19 +161,34 @@ export function kpiRepository(db: DbOrTx) {
     },
 
     /**
-     * Writes the facts of tickets that ended (done or absent) on or after `sinceDate` and have none
-     * yet. Derived only from the ticket and its events: see docs/kpi.md for each column.
+     * Writes the facts of tickets that ended (done or absent) and have none yet, looking at the ending
+     * events after the highest one already turned into a fact, less a margin: on PostgreSQL event ids
+     * are taken before commit, so a transaction still in flight can commit an id below the highest seen.
+     * Derived only from the ticket and its events: see docs/kpi.md for each column.
      */
-    async refreshTicketFacts(municipalityId: string, sinceDate: string): Promise<number> {
+    async refreshTicketFacts(municipalityId: string, margin: number): Promise<number> {
       const result = await db.execute(sql`
+        with mark as (
+          select coalesce(max(last_event_id), 0) - ${margin} as id
+          from kpi_ticket_facts where municipality_id = ${municipalityId}
+        ),
+        ended as (
+          select e.ticket_id, max(e.id) as last_event_id
+          from queue_ticket_events e
+          where e.id > (select id from mark) and e.municipality_id = ${municipalityId}
+            and e.kind in ('finished', 'absent')
+          group by e.ticket_id
+        )
         insert into kpi_ticket_facts (ticket_id, municipality_id, office_id, purpose_id, event_type,
-          service_date, outcome, issued_at, wait_seconds, stay_seconds, service_seconds, transfers, recalls)
+          service_date, outcome, issued_at, wait_seconds, stay_seconds, service_seconds, transfers, recalls,
+          last_event_id)
         select t.id, t.municipality_id, t.office_id, t.purpose_id, v.household->'event'->>'type',
           t.service_date, t.status, t.issued_at,
           round(extract(epoch from ev.first_call - t.issued_at))::int,
           case when t.status = 'done' then round(extract(epoch from ev.last_finish - t.issued_at))::int end,
-          coalesce(seg.seconds, '{}'::integer[]), ev.transfers, ev.recalls
-        from queue_tickets t
+          coalesce(seg.seconds, '{}'::integer[]), ev.transfers, ev.recalls, ended.last_event_id
+        from ended
+        join queue_tickets t on t.id = ended.ticket_id and t.municipality_id = ${municipalityId}
         left join visits v on v.id = t.visit_id and v.municipality_id = t.municipality_id
         cross join lateral (
           select min(e.at) filter (where e.kind = 'called') as first_call,
@@ -197,8 +212,7 @@ export function kpiRepository(db: DbOrTx) {
             group by p.segment
           ) x
         ) seg
-        where t.municipality_id = ${municipalityId} and t.service_date >= ${sinceDate}::date
-          and t.status in ('done', 'absent')
+        where t.status in ('done', 'absent')
           and not exists (select 1 from kpi_ticket_facts k where k.ticket_id = t.id)
         on conflict (ticket_id) do nothing
         returning ticket_id`);
@@ -235,6 +249,11 @@ export function kpiRepository(db: DbOrTx) {
         select id, code, name_ja as "nameJa", name_en as "nameEn" from offices
         where municipality_id = ${municipalityId} order by sort_order, code`);
       return rowsOf<{ id: string; code: string; nameJa: string; nameEn: string }>(result);
+    },
+
+    async municipalityCode(municipalityId: string): Promise<string | undefined> {
+      const result = await db.execute(sql`select code from municipalities where id = ${municipalityId}`);
+      return rowsOf<{ code: string }>(result)[0]?.code;
     },
 
     async purposes(municipalityId: string) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { municipalities, offices } from "../tenancy/tenancy.table";
 
 /**
@@ -33,8 +33,11 @@ export const kpiTicketFacts = pgTable(
     serviceSeconds: integer("service_seconds").array().notNull().default(sql`'{}'::integer[]`),
     transfers: integer("transfers").notNull().default(0),
     recalls: integer("recalls").notNull().default(0),
+    // The id of the ticket's last event (finished or absent): the refresh resumes after the highest.
+    lastEventId: bigint("last_event_id", { mode: "number" }).notNull(),
   },
   (t) => [
+    index("kpi_ticket_facts_municipality_event").on(t.municipalityId, t.lastEventId),
     index("kpi_ticket_facts_municipality_date").on(t.municipalityId, t.serviceDate),
     index("kpi_ticket_facts_office_date").on(t.officeId, t.serviceDate),
   ],

@@ -3,16 +3,19 @@ import { kpiRepository } from "./kpi.repository";
 
 export interface RefreshTicketFactsOptions {
   municipalityId: string;
-  /** Tickets of this service date and later are looked at; earlier ones already have their facts. */
-  sinceDate: string;
+  /**
+   * How many event ids below the highest one already in a fact to look at again (default 10,000):
+   * room for transactions that took their ids earlier but committed later.
+   */
+  margin?: number;
 }
 
 /**
- * Writes the facts of every ticket that has ended since `sinceDate` and has none yet. A ticket that
- * ended never changes again, so each fact is written once; the dashboard calls this for the last
- * week before reading (a ticket left open longer is not a case that ended), the simulator and the
- * bench for the whole history. Idempotent: two runs at once write each fact once.
+ * Writes the facts of every ticket that has ended since the last refresh. A ticket that ended never
+ * changes again, so each fact is written once. The dashboard calls this before reading (it costs a
+ * range scan of the newest events); the simulator and the bench after writing history. Idempotent:
+ * two runs at once write each fact once.
  */
 export function refreshTicketFacts(db: DbOrTx, options: RefreshTicketFactsOptions): Promise<number> {
-  return kpiRepository(db).refreshTicketFacts(options.municipalityId, options.sinceDate);
+  return kpiRepository(db).refreshTicketFacts(options.municipalityId, options.margin ?? 10_000);
 }

@@ -6,6 +6,7 @@ import { staffRoutes } from "../auth/staff.routes";
 import { guidanceApi } from "../guidance/guidance.api";
 import { guidanceRoutes } from "../guidance/guidance.routes";
 import { handoffRoutes } from "../handoff/handoff.routes";
+import { kpiRoutes } from "../kpi/kpi.routes";
 import { queueRoutes } from "../queue/queue.routes";
 import { createQueueEventHub } from "../queue/queue-events";
 import { queueSettingsRoutes } from "../queue/queue-settings.routes";
@@ -75,6 +76,7 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", queueRoutes(deps));
   app.route("/", queueSettingsRoutes(deps));
   app.route("/", handoffRoutes(deps));
+  app.route("/", kpiRoutes(deps));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);
 

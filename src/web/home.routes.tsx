@@ -107,6 +107,11 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
                 <a href="/handoff">{ctx.t("handoffTitle")}</a>
               </li>
             ) : null}
+            {session.staff.role !== "counter" ? (
+              <li>
+                <a href="/kpi">{ctx.lang === "ja" ? "窓口の指標（KPI）" : "Counter KPIs"}</a>
+              </li>
+            ) : null}
             <li>
               <a href="/api/reference">{ctx.t("apiReference")}</a>
             </li>

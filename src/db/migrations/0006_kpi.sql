@@ -35,7 +35,8 @@ CREATE TABLE "kpi_ticket_facts" (
 	"stay_seconds" integer,
 	"service_seconds" integer[] DEFAULT '{}'::integer[] NOT NULL,
 	"transfers" integer DEFAULT 0 NOT NULL,
-	"recalls" integer DEFAULT 0 NOT NULL
+	"recalls" integer DEFAULT 0 NOT NULL,
+	"last_event_id" bigint NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "kpi_demo_tickets" ADD CONSTRAINT "kpi_demo_tickets_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -45,5 +46,6 @@ ALTER TABLE "kpi_ticket_facts" ADD CONSTRAINT "kpi_ticket_facts_municipality_id_
 ALTER TABLE "kpi_ticket_facts" ADD CONSTRAINT "kpi_ticket_facts_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "kpi_demo_tickets_municipality" ON "kpi_demo_tickets" USING btree ("municipality_id");--> statement-breakpoint
 CREATE INDEX "kpi_survey_answers_municipality_date" ON "kpi_survey_answers" USING btree ("municipality_id","answered_on");--> statement-breakpoint
+CREATE INDEX "kpi_ticket_facts_municipality_event" ON "kpi_ticket_facts" USING btree ("municipality_id","last_event_id");--> statement-breakpoint
 CREATE INDEX "kpi_ticket_facts_municipality_date" ON "kpi_ticket_facts" USING btree ("municipality_id","service_date");--> statement-breakpoint
 CREATE INDEX "kpi_ticket_facts_office_date" ON "kpi_ticket_facts" USING btree ("office_id","service_date");

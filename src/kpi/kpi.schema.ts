@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { Problem } from "../shared/errors";
+import {
+  type Dimension,
+  dimensions,
+  fiscalYearOf,
+  type Granularity,
+  granularities,
+  type KpiId,
+  kpiIds,
+} from "./kpi";
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (text: string): boolean => {
+  if (!isoDate.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+};
+
+/** The dashboard's and the exports' query string: every field optional, each checked at the edge. */
+export const kpiQuerySchema = z.object({
+  office: z.string().max(40).optional(),
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  kpi: z.string().max(40).optional(),
+  by: z.string().max(20).optional(),
+  granularity: z.string().max(20).optional(),
+  encoding: z.string().max(20).optional(),
+  fy: z.string().max(8).optional(),
+  group: z.string().max(20).optional(),
+});
+
+export interface KpiQuery {
+  officeCode: string;
+  from: string;
+  to: string;
+  kpi: KpiId;
+  by: Dimension;
+  granularity: Granularity;
+  /** Excel's UTF-8 with a byte-order mark, or plain UTF-8. */
+  bom: boolean;
+}
+
+export type ParsedQuery = { ok: true; query: KpiQuery } | { ok: false; query: KpiQuery; problems: Problem[] };
+
+const MAX_DAYS = 6 * 366;
+
+/**
+ * Reads the filters, filling in the current fiscal year to date where nothing is given. Impossible
+ * filters (an end before the start, an unknown office, a date that does not exist) come back as
+ * problems written for people, never as an exception.
+ */
+export function parseKpiQuery(
+  raw: Record<string, string>,
+  today: string,
+  officeCodes: readonly string[],
+): ParsedQuery {
+  const input = kpiQuerySchema.safeParse(raw);
+  const q = input.success ? input.data : {};
+  const problems: Problem[] = [];
+  if (!input.success)
+    problems.push({ path: "", ja: "検索条件が長すぎます。", en: "The filter is too long." });
+  const fyStart = `${fiscalYearOf(today)}-04-01`;
+  const from = q.from?.trim() || fyStart;
+  const to = q.to?.trim() || today;
+  const query: KpiQuery = {
+    officeCode: q.office ?? "",
+    from,
+    to,
+    kpi: kpiIds.find((k) => k === q.kpi) ?? "stay",
+    by: dimensions.find((d) => d === q.by) ?? "office",
+    granularity: granularities.find((g) => g === q.granularity) ?? "month",
+    bom: q.encoding !== "utf8",
+  };
+  if (!realDate(from))
+    problems.push({
+      path: "from",
+      ja: "開始日は 2026-04-01 の形で、実在する日付を入力してください。",
+      en: "Enter the start date as a real date, such as 2026-04-01.",
+    });
+  if (!realDate(to))
+    problems.push({
+      path: "to",
+      ja: "終了日は 2027-03-31 の形で、実在する日付を入力してください。",
+      en: "Enter the end date as a real date, such as 2027-03-31.",
+    });
+  if (realDate(from) && realDate(to)) {
+    if (to < from)
+      problems.push({
+        path: "to",
+        ja: "終了日は開始日と同じか、それより後の日付にしてください。",
+        en: "The end date must be the same as or after the start date.",
+      });
+    else if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS)
+      problems.push({
+        path: "to",
+        ja: "期間は6年以内にしてください。",
+        en: "The period must be six years or shorter.",
+      });
+  }
+  if (query.officeCode && !officeCodes.includes(query.officeCode))
+    problems.push({
+      path: "office",
+      ja: "その庁舎はありません。一覧から選んでください。",
+      en: "There is no such office. Choose one from the list.",
+    });
+  for (const [field, value, list] of [
+    ["kpi", q.kpi, kpiIds],
+    ["by", q.by, dimensions],
+    ["granularity", q.granularity, granularities],
+  ] as const) {
+    if (value && !(list as readonly string[]).includes(value))
+      problems.push({
+        path: field,
+        ja: "選択肢にない値です。一覧から選んでください。",
+        en: "That is not one of the choices. Choose one from the list.",
+      });
+  }
+  return problems.length > 0 ? { ok: false, query, problems } : { ok: true, query };
+}

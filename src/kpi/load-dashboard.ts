@@ -1,0 +1,116 @@
+import type { DbOrTx } from "../db/database";
+import { todayInJapan } from "../shared/dates";
+import {
+  type Dimension,
+  fiscalYearOf,
+  fiscalYearRange,
+  type Granularity,
+  headline,
+  type KpiDefinition,
+  type KpiFigures,
+  type KpiId,
+  kpiDefinition,
+  kpiDefinitions,
+} from "./kpi";
+import { type KpiFilter, kpiRepository, type LiveRow } from "./kpi.repository";
+import { refreshTicketFacts } from "./refresh-ticket-facts";
+import { inTargetUnit, type KpiTarget, meetsTarget, targetsOf } from "./targets";
+
+export interface LoadDashboardOptions {
+  municipalityId: string;
+  from: string;
+  to: string;
+  officeId?: string | undefined;
+  kpi: KpiId;
+  by: Dimension;
+  granularity: Granularity;
+  now: Date;
+}
+
+export interface TargetResult {
+  target: KpiTarget;
+  fiscalYear: number;
+  goal: number;
+  /** The figure for the fiscal year so far, in the target's unit; null when there is no case yet. */
+  actual: number | null;
+  met: boolean | null;
+  cases: number;
+}
+
+export interface SummaryRow {
+  definition: KpiDefinition;
+  figures: KpiFigures;
+  targets: TargetResult[];
+}
+
+export interface Dashboard {
+  fiscalYear: number;
+  today: string;
+  summary: SummaryRow[];
+  trend: KpiFigures[];
+  breakdown: KpiFigures[];
+  live: LiveRow;
+}
+
+const empty = (key: string): KpiFigures => ({ key, count: 0, sum: 0, mean: null, median: null, p90: null });
+
+/** Every KPI of the filter's period against the current fiscal year's targets, one KPI's trend and breakdown, and today. */
+export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): Promise<Dashboard> {
+  const repo = kpiRepository(db);
+  const today = todayInJapan(options.now);
+  const fiscalYear = fiscalYearOf(today);
+  // Tickets that ended since the last look (today's, mostly) get their facts first.
+  await refreshTicketFacts(db, { municipalityId: options.municipalityId });
+  const filter: KpiFilter = {
+    municipalityId: options.municipalityId,
+    from: options.from,
+    to: options.to,
+    officeId: options.officeId,
+    now: options.now,
+  };
+  const offices = await repo.offices(options.municipalityId);
+  const summary: SummaryRow[] = [];
+  for (const definition of kpiDefinitions) {
+    const [figures] = await repo.figures(definition.id, filter, "none");
+    const targets: TargetResult[] = [];
+    for (const target of targetsOf(options.municipalityId, definition.id)) {
+      const goal = target.byYear[String(fiscalYear)];
+      if (goal === undefined) continue;
+      const officeId = target.scope.officeCode
+        ? offices.find((o) => o.code === target.scope.officeCode)?.id
+        : undefined;
+      const range = fiscalYearRange(fiscalYear);
+      const [year] = await repo.figures(
+        definition.id,
+        {
+          municipalityId: options.municipalityId,
+          from: range.from,
+          to: range.to,
+          officeId,
+          eventType: target.scope.eventType,
+          now: options.now,
+        },
+        "none",
+      );
+      const value = year ? headline(definition.kind, year) : null;
+      const actual = value === null ? null : inTargetUnit(target, value);
+      targets.push({
+        target,
+        fiscalYear,
+        goal,
+        actual,
+        met: actual === null ? null : meetsTarget(target, actual, goal),
+        cases: year?.count ?? 0,
+      });
+    }
+    summary.push({ definition, figures: figures ?? empty("all"), targets });
+  }
+  const selected = kpiDefinition(options.kpi);
+  const by = selected.dimensions.includes(options.by) ? options.by : "office";
+  const [trend, breakdown, live] = await Promise.all([
+    repo.figures(options.kpi, filter, options.granularity),
+    repo.figures(options.kpi, filter, by),
+    repo.live(options.municipalityId, today, options.officeId),
+  ]);
+  return { fiscalYear, today, summary, trend, breakdown, live };
+}

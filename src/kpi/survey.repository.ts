@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/database";
+import { kpiSurveyAnswers } from "./kpi.table";
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** What the survey needs to know about the visit or ticket it follows: no personal data. */
+export interface SurveySubject {
+  municipalityId: string;
+  officeId: string;
+  visitId: string | null;
+  ticketId: string | null;
+  eventType: string | null;
+  /** The ticket is done, or the visit accepted or closed: the survey comes after the visit. */
+  ended: boolean;
+  answered: boolean;
+}
+
+export function surveyRepository(db: DbOrTx) {
+  return {
+    /** The ticket behind a phone token's hash (the QR on the ticket), with its visit if it opened one. */
+    async subjectByTicketToken(tokenHash: string): Promise<SurveySubject | undefined> {
+      const result = await db.execute(sql`
+        select t.municipality_id as "municipalityId", t.office_id as "officeId", t.visit_id as "visitId",
+          t.id as "ticketId", v.household->'event'->>'type' as "eventType",
+          (t.status = 'done') as ended,
+          exists (select 1 from kpi_survey_answers s
+            where s.ticket_id = t.id or (t.visit_id is not null and s.visit_id = t.visit_id)) as answered
+        from queue_tickets t
+        left join visits v on v.id = t.visit_id and v.municipality_id = t.municipality_id
+        where t.token_hash = ${tokenHash}`);
+      return rowsOf<SurveySubject>(result)[0];
+    },
+
+    /** A visit of the staff member's municipality, for the survey on the counter tablet. */
+    async subjectByVisit(municipalityId: string, visitId: string): Promise<SurveySubject | undefined> {
+      const result = await db.execute(sql`
+        select v.municipality_id as "municipalityId", v.office_id as "officeId", v.id as "visitId",
+          v.ticket_id as "ticketId", v.household->'event'->>'type' as "eventType",
+          (v.state in ('accepted', 'closed')) as ended,
+          exists (select 1 from kpi_survey_answers s
+            where s.visit_id = v.id or (v.ticket_id is not null and s.ticket_id = v.ticket_id)) as answered
+        from visits v
+        where v.municipality_id = ${municipalityId} and v.id = ${visitId}`);
+      return rowsOf<SurveySubject>(result)[0];
+    },
+
+    /** Inserts the answer unless one exists for the visit or ticket; returns whether it was recorded. */
+    async insertAnswer(values: typeof kpiSurveyAnswers.$inferInsert): Promise<boolean> {
+      const rows = await db
+        .insert(kpiSurveyAnswers)
+        .values(values)
+        .onConflictDoNothing()
+        .returning({ id: kpiSurveyAnswers.id });
+      return rows.length === 1;
+    },
+  };
+}
