@@ -233,6 +233,8 @@ describe("saving", () => {
         "p4-bandEnd": "999",
         "p4-defaultServiceMinutes": "15",
         "p4-counters": counter,
+        // Open every day again (the test before left weekdays only), so the kiosk shows its purposes.
+        openWeekdays: ["0", "1", "2", "3", "4", "5", "6"],
       }),
     );
     expect(res.status).toBe(303);
@@ -240,6 +242,8 @@ describe("saving", () => {
     expect(purposes.at(-1)).toMatchObject({ labelJa: "マイナンバーカード", bandStart: 900, bandEnd: 999 });
     const again = formFields(await (await admin.request(settingsPath(nishi))).text());
     expect(again.find(([n]) => n === "purposeRows")?.[1]).toBe("6");
+    const kiosk = await (await t.anonymous().request(`/queue/offices/${nishi}/kiosk`)).text();
+    expect(kiosk).toContain("マイナンバーカード の てつづき");
   });
 });
 
