@@ -4,6 +4,7 @@ import { auditRepository } from "../auth/audit.repository";
 import { householdSchema } from "../guidance/household.schema";
 import { householdForGuidance } from "./household-for-guidance";
 import { localRegistry } from "./local-registry";
+import { readEditForm } from "./registry.routes";
 import { rareKanjiHouseholds, registryRow, writeRows } from "./registry.test-support";
 
 let t: TestApp;
@@ -289,5 +290,39 @@ describe("the household as guidance input (for /guidance?household=…)", () => 
     expect(unopened.location).toBe(`/registry/households/${householdId}/open`);
     expect((await page(`/guidance?household=${foreignHouseholdId}`)).status).toBe(404);
     expect((await page("/guidance?household=not-a-uuid")).status).toBe(404);
+  });
+});
+
+describe("the edit form at the edge", () => {
+  it("reads ticked boxes and choices, and refuses codes the form never offered with the field named", () => {
+    const good = readEditForm(
+      {
+        insurance: "kokuho",
+        pension: "",
+        benefits: ["childAllowance"],
+        pregnant: "1",
+        reason: " 申出 ",
+        version: "3",
+      },
+      1,
+    );
+    expect(good.problems).toEqual([]);
+    expect(good.values).toMatchObject({
+      insurance: "kokuho",
+      pension: null,
+      pregnant: true,
+      myNumberCard: false,
+      benefits: ["childAllowance"],
+      owns: [],
+      reason: "申出",
+      version: 3,
+    });
+    const bad = readEditForm(
+      { insurance: "private", careLevel: "care9", owns: ["dog", "yacht"], reason: "", version: "x" },
+      4,
+    );
+    expect(bad.problems.map((p) => p.path)).toEqual(["insurance", "careLevel", "owns", "reason"]);
+    // The form comes back with the valid part of what was sent, on the version the page was made on.
+    expect(bad.values).toMatchObject({ careLevel: null, owns: ["dog"], version: 4 });
   });
 });

@@ -289,66 +289,112 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
 
 type Body = Record<string, string | File | (string | File)[]>;
 
-const many = (body: Body, key: string): string[] => {
-  const value = body[key];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.filter((v): v is string => typeof v === "string");
-};
-const one = (body: Body, key: string): string => many(body, key)[0]?.trim() ?? "";
+// The edit form at the edge: a field a browser sends once or repeated (checkbox groups), as text.
+const all = z
+  .unknown()
+  .transform((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]))
+  .transform((list) => list.filter((x): x is string => typeof x === "string").map((x) => x.trim()));
+const first = all.transform((list) => list[0] ?? "");
+const optionalCode = <T extends readonly [string, ...string[]]>(list: T) =>
+  first.pipe(z.union([z.literal(""), z.enum(list)])).transform((v) => (v === "" ? null : (v as T[number])));
 
-/** The edit form → facts, with a problem for every value that is not one of the offered choices. */
+// A checkbox: ticked sends "1", unticked sends nothing.
+const flag = first.transform((v) => v === "1");
+
+/** Each fact as one of the offered choices; the reason required; the version the page was made on. */
+export const editFormSchema = z.object({
+  insurance: first.pipe(z.enum(insurances)),
+  pension: optionalCode(pensionCategories),
+  careLevel: optionalCode(careLevels),
+  pensionRecipient: flag,
+  myNumberCard: flag,
+  disabilityCertificate: flag,
+  sealRegistered: flag,
+  pregnant: flag,
+  needsDaycare: flag,
+  publicServant: flag,
+  benefits: all.pipe(z.array(z.enum(benefits))),
+  owns: all.pipe(z.array(z.enum(possessions))),
+  reason: first.pipe(z.string().min(1).max(200)),
+  version: first.pipe(z.string().regex(/^[1-9]\d{0,8}$/)).transform(Number),
+});
+
+const choiceLabels: Record<string, string> = {
+  insurance: "健康保険",
+  pension: "国民年金の種別",
+  careLevel: "要介護度",
+  benefits: "受給している手当・助成",
+  owns: "所有しているもの",
+};
+
+/**
+ * The edit form → facts, with a problem for every value that is not one of the offered choices.
+ * Refused values are kept out of the facts shown again (the form comes back with what is valid).
+ */
 export function readEditForm(
   body: Body,
   currentVersion: number,
 ): { values: EditValues; problems: Problem[] } {
+  // Every key present (an absent one as undefined), as zod reads a piped field only when present.
+  const parsed = editFormSchema.safeParse(
+    Object.fromEntries(Object.keys(editFormSchema.shape).map((key) => [key, body[key]])),
+  );
   const problems: Problem[] = [];
-  const choice = <T extends string>(key: string, list: readonly T[], field: string): T | null => {
-    const value = one(body, key);
-    if (value === "") return null;
-    const found = list.find((x) => x === value);
-    if (!found) {
-      problems.push({
-        path: key,
-        ja: bilingual("registryInvalidChoice", { field }).ja,
-        en: bilingual("registryInvalidChoice", { field: key }).en,
-      });
+  const failed = new Set<string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      if (failed.has(key)) continue;
+      failed.add(key);
+      if (key === "reason") {
+        const text = first.parse(body.reason);
+        problems.push(
+          text
+            ? {
+                path: "reason",
+                ja: bilingual("registryTooLong", { field: "変更の理由", max: "200" }).ja,
+                en: bilingual("registryTooLong", { field: "The reason", max: "200" }).en,
+              }
+            : { path: "reason", ...bilingual("registryEditReasonRequired") },
+        );
+      } else if (key in choiceLabels) {
+        problems.push({
+          path: key,
+          ja: bilingual("registryInvalidChoice", { field: choiceLabels[key] ?? key }).ja,
+          en: bilingual("registryInvalidChoice", { field: key }).en,
+        });
+      }
     }
-    return found ?? null;
-  };
-  const subset = <T extends string>(key: string, list: readonly T[]): T[] =>
-    list.filter((x) => many(body, key).includes(x));
-  const insurance = choice("insurance", insurances, "健康保険");
-  if (!insurance && !problems.some((p) => p.path === "insurance")) {
-    problems.push({
-      path: "insurance",
-      ja: bilingual("registryInvalidChoice", { field: "健康保険" }).ja,
-      en: bilingual("registryInvalidChoice", { field: "insurance" }).en,
-    });
   }
-  const flags = Object.fromEntries(booleanFacts.map((f) => [f, one(body, f) === "1"])) as Record<
+  // What the page shows again: each valid value, the offered choices among the rest.
+  const lenient = (key: string) => first.parse(body[key]);
+  const code = <T extends string>(key: string, list: readonly T[]): T | null =>
+    list.find((x) => x === lenient(key)) ?? null;
+  const subset = <T extends string>(key: string, list: readonly T[]): T[] =>
+    list.filter((x) => all.parse(body[key]).includes(x));
+  const flags = Object.fromEntries(booleanFacts.map((f) => [f, lenient(f) === "1"])) as Record<
     (typeof booleanFacts)[number],
     boolean
   >;
-  const facts: ResidentFacts = {
-    insurance: insurance ?? "kokuho",
-    pension: choice("pension", pensionCategories, "国民年金の種別"),
-    careLevel: choice("careLevel", careLevels, "要介護度"),
-    ...flags,
-    benefits: subset("benefits", benefits),
-    owns: subset("owns", possessions),
-  };
-  const reason = one(body, "reason");
-  if (!reason) problems.push({ path: "reason", ...bilingual("registryEditReasonRequired") });
-  else if (reason.length > 200) {
-    problems.push({
-      path: "reason",
-      ja: bilingual("registryTooLong", { field: "変更の理由", max: "200" }).ja,
-      en: bilingual("registryTooLong", { field: "The reason", max: "200" }).en,
-    });
-  }
-  const version = Number.parseInt(one(body, "version"), 10);
-  return {
-    values: { ...facts, reason, version: Number.isFinite(version) ? version : currentVersion },
-    problems,
-  };
+  const facts: ResidentFacts = parsed.success
+    ? {
+        insurance: parsed.data.insurance,
+        pension: parsed.data.pension,
+        careLevel: parsed.data.careLevel,
+        ...flags,
+        benefits: parsed.data.benefits,
+        owns: parsed.data.owns,
+      }
+    : {
+        insurance: code("insurance", insurances) ?? "kokuho",
+        pension: code("pension", pensionCategories),
+        careLevel: code("careLevel", careLevels),
+        ...flags,
+        benefits: subset("benefits", benefits),
+        owns: subset("owns", possessions),
+      };
+  const version = parsed.success
+    ? parsed.data.version
+    : Number.parseInt(lenient("version"), 10) || currentVersion;
+  return { values: { ...facts, reason: lenient("reason"), version }, problems };
 }

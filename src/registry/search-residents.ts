@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { auditRepository } from "../auth/audit.repository";
 import type { DbOrTx } from "../db/database";
 import { parseIsoDate } from "../guidance/calendar";
@@ -23,18 +24,23 @@ export interface Place {
   wards: readonly string[];
 }
 
-const str = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
+// The query string at the edge: every field optional text; a value that is not one of the choices
+// falls back to the default rather than failing, since a search form is retyped, not repaired.
+const text = z.unknown().transform((v) => (typeof v === "string" ? v.trim() : ""));
+
+export const searchQuerySchema = z.object({
+  name: text,
+  match: text.pipe(z.enum(["prefix", "partial"]).catch("prefix")),
+  birthDate: text.transform((v) => normaliseDate(v)),
+  sex: text.pipe(z.enum(["", "female", "male"]).catch("")),
+  address: text,
+});
 
 /** Reads the search page's query string, tolerating anything a browser or a person sends. */
 export function readSearchForm(query: Record<string, string | undefined>): SearchForm {
-  const sex = str(query.sex);
-  return {
-    name: str(query.name),
-    match: str(query.match) === "partial" ? "partial" : "prefix",
-    birthDate: normaliseDate(str(query.birthDate)),
-    sex: sex === "female" || sex === "male" ? sex : "",
-    address: str(query.address),
-  };
+  // Every key present (an absent one as undefined), as zod reads a piped field only when present.
+  const { name, match, birthDate, sex, address } = query;
+  return searchQuerySchema.parse({ name, match, birthDate, sex, address });
 }
 
 /** 1980/5/5, １９８０－０５－０５ and 1980-05-05 are the same day; anything else stays as typed. */
