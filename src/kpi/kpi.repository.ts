@@ -22,102 +22,157 @@ const dayStart = (iso: string): SQL => sql`(${iso}::date::timestamp at time zone
 const dayEnd = (iso: string): SQL => sql`((${iso}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
 const japanDate = (column: SQL): SQL => sql`(${column} at time zone 'Asia/Tokyo')::date`;
 
+type Family = "facts" | "service" | "visits" | "deliveries" | "survey";
+
+const familyOf: Record<KpiId, Family> = {
+  stay: "facts",
+  wait: "facts",
+  noShow: "facts",
+  service: "service",
+  oneStop: "visits",
+  formsPerVisit: "visits",
+  questionsAsked: "visits",
+  fieldsFilled: "visits",
+  namesWritten: "visits",
+  signatures: "visits",
+  deliveriesDone: "deliveries",
+  deliveriesLate: "deliveries",
+  deliveriesDead: "deliveries",
+  satisfactionScore: "survey",
+  satisfied: "survey",
+};
+
 /**
- * Every KPI as one relation of (d, office_id, purpose_id, event_type, v): the day the case counts on,
- * its dimensions, and its value. The definitions in docs/kpi.md are these statements.
+ * The rows a family of KPIs is computed over, as (d, office_id, purpose_id, event_type) plus the
+ * table's own columns: the day the case counts on and its dimensions.
  */
-function source(kpi: KpiId, f: KpiFilter): SQL {
+function base(family: Family, f: KpiFilter): SQL {
   const m = f.municipalityId;
-  const facts = (value: SQL, where: SQL = sql`true`) => sql`
-    select f.service_date as d, f.office_id, f.purpose_id, f.event_type, (${value})::float8 as v
-    from kpi_ticket_facts f
-    where f.municipality_id = ${m} and f.service_date between ${f.from}::date and ${f.to}::date
-      ${f.officeId ? sql`and f.office_id = ${f.officeId}` : sql``}
-      ${f.eventType ? sql`and f.event_type = ${f.eventType}` : sql``}
-      and ${where}`;
-  const visits = (value: SQL) => sql`
-    select ${japanDate(sql`v.accepted_at`)} as d, v.office_id, t.purpose_id,
-      v.household->'event'->>'type' as event_type, (${value})::float8 as v
-    from visits v left join queue_tickets t on t.id = v.ticket_id and t.municipality_id = v.municipality_id
-    where v.municipality_id = ${m} and v.accepted_at >= ${dayStart(f.from)} and v.accepted_at < ${dayEnd(f.to)}
-      ${f.officeId ? sql`and v.office_id = ${f.officeId}` : sql``}
-      ${f.eventType ? sql`and v.household->'event'->>'type' = ${f.eventType}` : sql``}`;
-  const deliveries = (value: SQL) => sql`
-    select ${japanDate(sql`h.created_at`)} as d, h.office_id, null::uuid as purpose_id,
-      a.data->'event'->>'type' as event_type, (${value})::float8 as v
-    from handoff_deliveries h join applications a on a.id = h.application_id
-    where h.municipality_id = ${m} and h.created_at >= ${dayStart(f.from)} and h.created_at < ${dayEnd(f.to)}
-      ${f.officeId ? sql`and h.office_id = ${f.officeId}` : sql``}
-      ${f.eventType ? sql`and a.data->'event'->>'type' = ${f.eventType}` : sql``}`;
-  const survey = (value: SQL) => sql`
-    select s.answered_on as d, s.office_id, null::uuid as purpose_id, s.event_type, (${value})::float8 as v
-    from kpi_survey_answers s
-    where s.municipality_id = ${m} and s.answered_on between ${f.from}::date and ${f.to}::date
-      ${f.officeId ? sql`and s.office_id = ${f.officeId}` : sql``}
-      ${f.eventType ? sql`and s.event_type = ${f.eventType}` : sql``}`;
-  const measure = (key: string) => sql`coalesce((v.measures->>${key})::float8, 0)`;
-  const now = f.now.toISOString();
-  switch (kpi) {
-    case "stay":
-      return facts(sql`f.stay_seconds`, sql`f.outcome = 'done' and f.stay_seconds is not null`);
-    case "wait":
-      return facts(sql`f.wait_seconds`, sql`f.wait_seconds is not null`);
-    case "service":
+  switch (family) {
+    case "facts":
       return sql`
-        select f.service_date as d, f.office_id, f.purpose_id, f.event_type, s.v::float8 as v
-        from kpi_ticket_facts f cross join unnest(f.service_seconds) as s(v)
+        select f.service_date as d, f.office_id, f.purpose_id, f.event_type, f.outcome, f.wait_seconds, f.stay_seconds
+        from kpi_ticket_facts f
         where f.municipality_id = ${m} and f.service_date between ${f.from}::date and ${f.to}::date
           ${f.officeId ? sql`and f.office_id = ${f.officeId}` : sql``}
           ${f.eventType ? sql`and f.event_type = ${f.eventType}` : sql``}`;
-    case "noShow":
-      return facts(sql`case when f.outcome = 'absent' then 1 else 0 end`);
-    case "oneStop":
-      return visits(sql`1`);
-    case "formsPerVisit":
-      return visits(measure("formsProduced"));
-    case "questionsAsked":
-      return visits(measure("questionsAsked"));
-    case "fieldsFilled":
-      return visits(measure("fieldsFilledBySystem"));
-    case "namesWritten":
-      return visits(measure("namesWrittenByResident"));
-    case "signatures":
-      return visits(measure("signatures"));
-    case "deliveriesDone":
-      return deliveries(sql`case when h.state = 'done' then 1 else 0 end`);
-    case "deliveriesLate":
-      return deliveries(sql`case
-        when h.state = 'done' then (h.done_at > h.created_at + interval '1 hour')::int
-        when h.state = 'dead' then 1
-        else (${now}::timestamptz > h.created_at + interval '1 hour')::int end`);
-    case "deliveriesDead":
-      return deliveries(sql`case when h.state = 'dead' then 1 else 0 end`);
-    case "satisfactionScore":
-      return survey(sql`s.score`);
-    case "satisfied":
-      return survey(sql`case when s.score >= 4 then 1 else 0 end`);
+    case "service":
+      return sql`
+        select f.service_date as d, f.office_id, f.purpose_id, f.event_type, x.seconds
+        from kpi_ticket_facts f cross join unnest(f.service_seconds) as x(seconds)
+        where f.municipality_id = ${m} and f.service_date between ${f.from}::date and ${f.to}::date
+          ${f.officeId ? sql`and f.office_id = ${f.officeId}` : sql``}
+          ${f.eventType ? sql`and f.event_type = ${f.eventType}` : sql``}`;
+    case "visits":
+      return sql`
+        select ${japanDate(sql`v.accepted_at`)} as d, v.office_id, t.purpose_id,
+          v.household->'event'->>'type' as event_type, v.measures
+        from visits v left join queue_tickets t on t.id = v.ticket_id and t.municipality_id = v.municipality_id
+        where v.municipality_id = ${m} and v.accepted_at >= ${dayStart(f.from)} and v.accepted_at < ${dayEnd(f.to)}
+          ${f.officeId ? sql`and v.office_id = ${f.officeId}` : sql``}
+          ${f.eventType ? sql`and v.household->'event'->>'type' = ${f.eventType}` : sql``}`;
+    case "deliveries":
+      return sql`
+        select ${japanDate(sql`h.created_at`)} as d, h.office_id, null::uuid as purpose_id,
+          a.data->'event'->>'type' as event_type, h.state, h.created_at, h.done_at
+        from handoff_deliveries h join applications a on a.id = h.application_id
+        where h.municipality_id = ${m} and h.created_at >= ${dayStart(f.from)} and h.created_at < ${dayEnd(f.to)}
+          ${f.officeId ? sql`and h.office_id = ${f.officeId}` : sql``}
+          ${f.eventType ? sql`and a.data->'event'->>'type' = ${f.eventType}` : sql``}`;
+    case "survey":
+      return sql`
+        select s.answered_on as d, s.office_id, null::uuid as purpose_id, s.event_type, s.score
+        from kpi_survey_answers s
+        where s.municipality_id = ${m} and s.answered_on between ${f.from}::date and ${f.to}::date
+          ${f.officeId ? sql`and s.office_id = ${f.officeId}` : sql``}
+          ${f.eventType ? sql`and s.event_type = ${f.eventType}` : sql``}`;
   }
 }
+
+/**
+ * Each KPI's value for one row of its family's base (columns of \`base\`, aliased b), or null when the
+ * row is not a case of that KPI. The definitions in docs/kpi.md are these expressions.
+ */
+function value(kpi: KpiId, f: KpiFilter): SQL {
+  const measure = (key: string) => sql`coalesce((b.measures->>${key})::float8, 0)`;
+  const now = f.now.toISOString();
+  switch (kpi) {
+    case "stay":
+      return sql`case when b.outcome = 'done' then b.stay_seconds end`;
+    case "wait":
+      return sql`b.wait_seconds`;
+    case "noShow":
+      return sql`case when b.outcome = 'absent' then 1 else 0 end`;
+    case "service":
+      return sql`b.seconds`;
+    case "oneStop":
+      return sql`1`;
+    case "formsPerVisit":
+      return measure("formsProduced");
+    case "questionsAsked":
+      return measure("questionsAsked");
+    case "fieldsFilled":
+      return measure("fieldsFilledBySystem");
+    case "namesWritten":
+      return measure("namesWrittenByResident");
+    case "signatures":
+      return measure("signatures");
+    case "deliveriesDone":
+      return sql`case when b.state = 'done' then 1 else 0 end`;
+    case "deliveriesLate":
+      return sql`case
+        when b.state = 'done' then (b.done_at > b.created_at + interval '1 hour')::int
+        when b.state = 'dead' then 1
+        else (${now}::timestamptz > b.created_at + interval '1 hour')::int end`;
+    case "deliveriesDead":
+      return sql`case when b.state = 'dead' then 1 else 0 end`;
+    case "satisfactionScore":
+      return sql`b.score`;
+    case "satisfied":
+      return sql`case when b.score >= 4 then 1 else 0 end`;
+  }
+}
+
+const toFigures = (key: string, r: Record<string, unknown>, i = 0): KpiFigures => {
+  const n = (name: string) => {
+    const x = r[`${name}${i}`];
+    return x === null || x === undefined ? null : Number(x);
+  };
+  return {
+    key,
+    count: n("count") ?? 0,
+    sum: n("sum") ?? 0,
+    mean: n("mean"),
+    median: n("median"),
+    p90: n("p90"),
+  };
+};
+
+const statistics = (v: SQL, i: number): SQL => sql`
+  count(${v})::int as ${sql.raw(`count${i}`)}, sum(${v})::float8 as ${sql.raw(`sum${i}`)},
+  avg(${v})::float8 as ${sql.raw(`mean${i}`)},
+  percentile_cont(0.5) within group (order by ${v}) as ${sql.raw(`median${i}`)},
+  percentile_cont(0.9) within group (order by ${v}) as ${sql.raw(`p90${i}`)}`;
 
 function groupKey(groupBy: GroupBy): SQL {
   switch (groupBy) {
     case "none":
       return sql`'all'`;
     case "office":
-      return sql`s.office_id::text`;
+      return sql`b.office_id::text`;
     case "purpose":
-      return sql`coalesce(s.purpose_id::text, '')`;
+      return sql`coalesce(b.purpose_id::text, '')`;
     case "event":
-      return sql`coalesce(s.event_type, '')`;
+      return sql`coalesce(b.event_type, '')`;
     case "day":
-      return sql`to_char(s.d, 'YYYY-MM-DD')`;
+      return sql`to_char(b.d, 'YYYY-MM-DD')`;
     case "week":
       // ISO weeks, Monday first: the key is the Monday's date.
-      return sql`to_char(date_trunc('week', s.d)::date, 'YYYY-MM-DD')`;
+      return sql`to_char(date_trunc('week', b.d)::date, 'YYYY-MM-DD')`;
     case "month":
-      return sql`to_char(s.d, 'YYYY-MM')`;
+      return sql`to_char(b.d, 'YYYY-MM')`;
     case "fy":
-      return sql`(extract(year from s.d)::int - case when extract(month from s.d) < 4 then 1 else 0 end)::text`;
+      return sql`(extract(year from b.d)::int - case when extract(month from b.d) < 4 then 1 else 0 end)::text`;
   }
 }
 
@@ -141,23 +196,35 @@ export interface LiveRow {
 
 export function kpiRepository(db: DbOrTx) {
   return {
-    /** Count, sum, mean, median and p90 of a KPI's values per group. */
+    /** Count, sum, mean, median and p90 of a KPI's values per group (groups without a case are left out). */
     async figures(kpi: KpiId, filter: KpiFilter, groupBy: GroupBy): Promise<KpiFigures[]> {
+      const v = sql`(${value(kpi, filter)})::float8`;
       const result = await db.execute(sql`
-        select ${groupKey(groupBy)} as key, count(s.v)::int as count, sum(s.v)::float8 as sum,
-          avg(s.v)::float8 as mean,
-          percentile_cont(0.5) within group (order by s.v) as median,
-          percentile_cont(0.9) within group (order by s.v) as p90
-        from (${source(kpi, filter)}) s
+        select ${groupKey(groupBy)} as key, ${statistics(v, 0)}
+        from (${base(familyOf[kpi], filter)}) b
+        where ${v} is not null
         group by 1 order by 1`);
-      return rowsOf<FiguresRow>(result).map((r) => ({
-        key: r.key,
-        count: Number(r.count),
-        sum: r.sum === null ? 0 : Number(r.sum),
-        mean: r.mean === null ? null : Number(r.mean),
-        median: r.median === null ? null : Number(r.median),
-        p90: r.p90 === null ? null : Number(r.p90),
-      }));
+      return rowsOf<Record<string, unknown>>(result).map((r) => toFigures(String(r.key), r));
+    },
+
+    /**
+     * Every KPI over the whole filter, one query per family of KPIs (a scan of its rows each) rather
+     * than one per KPI: what the dashboard's summary costs.
+     */
+    async summary(kpis: readonly KpiId[], filter: KpiFilter): Promise<Map<KpiId, KpiFigures>> {
+      const out = new Map<KpiId, KpiFigures>();
+      const families = [...new Set(kpis.map((k) => familyOf[k]))];
+      for (const family of families) {
+        const members = kpis.filter((k) => familyOf[k] === family);
+        const columns = members.map((k, i) => statistics(sql`(${value(k, filter)})::float8`, i));
+        const result = await db.execute(sql`
+          select ${sql.join(columns, sql`, `)} from (${base(family, filter)}) b`);
+        const row = rowsOf<Record<string, unknown>>(result)[0] ?? {};
+        members.forEach((k, i) => {
+          out.set(k, toFigures("all", row, i));
+        });
+      }
+      return out;
     },
 
     /**
@@ -172,48 +239,53 @@ export function kpiRepository(db: DbOrTx) {
           select coalesce(max(last_event_id), 0) - ${margin} as id
           from kpi_ticket_facts where municipality_id = ${municipalityId}
         ),
-        ended as (
+        todo as (
           select e.ticket_id, max(e.id) as last_event_id
           from queue_ticket_events e
           where e.id > (select id from mark) and e.municipality_id = ${municipalityId}
             and e.kind in ('finished', 'absent')
+            and not exists (select 1 from kpi_ticket_facts k where k.ticket_id = e.ticket_id)
           group by e.ticket_id
+        ),
+        ev as (
+          -- The service segment of each event: the number of transfers before it (a transfer ends its segment).
+          select e.ticket_id, e.kind, e.at,
+            coalesce(count(*) filter (where e.kind = 'transferred')
+              over (partition by e.ticket_id order by e.id rows between unbounded preceding and 1 preceding), 0)
+              as segment
+          from queue_ticket_events e join todo on todo.ticket_id = e.ticket_id
+        ),
+        segments as (
+          select ticket_id, segment, round(extract(epoch from
+              max(at) filter (where kind in ('finished', 'transferred')) - min(at) filter (where kind = 'called')))::int
+              as seconds
+          from ev group by ticket_id, segment
+        ),
+        per_ticket as (
+          select ticket_id, array_agg(seconds order by segment) filter (where seconds is not null) as seconds
+          from segments group by ticket_id
+        ),
+        agg as (
+          select ticket_id, min(at) filter (where kind = 'called') as first_call,
+            max(at) filter (where kind = 'finished') as last_finish,
+            count(*) filter (where kind = 'transferred')::int as transfers,
+            count(*) filter (where kind = 'recalled')::int as recalls
+          from ev group by ticket_id
         )
         insert into kpi_ticket_facts (ticket_id, municipality_id, office_id, purpose_id, event_type,
           service_date, outcome, issued_at, wait_seconds, stay_seconds, service_seconds, transfers, recalls,
           last_event_id)
         select t.id, t.municipality_id, t.office_id, t.purpose_id, v.household->'event'->>'type',
           t.service_date, t.status, t.issued_at,
-          round(extract(epoch from ev.first_call - t.issued_at))::int,
-          case when t.status = 'done' then round(extract(epoch from ev.last_finish - t.issued_at))::int end,
-          coalesce(seg.seconds, '{}'::integer[]), ev.transfers, ev.recalls, ended.last_event_id
-        from ended
-        join queue_tickets t on t.id = ended.ticket_id and t.municipality_id = ${municipalityId}
+          round(extract(epoch from agg.first_call - t.issued_at))::int,
+          case when t.status = 'done' then round(extract(epoch from agg.last_finish - t.issued_at))::int end,
+          coalesce(p.seconds, '{}'::integer[]), agg.transfers, agg.recalls, todo.last_event_id
+        from todo
+        join queue_tickets t on t.id = todo.ticket_id and t.municipality_id = ${municipalityId}
+        join agg on agg.ticket_id = todo.ticket_id
+        left join per_ticket p on p.ticket_id = todo.ticket_id
         left join visits v on v.id = t.visit_id and v.municipality_id = t.municipality_id
-        cross join lateral (
-          select min(e.at) filter (where e.kind = 'called') as first_call,
-            max(e.at) filter (where e.kind = 'finished') as last_finish,
-            count(*) filter (where e.kind = 'transferred')::int as transfers,
-            count(*) filter (where e.kind = 'recalled')::int as recalls
-          from queue_ticket_events e where e.ticket_id = t.id
-        ) ev
-        cross join lateral (
-          select array_agg(x.seconds order by x.segment) filter (where x.seconds is not null) as seconds
-          from (
-            select p.segment, round(extract(epoch from
-                max(p.at) filter (where p.kind in ('finished', 'transferred'))
-                - min(p.at) filter (where p.kind = 'called')))::int as seconds
-            from (
-              select e.kind, e.at,
-                coalesce(count(*) filter (where e.kind = 'transferred')
-                  over (order by e.id rows between unbounded preceding and 1 preceding), 0) as segment
-              from queue_ticket_events e where e.ticket_id = t.id
-            ) p
-            group by p.segment
-          ) x
-        ) seg
         where t.status in ('done', 'absent')
-          and not exists (select 1 from kpi_ticket_facts k where k.ticket_id = t.id)
         on conflict (ticket_id) do nothing
         returning ticket_id`);
       return rowsOf(result).length;

@@ -70,8 +70,12 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
   };
   const offices = await repo.offices(options.municipalityId);
   const summary: SummaryRow[] = [];
+  const all = await repo.summary(
+    kpiDefinitions.map((d) => d.id),
+    filter,
+  );
   for (const definition of kpiDefinitions) {
-    const [figures] = await repo.figures(definition.id, filter, "none");
+    const figures = all.get(definition.id);
     const targets: TargetResult[] = [];
     for (const target of targetsOf(options.municipalityId, definition.id)) {
       const goal = target.byYear[String(fiscalYear)];
@@ -80,19 +84,16 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
         ? offices.find((o) => o.code === target.scope.officeCode)?.id
         : undefined;
       const range = fiscalYearRange(fiscalYear);
-      const [year] = await repo.figures(
-        definition.id,
-        {
-          municipalityId: options.municipalityId,
-          from: range.from,
-          to: range.to,
-          officeId,
-          eventType: target.scope.eventType,
-          now: options.now,
-        },
-        "none",
-      );
-      const value = year ? headline(definition.kind, year) : null;
+      const years = await repo.summary([definition.id], {
+        municipalityId: options.municipalityId,
+        from: range.from,
+        to: range.to,
+        officeId,
+        eventType: target.scope.eventType,
+        now: options.now,
+      });
+      const year = years.get(definition.id);
+      const value = year && year.count > 0 ? headline(definition.kind, year) : null;
       const actual = value === null ? null : inTargetUnit(target, value);
       targets.push({
         target,

@@ -46,6 +46,10 @@ export const visits = pgTable(
   (t) => [
     index("visits_municipality_office_state").on(t.municipalityId, t.officeId, t.state),
     index("visits_municipality_created").on(t.municipalityId, t.createdAt),
+    // The one-stop use KPI counts visits by the day they were accepted (src/kpi).
+    index("visits_municipality_accepted")
+      .on(t.municipalityId, t.acceptedAt)
+      .where(sql`${t.acceptedAt} is not null`),
   ],
 );
 

@@ -48,4 +48,5 @@ CREATE INDEX "kpi_demo_tickets_municipality" ON "kpi_demo_tickets" USING btree (
 CREATE INDEX "kpi_survey_answers_municipality_date" ON "kpi_survey_answers" USING btree ("municipality_id","answered_on");--> statement-breakpoint
 CREATE INDEX "kpi_ticket_facts_municipality_event" ON "kpi_ticket_facts" USING btree ("municipality_id","last_event_id");--> statement-breakpoint
 CREATE INDEX "kpi_ticket_facts_municipality_date" ON "kpi_ticket_facts" USING btree ("municipality_id","service_date");--> statement-breakpoint
-CREATE INDEX "kpi_ticket_facts_office_date" ON "kpi_ticket_facts" USING btree ("office_id","service_date");
+CREATE INDEX "kpi_ticket_facts_office_date" ON "kpi_ticket_facts" USING btree ("office_id","service_date");--> statement-breakpoint
+CREATE INDEX "visits_municipality_accepted" ON "visits" USING btree ("municipality_id","accepted_at") WHERE "visits"."accepted_at" is not null;
