@@ -43,7 +43,7 @@ async function timed(fn: () => Promise<unknown>): Promise<{ p50: number; p95: nu
 }
 
 /** Five years of history up to yesterday, written with SQL; returns the number of tickets. */
-async function buildHistory(database: Database, tickets: number, now: Date): Promise<number> {
+export async function buildHistory(database: Database, tickets: number, now: Date): Promise<number> {
   const db = database.db;
   await seedMunicipality(db, kumamotoSeed);
   await seedQueue(db, "kumamoto");

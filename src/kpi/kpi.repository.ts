@@ -2,6 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import type { GroupBy, KpiFigures, KpiId } from "./kpi";
 
+const uuidArray = (items: string[]): SQL => sql`${`{${items.join(",")}}`}::uuid[]`;
+
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
@@ -138,21 +140,23 @@ const toFigures = (key: string, r: Record<string, unknown>, i = 0): KpiFigures =
     const x = r[`${name}${i}`];
     return x === null || x === undefined ? null : Number(x);
   };
+  const pct = r[`pct${i}`];
+  const pcts = Array.isArray(pct) ? pct.map((x) => (x === null ? null : Number(x))) : [null, null];
   return {
     key,
     count: n("count") ?? 0,
     sum: n("sum") ?? 0,
     mean: n("mean"),
-    median: n("median"),
-    p90: n("p90"),
+    median: pcts[0] ?? null,
+    p90: pcts[1] ?? null,
   };
 };
 
+// One sort per KPI: both percentiles from one ordered-set aggregate.
 const statistics = (v: SQL, i: number): SQL => sql`
   count(${v})::int as ${sql.raw(`count${i}`)}, sum(${v})::float8 as ${sql.raw(`sum${i}`)},
   avg(${v})::float8 as ${sql.raw(`mean${i}`)},
-  percentile_cont(0.5) within group (order by ${v}) as ${sql.raw(`median${i}`)},
-  percentile_cont(0.9) within group (order by ${v}) as ${sql.raw(`p90${i}`)}`;
+  percentile_cont(array[0.5, 0.9]) within group (order by ${v}) as ${sql.raw(`pct${i}`)}`;
 
 function groupKey(groupBy: GroupBy): SQL {
   switch (groupBy) {
@@ -174,15 +178,6 @@ function groupKey(groupBy: GroupBy): SQL {
     case "fy":
       return sql`(extract(year from b.d)::int - case when extract(month from b.d) < 4 then 1 else 0 end)::text`;
   }
-}
-
-interface FiguresRow {
-  key: string;
-  count: number;
-  sum: number | null;
-  mean: number | null;
-  median: number | null;
-  p90: number | null;
 }
 
 export interface LiveRow {
@@ -233,62 +228,79 @@ export function kpiRepository(db: DbOrTx) {
      * are taken before commit, so a transaction still in flight can commit an id below the highest seen.
      * Derived only from the ticket and its events: see docs/kpi.md for each column.
      */
-    async refreshTicketFacts(municipalityId: string, margin: number): Promise<number> {
-      const result = await db.execute(sql`
-        with mark as (
-          select coalesce(max(last_event_id), 0) - ${margin} as id
-          from kpi_ticket_facts where municipality_id = ${municipalityId}
-        ),
-        todo as (
-          select e.ticket_id, max(e.id) as last_event_id
-          from queue_ticket_events e
-          where e.id > (select id from mark) and e.municipality_id = ${municipalityId}
-            and e.kind in ('finished', 'absent')
-            and not exists (select 1 from kpi_ticket_facts k where k.ticket_id = e.ticket_id)
-          group by e.ticket_id
-        ),
-        ev as (
-          -- The service segment of each event: the number of transfers before it (a transfer ends its segment).
-          select e.ticket_id, e.kind, e.at,
-            coalesce(count(*) filter (where e.kind = 'transferred')
-              over (partition by e.ticket_id order by e.id rows between unbounded preceding and 1 preceding), 0)
-              as segment
-          from queue_ticket_events e join todo on todo.ticket_id = e.ticket_id
-        ),
-        segments as (
-          select ticket_id, segment, round(extract(epoch from
-              max(at) filter (where kind in ('finished', 'transferred')) - min(at) filter (where kind = 'called')))::int
-              as seconds
-          from ev group by ticket_id, segment
-        ),
-        per_ticket as (
-          select ticket_id, array_agg(seconds order by segment) filter (where seconds is not null) as seconds
-          from segments group by ticket_id
-        ),
-        agg as (
-          select ticket_id, min(at) filter (where kind = 'called') as first_call,
-            max(at) filter (where kind = 'finished') as last_finish,
-            count(*) filter (where kind = 'transferred')::int as transfers,
-            count(*) filter (where kind = 'recalled')::int as recalls
-          from ev group by ticket_id
-        )
-        insert into kpi_ticket_facts (ticket_id, municipality_id, office_id, purpose_id, event_type,
-          service_date, outcome, issued_at, wait_seconds, stay_seconds, service_seconds, transfers, recalls,
-          last_event_id)
-        select t.id, t.municipality_id, t.office_id, t.purpose_id, v.household->'event'->>'type',
-          t.service_date, t.status, t.issued_at,
-          round(extract(epoch from agg.first_call - t.issued_at))::int,
-          case when t.status = 'done' then round(extract(epoch from agg.last_finish - t.issued_at))::int end,
-          coalesce(p.seconds, '{}'::integer[]), agg.transfers, agg.recalls, todo.last_event_id
-        from todo
-        join queue_tickets t on t.id = todo.ticket_id and t.municipality_id = ${municipalityId}
-        join agg on agg.ticket_id = todo.ticket_id
-        left join per_ticket p on p.ticket_id = todo.ticket_id
-        left join visits v on v.id = t.visit_id and v.municipality_id = t.municipality_id
-        where t.status in ('done', 'absent')
-        on conflict (ticket_id) do nothing
-        returning ticket_id`);
-      return rowsOf(result).length;
+    async refreshTicketFacts(municipalityId: string, margin: number, batch = 20_000): Promise<number> {
+      const marked = await db.execute(sql`
+        select coalesce(max(last_event_id), 0)::bigint as id from kpi_ticket_facts where municipality_id = ${municipalityId}`);
+      let after = Math.max(0, Number(rowsOf<{ id: string | number }>(marked)[0]?.id ?? 0) - margin);
+      let written = 0;
+      // In batches of ending events, in id order: the newest few after a day's work, all of history
+      // after an import, without holding millions of rows at once.
+      for (;;) {
+        const ended = rowsOf<{ id: string | number; ticketId: string }>(
+          await db.execute(sql`
+            select e.id, e.ticket_id as "ticketId" from queue_ticket_events e
+            where e.id > ${after} and e.municipality_id = ${municipalityId} and e.kind in ('finished', 'absent')
+            order by e.id limit ${batch}`),
+        );
+        if (ended.length === 0) break;
+        after = Number(ended[ended.length - 1]?.id ?? after);
+        const seen = [...new Set(ended.map((e) => e.ticketId))];
+        const missing = rowsOf<{ id: string }>(
+          await db.execute(sql`
+            select x.id from unnest(${uuidArray(seen)}) as x(id)
+            where not exists (select 1 from kpi_ticket_facts k where k.ticket_id = x.id)`),
+        ).map((r) => r.id);
+        if (missing.length === 0) {
+          if (ended.length < batch) break;
+          continue;
+        }
+        const inserted = await db.execute(sql`
+          with todo as (select x.ticket_id from unnest(${uuidArray(missing)}) as x(ticket_id)),
+          ev as (
+            -- The service segment of each event: the transfers before it (a transfer ends its segment).
+            select e.ticket_id, e.id, e.kind, e.at,
+              coalesce(count(*) filter (where e.kind = 'transferred')
+                over (partition by e.ticket_id order by e.id rows between unbounded preceding and 1 preceding), 0)
+                as segment
+            from queue_ticket_events e join todo on todo.ticket_id = e.ticket_id
+          ),
+          segments as (
+            select ticket_id, segment, round(extract(epoch from
+                max(at) filter (where kind in ('finished', 'transferred'))
+                - min(at) filter (where kind = 'called')))::int as seconds
+            from ev group by ticket_id, segment
+          ),
+          per_ticket as (
+            select ticket_id, array_agg(seconds order by segment) filter (where seconds is not null) as seconds
+            from segments group by ticket_id
+          ),
+          agg as (
+            select ticket_id, min(at) filter (where kind = 'called') as first_call,
+              max(at) filter (where kind = 'finished') as last_finish,
+              count(*) filter (where kind = 'transferred')::int as transfers,
+              count(*) filter (where kind = 'recalled')::int as recalls,
+              max(id) filter (where kind in ('finished', 'absent')) as last_event_id
+            from ev group by ticket_id
+          )
+          insert into kpi_ticket_facts (ticket_id, municipality_id, office_id, purpose_id, event_type,
+            service_date, outcome, issued_at, wait_seconds, stay_seconds, service_seconds, transfers, recalls,
+            last_event_id)
+          select t.id, t.municipality_id, t.office_id, t.purpose_id, v.household->'event'->>'type',
+            t.service_date, t.status, t.issued_at,
+            round(extract(epoch from agg.first_call - t.issued_at))::int,
+            case when t.status = 'done' then round(extract(epoch from agg.last_finish - t.issued_at))::int end,
+            coalesce(p.seconds, '{}'::integer[]), agg.transfers, agg.recalls, agg.last_event_id
+          from agg
+          join queue_tickets t on t.id = agg.ticket_id and t.municipality_id = ${municipalityId}
+          left join per_ticket p on p.ticket_id = agg.ticket_id
+          left join visits v on v.id = t.visit_id and v.municipality_id = t.municipality_id
+          where t.status in ('done', 'absent')
+          on conflict (ticket_id) do nothing
+          returning ticket_id`);
+        written += rowsOf(inserted).length;
+        if (ended.length < batch) break;
+      }
+      return written;
     },
 
     /** Today at the counters: tickets waiting and in service now, counters open, the mean wait so far. */

@@ -4,7 +4,7 @@ import { kpiRepository } from "./kpi.repository";
 export interface RefreshTicketFactsOptions {
   municipalityId: string;
   /**
-   * How many event ids below the highest one already in a fact to look at again (default 10,000):
+   * How many event ids below the highest one already in a fact to look at again (default 1,000):
    * room for transactions that took their ids earlier but committed later.
    */
   margin?: number;
@@ -17,5 +17,5 @@ export interface RefreshTicketFactsOptions {
  * two runs at once write each fact once.
  */
 export function refreshTicketFacts(db: DbOrTx, options: RefreshTicketFactsOptions): Promise<number> {
-  return kpiRepository(db).refreshTicketFacts(options.municipalityId, options.margin ?? 10_000);
+  return kpiRepository(db).refreshTicketFacts(options.municipalityId, options.margin ?? 1_000);
 }
