@@ -187,6 +187,7 @@ export async function applyRegistryRows(
     const inserts: ResidentInsert[] = [];
     const updates: ResidentInsert[] = [];
     const changes: ChangeInsert[] = [];
+    const rekeys: Parameters<typeof repo.rekeyResidents>[1] = [];
     for (const row of batch) {
       const householdId = householdIds.get(row.householdNo) as string;
       const before = existing.get(row.residentNo);
@@ -230,6 +231,18 @@ export async function applyRegistryRows(
       }
       if (diff.length === 0) {
         counts.unchanged++;
+        if (
+          before.nameKey !== values.nameKey ||
+          before.kanaKey !== values.kanaKey ||
+          !same(before.searchGrams, values.searchGrams)
+        ) {
+          rekeys.push({
+            id: before.id,
+            nameKey: values.nameKey,
+            kanaKey: values.kanaKey,
+            searchGrams: values.searchGrams,
+          });
+        }
         continue;
       }
       updates.push(values);
@@ -238,6 +251,7 @@ export async function applyRegistryRows(
     }
     await repo.insertResidents(municipalityId, inserts);
     await repo.updateResidents(municipalityId, updates);
+    await repo.rekeyResidents(municipalityId, rekeys);
     await repo.insertChanges(municipalityId, options.context, changes);
     options.onProgress?.(i + batch.length);
   }

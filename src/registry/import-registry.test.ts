@@ -96,6 +96,24 @@ describe("importing a registry file", () => {
     expect(await count("registry_residents")).toBe(3);
   });
 
+  it("brings stale search keys up to date on a re-import, as no change of any fact", async () => {
+    // As a copy written before the three-character pieces were stored.
+    await database.db.execute(
+      sql`update registry_residents set search_grams = array['たか', 'かは', 'はし'], name_key = 'x'`,
+    );
+    const partial = () => localRegistry(database).search("kumamoto", { name: "かはし", match: "partial" });
+    expect((await partial()).residents).toEqual([]);
+    const versions = await database.db.execute(sql`select sum(version)::int as n from registry_residents`);
+    const before = await count("registry_resident_changes");
+    const report = await run(utf8(csv(family())));
+    expect(report).toMatchObject({ ok: true, counts: { created: 0, updated: 0, unchanged: 3 } });
+    expect((await partial()).residents.map((r) => r.name)).toEqual(["髙橋\u3000一郎", "髙橋\u3000花子"]);
+    expect(await count("registry_resident_changes")).toBe(before);
+    expect(await database.db.execute(sql`select sum(version)::int as n from registry_residents`)).toEqual(
+      versions,
+    );
+  });
+
   it("writes history only for the fields that really changed", async () => {
     const changed = family();
     changed[1] = { ...(changed[1] as RegistryRow), myNumberCard: false, owns: ["dog"] };

@@ -1,6 +1,6 @@
 import type { Database, DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
-import { addressKey, isKanaKey, nameKey, searchGrams } from "./name-key";
+import { addressKey, isKanaKey, nameKey, queryGrams } from "./name-key";
 import type { CardAttributes, FactChange, ResidentQuery, ResidentRegistryPort } from "./registry.port";
 import { DEFAULT_SEARCH_LIMIT } from "./registry.port";
 import { type ChangeInsert, registryRepository } from "./registry.repository";
@@ -42,8 +42,7 @@ export function localRegistry(database: Pick<Database, "db">): ResidentRegistryP
         nameKey: key || undefined,
         kana: isKanaKey(key),
         partial,
-        // The index holds two-character pieces: a one-character key is matched by LIKE alone.
-        grams: partial && Array.from(key).length >= 2 ? searchGrams(key) : undefined,
+        grams: partial ? queryGrams(key) : undefined,
         birthDate: query.birthDate,
         sex: query.sex,
         ward: query.ward,

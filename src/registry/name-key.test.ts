@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, isKanaKey, nameKey, searchGrams, splitAddress } from "./name-key";
+import { addressKey, isKanaKey, nameKey, queryGrams, searchGrams, splitAddress } from "./name-key";
 
 describe("nameKey", () => {
   it.each([
@@ -48,11 +48,24 @@ describe("nameKey", () => {
 });
 
 describe("searchGrams", () => {
-  it("cuts keys into overlapping two-character pieces, without duplicates, astral characters whole", () => {
-    expect(searchGrams("たかはし")).toEqual(["たか", "かは", "はし"]);
-    expect(searchGrams("吉田", "よしだ")).toEqual(["吉田", "よし", "しだ"]);
+  it("cuts keys into overlapping two- and three-character pieces, without duplicates, astral characters whole", () => {
+    expect(searchGrams("たかはし")).toEqual(["たか", "たかは", "かは", "かはし", "はし"]);
+    expect(searchGrams("吉田", "よしだ")).toEqual(["吉田", "よし", "よしだ", "しだ"]);
     expect(searchGrams("林")).toEqual(["林"]);
     expect(searchGrams("\u{20BB7}田")).toEqual(["\u{20BB7}田"]);
+    expect(searchGrams("\u{20BB7}田よ")).toEqual(["\u{20BB7}田", "\u{20BB7}田よ", "田よ"]);
+  });
+
+  it.each([
+    ["林", []],
+    ["ゆう", ["ゆう"]],
+    ["ゆうこ", ["ゆうこ"]],
+    ["たかはし", ["たかは", "かはし"]],
+    ["わたなべゆうこ", ["わたな", "べゆう", "ゆうこ"]],
+  ])("looks %s up by pieces every stored key containing it has: %o", (key, grams) => {
+    expect(queryGrams(key)).toEqual(grams);
+    const stored = new Set(searchGrams(`あ${key}ん`));
+    for (const gram of grams) expect(stored.has(gram)).toBe(true);
   });
 });
 

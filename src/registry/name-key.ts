@@ -117,17 +117,38 @@ const kanaOnly = /^[\u3041-\u309F\u30FC]+$/u;
 export const isKanaKey = (key: string): boolean => kanaOnly.test(key);
 
 /**
- * Overlapping two-character pieces of the keys, for "partial" (infix) search through a GIN index on a
- * text array: plain PostgreSQL on both engines, with no extension and no dependence on the locale
- * (pg_trgm ignores kana and kanji under the C locale). A one-character key has one piece.
+ * The pieces of the keys a "partial" (infix) search is answered from, through a GIN index on a text
+ * array: plain PostgreSQL on both engines, with no extension and no dependence on the locale (pg_trgm
+ * ignores kana and kanji under the C locale). Every two- and three-character piece is stored: a typed
+ * piece of two characters is looked up by itself, a longer one by its three-character pieces, whose
+ * posting lists are short even for common names (ゆうこ is one list, not ゆう ∩ うこ). A
+ * one-character key has one piece.
  */
 export function searchGrams(...keys: string[]): string[] {
   const grams = new Set<string>();
   for (const key of keys) {
     const chars = Array.from(key);
     if (chars.length === 1) grams.add(chars[0] as string);
-    for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      grams.add(`${chars[i]}${chars[i + 1]}`);
+      if (i + 2 < chars.length) grams.add(`${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
+    }
   }
+  return [...grams];
+}
+
+/**
+ * The stored pieces a typed key must all have: none for one character (LIKE alone decides), the key
+ * itself for two, and for more, three-character pieces that cover it (every third one and the last),
+ * since each further list read costs time and LIKE rechecks the candidates anyway.
+ */
+export function queryGrams(key: string): string[] {
+  const chars = Array.from(key);
+  if (chars.length < 2) return [];
+  if (chars.length === 2) return [key];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 3) grams.add(chars.slice(i, i + 3).join(""));
+  grams.add(chars.slice(-3).join(""));
   return [...grams];
 }
 

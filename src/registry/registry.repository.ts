@@ -52,6 +52,9 @@ export interface KeyedQuery {
 // LIKE treats % and _ as wildcards and \ as the escape: a typed key is matched literally.
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
+/** UTF-16 order: for the keys sorted here (kana) the same as the C collation's code-point order. */
+const compareC = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
@@ -139,10 +142,27 @@ export function registryRepository(db: DbOrTx) {
       if (q.ward) where.push(eq(h.ward, q.ward));
       if (q.addressKey)
         where.push(sql`(${h.addressKey} collate "C") like ${`${likeLiteral(q.addressKey)}%`}`);
-      const order =
-        q.nameKey && !q.kana && !q.partial
-          ? sql`(${r.nameKey} collate "C")`
-          : sql`(${r.kanaKey} collate "C")`;
+      if (q.nameKey && q.partial) {
+        // A common piece (ゆうこ) is in tens of thousands of names: ordering them all to show the first
+        // 50 would read every one. The first limit + 1 found are taken instead and ordered here; when
+        // there are more, the page says so and the staff member narrows the search.
+        const rows = await db
+          .select({ ...summaryColumns, kanaKey: r.kanaKey })
+          .from(r)
+          .innerJoin(h, eq(h.id, r.householdId))
+          .where(and(...where))
+          .limit(q.limit + 1);
+        const byKey = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+          compareC(a.kanaKey, b.kanaKey) || compareC(a.birthDate, b.birthDate) || compareC(a.id, b.id);
+        return {
+          residents: rows
+            .slice(0, q.limit)
+            .sort(byKey)
+            .map(({ addressKey: _, kanaKey: __, ...summary }) => summary),
+          more: rows.length > q.limit,
+        };
+      }
+      const order = q.nameKey && !q.kana ? sql`(${r.nameKey} collate "C")` : sql`(${r.kanaKey} collate "C")`;
       const rows = await db
         .select(summaryColumns)
         .from(r)
@@ -329,6 +349,23 @@ export function registryRepository(db: DbOrTx) {
           public_servant = x."publicServant", benefits = x.benefits, owns = x.owns,
           version = r.version + 1, updated_at = now()
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${residentRecordset})
+        where r.id = x.id and r.municipality_id = ${municipalityId}`);
+    },
+
+    /**
+     * Rewrites only the derived search keys (after the fold table or the pieces changed): not a change
+     * of any fact, so no version, no timestamp and no history.
+     */
+    async rekeyResidents(
+      municipalityId: string,
+      rows: Array<Pick<ResidentInsert, "id" | "nameKey" | "kanaKey" | "searchGrams">>,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      await db.execute(sql`
+        update registry_residents r
+        set name_key = x."nameKey", kana_key = x."kanaKey", search_grams = x."searchGrams"
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as x(id uuid, "nameKey" text, "kanaKey" text, "searchGrams" text[])
         where r.id = x.id and r.municipality_id = ${municipalityId}`);
     },
 
