@@ -12,6 +12,8 @@ Commands:
   registry import FILE  住民記録ファイル（CSV）を取込み / import a resident registry CSV (UTF-8 or Shift_JIS)
   registry search       住民を検索 / search residents (name, kana, birth date, address, card attributes)
   registry household ID 世帯を開き案内の入力を出力 / open a household (audited) and print it as guidance input
+  demo simulate         デモの来庁・番号札を生成（KPI画面用） / simulate days of counter visits for the KPI dashboard
+  demo clear            demo simulate のデータを削除 / remove the simulated demo data
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; unset = embedded PGlite),
   DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true),
@@ -22,6 +24,16 @@ Run 'madoguchi <command> --help' for a command's options.
 `;
 
 export const commandHelp: Record<string, string> = {
+  "demo simulate": `Usage: madoguchi demo simulate [--days 90] [--per-day 12] [--seed 1] [--municipality kumamoto]
+  Fills the demo tenant with --days of history up to yesterday through the real queue use cases:
+  tickets issued at the kiosk (peaks at 9:00 and in March–April), calls, service times by purpose,
+  transfers to the welfare and children counters, no-shows and survey answers. Closed days are skipped.
+  Everything is marked as demo data; the KPI dashboard (/kpi) shows it. Remove it with demo clear.
+`,
+  "demo clear": `Usage: madoguchi demo clear [--municipality kumamoto]
+  Removes every ticket made by demo simulate, with its events, KPI facts, survey answers and the
+  visits its calls opened, in one transaction.
+`,
   "registry generate": `Usage: madoguchi registry generate [--residents N] [--seed N] [--as-of YYYY-MM-DD]
                                   [--municipality ID] [--csv FILE [--encoding utf-8|shift_jis]]
   Generates a synthetic Kumamoto population (age pyramid, households, insurance, pension, care,

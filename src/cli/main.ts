@@ -161,6 +161,14 @@ const commands: Record<string, Command> = {
     const { registryHouseholdCommand } = await import("../registry/registry-command");
     return registryHouseholdCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
   },
+  "demo simulate": async (args, io) => {
+    const { demoSimulateCommand } = await import("../kpi/demo-command");
+    return demoSimulateCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
+  "demo clear": async (args, io) => {
+    const { demoClearCommand } = await import("../kpi/demo-command");
+    return demoClearCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
   worker: async (args, io) => {
     const config = loadConfig(io);
     if (!config) return 1;
@@ -184,7 +192,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout.write(mainHelp);
     return first ? 0 : 2;
   }
-  const name = (first === "user" || first === "registry") && second ? `${first} ${second}` : first;
+  const name =
+    (first === "user" || first === "registry" || first === "demo") && second ? `${first} ${second}` : first;
   const command = commands[name];
   if (!command) {
     io.stderr.write(`不明なコマンドです / Unknown command: ${name}\n\n${mainHelp}`);

@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/support/database";
+import { addStaff } from "../auth/add-staff";
+import { seedQueue } from "../queue/queue.seed";
+import { kumamotoSeed } from "../tenancy/kumamoto.seed";
+import { seedMunicipality } from "../tenancy/municipality-seed";
+import { clearDemo } from "./clear-demo";
+import { figuresOf } from "./kpi";
+import { kpiRepository } from "./kpi.repository";
+import { simulateDemo } from "./simulate-demo";
+
+// The simulator through the real use cases, then every ticket's stay, wait and service time
+// recomputed here from the raw events alone and compared with what the dashboard reads.
+let database: TestDatabase;
+const rows = async <T>(statement: ReturnType<typeof sql>) =>
+  ((await database.db.execute(statement)) as unknown as { rows: T[] }).rows;
+// Thursday 2 April 2026 at noon: the week before is March–April, across the fiscal-year boundary.
+const now = new Date("2026-04-02T12:00:00+09:00");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedMunicipality(database.db, kumamotoSeed);
+  await seedQueue(database.db, "kumamoto", { officeCodes: ["chuo", "higashi"] });
+  await addStaff(database.db, {
+    municipalityId: "kumamoto",
+    username: "kumamoto-counter",
+    displayName: "窓口 一郎",
+    role: "counter",
+    officeCode: "chuo",
+  });
+});
+afterAll(async () => {
+  await database?.destroy();
+});
+
+interface EventRow {
+  ticket_id: string;
+  kind: string;
+  at: Date;
+}
+
+describe("demo simulate", () => {
+  it("writes a week of tickets on open days only, marked as demo data", async () => {
+    const result = await simulateDemo(database.db, {
+      municipalityId: "kumamoto",
+      days: 7,
+      perDay: 4,
+      seed: 7,
+      now,
+    });
+    expect(result.tickets).toBeGreaterThan(20);
+    // 26–27 March and 30 March–1 April are working days; the weekend of 28–29 March is closed.
+    expect(result.days).toBe(5);
+    const days = await rows<{ d: string }>(
+      sql`select distinct service_date::text as d from queue_tickets order by 1`,
+    );
+    expect(days.map((r) => r.d)).toEqual([
+      "2026-03-26",
+      "2026-03-27",
+      "2026-03-30",
+      "2026-03-31",
+      "2026-04-01",
+    ]);
+    const [marked] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from queue_tickets t join kpi_demo_tickets d on d.ticket_id = t.id`);
+    expect(marked?.n).toBe(result.tickets);
+  });
+
+  it("gives figures that match an independent recomputation from the raw events", async () => {
+    const events = await rows<EventRow>(sql`
+      select e.ticket_id, e.kind, e.at from queue_ticket_events e order by e.id`);
+    const byTicket = new Map<string, EventRow[]>();
+    for (const e of events) byTicket.set(e.ticket_id, [...(byTicket.get(e.ticket_id) ?? []), e]);
+    const stay: number[] = [];
+    const wait: number[] = [];
+    const service: number[] = [];
+    for (const list of byTicket.values()) {
+      const time = (e: EventRow | undefined) => new Date(e?.at ?? 0).getTime() / 1000;
+      const issued = list.find((e) => e.kind === "issued");
+      const ended = list.some((e) => e.kind === "finished" || e.kind === "absent");
+      if (!ended) continue;
+      const firstCall = list.find((e) => e.kind === "called");
+      if (firstCall) wait.push(Math.round(time(firstCall) - time(issued)));
+      const finishes = list.filter((e) => e.kind === "finished");
+      if (finishes.length > 0) stay.push(Math.round(time(finishes[finishes.length - 1]) - time(issued)));
+      let callAt: number | null = null;
+      for (const e of list) {
+        if (e.kind === "called" && callAt === null) callAt = time(e);
+        if ((e.kind === "finished" || e.kind === "transferred") && callAt !== null) {
+          service.push(Math.round(time(e) - callAt));
+          callAt = null;
+        }
+        if (e.kind === "transferred") callAt = null;
+      }
+    }
+    const filter = { municipalityId: "kumamoto", from: "2026-03-01", to: "2026-04-30", now };
+    const repo = kpiRepository(database.db);
+    const close = (a: ReturnType<typeof figuresOf>, b: ReturnType<typeof figuresOf> | undefined) => {
+      expect(b?.count).toBe(a.count);
+      expect(b?.sum).toBe(a.sum);
+      expect(b?.median).toBeCloseTo(a.median ?? 0, 6);
+      expect(b?.p90).toBeCloseTo(a.p90 ?? 0, 6);
+    };
+    close(figuresOf("all", stay), (await repo.figures("stay", filter, "none"))[0]);
+    close(figuresOf("all", wait), (await repo.figures("wait", filter, "none"))[0]);
+    close(figuresOf("all", service), (await repo.figures("service", filter, "none"))[0]);
+    // Split at the fiscal-year boundary: March in FY2025, April in FY2026.
+    const byYear = await repo.figures("stay", filter, "fy");
+    expect(byYear.map((r) => r.key)).toEqual(["2025", "2026"]);
+    expect(byYear.reduce((s, r) => s + r.count, 0)).toBe(stay.length);
+  });
+
+  it("removes everything it made with demo clear", async () => {
+    const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from queue_tickets`);
+    expect(await clearDemo(database.db, { municipalityId: "kumamoto" })).toBe(before?.n);
+    for (const table of [
+      "queue_tickets",
+      "queue_ticket_events",
+      "kpi_ticket_facts",
+      "kpi_survey_answers",
+      "visits",
+      "kpi_demo_tickets",
+      "queue_daily_numbers",
+    ]) {
+      const [left] = await rows<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)}`);
+      expect([table, left?.n]).toEqual([table, 0]);
+    }
+  });
+});
