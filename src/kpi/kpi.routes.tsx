@@ -42,11 +42,13 @@ export function kpiRoutes(deps: AppServices): Hono<AppEnv> {
   // Phones behind a carrier's shared address: generous, but bounded.
   const limitPublic = rateLimit(new TokenBuckets(60, 1), (c) => c.text("Too Many Requests", 429));
 
-  app.get("/kpi/kpi.css", (c) => {
-    c.header("content-type", "text/css; charset=utf-8");
-    c.header("cache-control", "private, max-age=300");
-    return c.body(css);
-  });
+  // The dashboard's and the survey's few rules; the survey's copy is public (residents have no session).
+  for (const path of ["/kpi/kpi.css", "/survey/survey.css"])
+    app.get(path, (c) => {
+      c.header("content-type", "text/css; charset=utf-8");
+      c.header("cache-control", "public, max-age=300");
+      return c.body(css);
+    });
 
   const filters = async (municipalityId: string, raw: Record<string, string>) => {
     const repo = kpiRepository(db);

@@ -95,6 +95,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const message = (p: Problem) => (props.lang === "en" ? p.en : p.ja);
   return (
     <div lang={htmlLang(props.lang)}>
+      <link rel="stylesheet" href="/survey/survey.css" />
       <LanguageLinks action={props.action} lang={props.lang} />
       <h1>{text.title}</h1>
       <p class="lead">{text.lead}</p>

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { csvField, toCsv } from "./csv";
+import { figuresOf, fiscalYearOf, fiscalYearRange } from "./kpi";
+import { parseKpiQuery } from "./kpi.schema";
+import { inTargetUnit, kpiTargets, meetsTarget, targetsOf } from "./targets";
+
+describe("fiscal years (April–March)", () => {
+  it.each([
+    ["2026-03-31", 2025],
+    ["2026-04-01", 2026],
+    ["2026-12-31", 2026],
+    ["2027-01-01", 2026],
+    ["2027-03-31", 2026],
+  ])("puts %s in fiscal year %i", (date, year) => {
+    expect(fiscalYearOf(date)).toBe(year);
+  });
+  it("spans 1 April to 31 March", () => {
+    expect(fiscalYearRange(2026)).toEqual({ from: "2026-04-01", to: "2027-03-31" });
+  });
+});
+
+describe("figures", () => {
+  it("interpolates the median and p90 between ranks as percentile_cont does", () => {
+    expect(figuresOf("k", [10, 20, 30, 40])).toEqual({
+      key: "k",
+      count: 4,
+      sum: 100,
+      mean: 25,
+      median: 25,
+      p90: 37,
+    });
+    expect(figuresOf("k", [7])).toMatchObject({ median: 7, p90: 7 });
+    expect(figuresOf("k", [])).toEqual({ key: "k", count: 0, sum: 0, mean: null, median: null, p90: null });
+  });
+});
+
+describe("filters", () => {
+  const offices = ["chuo", "higashi"];
+  it("defaults to the current fiscal year to date", () => {
+    const parsed = parseKpiQuery({}, "2026-11-22", offices);
+    expect(parsed).toMatchObject({
+      ok: true,
+      query: { from: "2026-04-01", to: "2026-11-22", kpi: "stay", bom: true },
+    });
+  });
+  it("refuses an end before the start, an unknown office, a date that does not exist and an unknown KPI", () => {
+    const parsed = parseKpiQuery(
+      { from: "2026-06-30", to: "2026-06-01", office: "atlantis", kpi: "happiness" },
+      "2026-11-22",
+      offices,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.path)).toEqual(["to", "office", "kpi"]);
+    const bad = parseKpiQuery({ from: "2026-02-30" }, "2026-11-22", offices);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(["from"]);
+    const long = parseKpiQuery({ from: "2010-04-01", to: "2026-03-31" }, "2026-11-22", offices);
+    expect(long.ok ? "" : long.problems[0]?.ja).toBe("期間は6年以内にしてください。");
+  });
+});
+
+describe("CSV", () => {
+  it("quotes separators and keeps a spreadsheet from running a formula", () => {
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField(-3)).toBe("-3");
+    expect(csvField(1.23456)).toBe("1.235");
+    expect(csvField(null)).toBe("");
+  });
+  it("starts with a byte-order mark only when asked, and ends lines with CRLF", () => {
+    expect(toCsv(["a"], [[1]], { bom: true })).toBe("\uFEFFa\r\n1\r\n");
+    expect(toCsv(["a"], [[1]], { bom: false })).toBe("a\r\n1\r\n");
+  });
+});
+
+describe("targets", () => {
+  it("preloads Kumamoto's plan and judges each figure in the target's unit", () => {
+    expect(kpiTargets.kumamoto?.length).toBe(4);
+    const [stay] = targetsOf("kumamoto", "stay");
+    expect(stay?.byYear["2027"]).toBe(79);
+    expect(stay && meetsTarget(stay, inTargetUnit(stay, 99 * 60), 99)).toBe(true);
+    expect(stay && meetsTarget(stay, inTargetUnit(stay, 100 * 60), 99)).toBe(false);
+    const [satisfied] = targetsOf("kumamoto", "satisfied");
+    expect(satisfied && inTargetUnit(satisfied, 0.85)).toBeCloseTo(85);
+    expect(targetsOf("yatsushiro", "stay")).toEqual([]);
+  });
+});
