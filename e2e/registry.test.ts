@@ -97,4 +97,50 @@ describe("resident registry", () => {
     expect(errors.filter(isCspViolation)).toEqual([]);
     await close();
   });
+
+  it("the card search page and its results pass axe-core", async () => {
+    const user = await server.addUser("e2e.registry.card", "counter");
+    const { page, errors, close } = await openPage(browser, server.url);
+    await signIn(page, user);
+    await page.goto("/registry/card");
+    await expectNoAxeViolations(page, "card search");
+    await page.getByLabel("氏名（券面のとおり）").fill("山崎　花子");
+    await page.getByLabel("住所（券面のとおり）").fill("熊本市東区健軍3丁目1-2");
+    await page.getByLabel(/生年月日/).fill("1950-03-03");
+    await page.getByLabel("性別").selectOption("female");
+    await page.getByRole("button", { name: "検索する" }).click();
+    await page.waitForURL(/\/registry\/card\?/);
+    expect(await page.getByRole("row", { name: /山﨑\s花子/ }).textContent()).toContain("券面と一致");
+    await expectNoAxeViolations(page, "card search results");
+    expect(errors.filter(isCspViolation)).toEqual([]);
+    await close();
+  });
+
+  // axe-core runs as a script, so this journey is checked by its outcome; the pages are the same as above.
+  it("works without JavaScript: a card search finds 𠮷田 by 吉田, the household opens with a reason, guidance starts filled in", async () => {
+    const user = await server.addUser("e2e.registry.nojs", "counter");
+    const { page, close } = await openPage(browser, server.url, { javaScriptEnabled: false });
+    await signIn(page, user);
+    await page.goto("/registry/card");
+    await page.getByLabel("氏名（券面のとおり）").fill("吉田　辺太");
+    await page.getByLabel("住所（券面のとおり）").fill("熊本県熊本市北区植木町岩野123番地4");
+    await page.getByLabel(/生年月日/).fill("1975/7/7");
+    await page.getByLabel("性別").selectOption("male");
+    await page.getByRole("button", { name: "検索する" }).click();
+    await page.waitForURL(/\/registry\/card\?/);
+    const row = page.getByRole("row", { name: /\u{20BB7}田\s邉太/u });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain("券面と一致");
+
+    await row.getByRole("link", { name: /世帯を開く/ }).click();
+    await page.waitForURL(/\/open\?resident=/);
+    await page.getByLabel("理由", { exact: true }).selectOption({ label: "転出届" });
+    await page.getByRole("button", { name: "記録して開く" }).click();
+    await page.waitForURL(/\/registry\/households\/[0-9a-f-]{36}$/);
+    await page.getByRole("link", { name: "この世帯で手続きの案内を始める" }).click();
+    await page.waitForURL(/\/guidance\?household=/);
+    expect(await page.locator("#m0-name").inputValue()).toBe("\u{20BB7}田\u3000邉太");
+    expect(await page.locator("#m0-birthDate").inputValue()).toBe("1975-07-07");
+    await close();
+  });
 });
