@@ -62,7 +62,7 @@ export async function generateRegistry(options: GenerateRegistryOptions): Promis
     await repo.finishImport(options.municipalityId, importId, { rows: done, ...total });
     return total;
   });
-  if (counts.created + counts.updated > 0) await registryRepository(options.db).analyze();
+  await registryRepository(options.db).analyzeAfter(options.municipalityId, counts.created + counts.updated);
   return counts;
 }
 

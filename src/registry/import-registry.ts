@@ -247,7 +247,10 @@ export async function importRegistry(options: ImportRegistryOptions): Promise<Im
       await repo.finishImport(options.municipalityId, importId, { rows: rows.length, ...applied });
       return applied;
     });
-    if (counts.created + counts.updated > 0) await registryRepository(options.db).analyze();
+    await registryRepository(options.db).analyzeAfter(
+      options.municipalityId,
+      counts.created + counts.updated,
+    );
     const households = new Set(rows.map((r) => r.householdNo)).size;
     return { ok: true, encoding: decoded.encoding, rows: rows.length, households, counts };
   } catch (error) {

@@ -405,6 +405,17 @@ export function registryRepository(db: DbOrTx) {
       await db.execute(sql`analyze registry_households, registry_residents`);
     },
 
+    /**
+     * Analyzes after a bulk write that moved the statistics: at least a tenth of the municipality's
+     * residents, or 50,000 rows. A daily file of a few changes does not pay seconds of ANALYZE over a
+     * city's registry for statistics it cannot move.
+     */
+    async analyzeAfter(municipalityId: string, changedRows: number): Promise<void> {
+      if (changedRows === 0) return;
+      if (changedRows < 50_000 && changedRows * 10 < (await this.countResidents(municipalityId))) return;
+      await this.analyze();
+    },
+
     async startImport(values: typeof registryImports.$inferInsert): Promise<string> {
       const [row] = await db.insert(registryImports).values(values).returning({ id: registryImports.id });
       if (!row) throw new Error("registry import row was not written");
