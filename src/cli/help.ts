@@ -12,6 +12,7 @@ Commands:
   registry import FILE  住民記録ファイル（CSV）を取込み / import a resident registry CSV (UTF-8 or Shift_JIS)
   registry search       住民を検索 / search residents (name, kana, birth date, address, card attributes)
   registry household ID 世帯を開き案内の入力を出力 / open a household (audited) and print it as guidance input
+  registry rekey        検索キーを再計算 / recompute residents' search keys after an upgrade
   demo simulate         デモの来庁・番号札を生成（KPI画面用） / simulate days of counter visits for the KPI dashboard
   demo clear            demo simulate のデータを削除 / remove the simulated demo data
 

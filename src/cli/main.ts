@@ -157,6 +157,10 @@ const commands: Record<string, Command> = {
     const { registrySearchCommand } = await import("../registry/registry-command");
     return registrySearchCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
   },
+  "registry rekey": async (args, io) => {
+    const { registryRekeyCommand } = await import("../registry/registry-command");
+    return registryRekeyCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
   "registry household": async (args, io) => {
     const { registryHouseholdCommand } = await import("../registry/registry-command");
     return registryHouseholdCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));

@@ -92,6 +92,9 @@ describe("madoguchi registry", () => {
     const second = await cli(["registry", "import", join(dir, "a.csv"), "--as-of", "2026-04-06"]);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/created 0, updated 0, unchanged 300/);
+    const rekey = await cli(["registry", "rekey"]);
+    expect(rekey.code).toBe(0);
+    expect(rekey.stdout).toContain("300 residents checked, 0 brought up to date");
   });
 
   it("refuses a Shift_JIS file with bad rows, listing each row's line and reason on stderr", async () => {

@@ -15,6 +15,7 @@ import { type FileEncoding, fileEncodings, importRegistry } from "./import-regis
 import { localRegistry } from "./local-registry";
 import { variantFolds } from "./name-key";
 import { openHousehold, openReasons } from "./open-household";
+import { rekeyRegistry } from "./rekey-registry";
 import { todayInJapan } from "./resident";
 import { findByCard, readCardForm, readSearchForm, searchResidents } from "./search-residents";
 
@@ -440,6 +441,44 @@ export async function registryHouseholdCommand(
     });
     const event = { type, date, ...(values.subject ? { subject: values.subject } : {}) };
     io.stdout.write(`${JSON.stringify(householdToGuidanceInput(household, event))}\n`);
+  });
+  return code === 0 ? exit : code;
+}
+
+/**
+ * `registry rekey`: recomputes every resident's search keys from the registered names, after an
+ * upgrade changed how keys are made (name-key.ts). Prints how many were out of date.
+ */
+export async function registryRekeyCommand(
+  args: string[],
+  io: CommandIo,
+  unguarded: WithDb,
+): Promise<number> {
+  const withDb = guarded(io, unguarded);
+  const { values } = parseArgs({
+    args,
+    options: { municipality: { type: "string", default: "kumamoto" } },
+    strict: true,
+  });
+  const municipalityId = values.municipality ?? "kumamoto";
+  let exit = 0;
+  const code = await withDb(async (db) => {
+    if (!(await tenancyRepository(db).getMunicipality(municipalityId))) {
+      io.stderr.write(
+        `自治体「${municipalityId}」がありません。\nMunicipality "${municipalityId}" does not exist.\n`,
+      );
+      exit = 2;
+      return;
+    }
+    const bar = progressBar(io, "rekey");
+    const { checked, rekeyed } = await rekeyRegistry({
+      db,
+      municipalityId,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    io.stdout.write(
+      `検索キーを更新しました / search keys: ${checked} residents checked, ${rekeyed} brought up to date\n`,
+    );
   });
   return code === 0 ? exit : code;
 }

@@ -352,6 +352,27 @@ export function registryRepository(db: DbOrTx) {
         where r.id = x.id and r.municipality_id = ${municipalityId}`);
     },
 
+    /** A page of residents in id order with their names and derived keys, for recomputing the keys. */
+    residentKeysAfter(municipalityId: string, afterId: string | undefined, limit: number) {
+      return db
+        .select({
+          id: r.id,
+          name: r.name,
+          kana: r.kana,
+          nameKey: r.nameKey,
+          kanaKey: r.kanaKey,
+          searchGrams: r.searchGrams,
+        })
+        .from(r)
+        .where(
+          afterId
+            ? and(eq(r.municipalityId, municipalityId), sql`${r.id} > ${afterId}::uuid`)
+            : eq(r.municipalityId, municipalityId),
+        )
+        .orderBy(asc(r.id))
+        .limit(limit);
+    },
+
     /**
      * Rewrites only the derived search keys (after the fold table or the pieces changed): not a change
      * of any fact, so no version, no timestamp and no history.
