@@ -552,6 +552,17 @@ describe("the one-stop counter visit in a browser", () => {
     expect(await h1(page)).toBe("来庁受付 （終了）");
     expect(await page.getByRole("button", { name: "受付を終了する" }).count()).toBe(0);
     await checkPage(page, "movein-19-closed");
+    // The resident answers the satisfaction survey on the counter tablet: once per visit.
+    await page.getByRole("link", { name: "満足度アンケートをタブレットで" }).click();
+    await page.waitForURL(/\/survey\/visit\/[0-9a-f-]{36}$/);
+    await checkPage(page, "movein-20-survey");
+    await page.getByLabel("5 満足").check();
+    await press(page, "送信する");
+    expect(await h1(page)).toBe("ご回答ありがとうございました。");
+    await page.goto(visitUrl.replace("/visits/", "/survey/visit/"));
+    expect(await page.getByText("このご来庁のアンケートには、すでにご回答いただいています。").count()).toBe(
+      1,
+    );
     expect(unexpected(errors)).toEqual([]);
     expect(errors.filter(isCspViolation)).toEqual([]);
     await close();

@@ -499,6 +499,11 @@ export function phonePage(v: PhoneView) {
           </PhoneSection>
           <PhoneSection state="done" current={current}>
             <p>{t("queuePhoneDone")}</p>
+            <p>
+              <a href={`/survey/t/${v.token}`} data-testid="phone-survey">
+                {t("queuePhoneSurvey")}
+              </a>
+            </p>
           </PhoneSection>
           <PhoneSection state="absent" current={current}>
             <p>{t("queuePhoneAbsent")}</p>

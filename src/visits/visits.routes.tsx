@@ -505,6 +505,9 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
             <a class="button button--secondary" href={`/visits/${visit.id}/sheet`}>
               {L(lang, "手続きのご案内を印刷する", "Print the guidance sheet")}
             </a>
+            <a class="button button--secondary" href={`/survey/visit/${visit.id}`} data-testid="visit-survey">
+              {L(lang, "満足度アンケートをタブレットで", "Satisfaction survey on this tablet")}
+            </a>
             {visit.state === "accepted" ? (
               <VisitForm ctx={ctx} visit={visit} action="move">
                 <input type="hidden" name="to" value="closed" />
