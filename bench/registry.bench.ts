@@ -125,7 +125,7 @@ async function runEngine(
   const engine = make();
   console.log(`\n### ${engine.name}, ${fmt(residents)} residents`);
   await generateAndSearch(engine, residents, sample);
-  await importInto(make(), residents, csvPath);
+  if (process.env.REGISTRY_BENCH_IMPORT !== "0") await importInto(make(), residents, csvPath);
 }
 
 /**
@@ -270,8 +270,10 @@ export default async function bench(): Promise<void> {
     }
     await new Promise<void>((resolve) => out.end(() => resolve()));
     const sample = sampleResidents(residents);
-    await runEngine(pgliteEngine, residents, csvPath, sample);
-    await runEngine(postgresEngine, residents, csvPath, sample);
+    // REGISTRY_BENCH_ENGINES=postgresql (or pglite) measures one engine; REGISTRY_BENCH_IMPORT=0 skips the import.
+    const engines = (process.env.REGISTRY_BENCH_ENGINES ?? "pglite,postgresql").toLowerCase().split(",");
+    if (engines.includes("pglite")) await runEngine(pgliteEngine, residents, csvPath, sample);
+    if (engines.includes("postgresql")) await runEngine(postgresEngine, residents, csvPath, sample);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

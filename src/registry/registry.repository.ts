@@ -120,13 +120,15 @@ export function registryRepository(db: DbOrTx) {
 
     /**
      * Prefix search walks the C-collated key index in order and stops at the limit; partial search
-     * narrows by the two-character pieces in the GIN index and rechecks with LIKE.
+     * narrows by the two- and three-character pieces in the GIN index and rechecks with LIKE; a
+     * search by address alone walks the households' address index.
      */
     async search(
       municipalityId: string,
       q: KeyedQuery,
     ): Promise<{ residents: ResidentSummary[]; more: boolean }> {
-      const where: SQL[] = [eq(r.municipalityId, municipalityId)];
+      // Both tables filtered by the municipality: the household address index leads with it.
+      const where: SQL[] = [eq(r.municipalityId, municipalityId), eq(h.municipalityId, municipalityId)];
       const keyColumn = q.kana ? r.kanaKey : r.nameKey;
       if (q.nameKey) {
         if (q.partial) {
@@ -162,13 +164,19 @@ export function registryRepository(db: DbOrTx) {
           more: rows.length > q.limit,
         };
       }
-      const order = q.nameKey && !q.kana ? sql`(${r.nameKey} collate "C")` : sql`(${r.kanaKey} collate "C")`;
+      // A search led by the address lists people by address (then kana), walking the household
+      // address index in order: a whole 町 answers as fast as one house. Ordered by kana instead, the
+      // planner would walk every resident's kana key testing each household.
+      const addressLed = Boolean(q.ward || q.addressKey) && !q.nameKey && !q.birthDate;
+      const order = addressLed
+        ? [sql`(${h.addressKey} collate "C")`, sql`(${r.kanaKey} collate "C")`]
+        : [q.nameKey && !q.kana ? sql`(${r.nameKey} collate "C")` : sql`(${r.kanaKey} collate "C")`];
       const rows = await db
         .select(summaryColumns)
         .from(r)
         .innerJoin(h, eq(h.id, r.householdId))
         .where(and(...where))
-        .orderBy(order, asc(r.birthDate), asc(r.id))
+        .orderBy(...order, asc(r.birthDate), asc(r.id))
         .limit(q.limit + 1);
       return {
         residents: rows.slice(0, q.limit).map(({ addressKey: _, ...summary }) => summary),
