@@ -70,13 +70,18 @@ export function kpiDemoRepository(db: DbOrTx) {
 
     /**
      * Removes every simulated ticket with its events, facts, survey answers, the visits its calls
-     * opened (never accepted: they have no applications) and the day numbers left unused.
+     * opened with everything they wrote (transitions, signature, applications and their hand-off
+     * deliveries) and the day numbers left unused. Audit entries stay: audit_log is append-only (a
+     * trigger refuses DELETE), and they name only staff, actions and ids. Call inside a transaction.
      */
     async clear(municipalityId: string): Promise<number> {
       const m = municipalityId;
       const demo = sql`(select ticket_id from kpi_demo_tickets where municipality_id = ${m})`;
-      const demoVisits = sql`(select id from visits where municipality_id = ${m} and ticket_id in ${demo}
-        and not exists (select 1 from applications a where a.visit_id = visits.id))`;
+      // Every visit a demo ticket's call opened: the simulated ones are accepted or cancelled, and
+      // only the simulator drives them (a demo ticket never reaches a real resident).
+      const demoVisits = sql`(select id from visits where municipality_id = ${m} and ticket_id in ${demo})`;
+      const demoApplications = sql`(select id from applications where municipality_id = ${m}
+        and visit_id in ${demoVisits})`;
       await db.execute(sql`delete from kpi_survey_answers where municipality_id = ${m}
         and (ticket_id in ${demo} or visit_id in ${demoVisits})`);
       await db.execute(
@@ -91,6 +96,14 @@ export function kpiDemoRepository(db: DbOrTx) {
       );
       await db.execute(
         sql`update queue_tickets set visit_id = null where municipality_id = ${m} and id in ${demo}`,
+      );
+      await db.execute(sql`delete from handoff_deliveries where municipality_id = ${m}
+        and application_id in ${demoApplications}`);
+      await db.execute(
+        sql`delete from applications where municipality_id = ${m} and visit_id in ${demoVisits}`,
+      );
+      await db.execute(
+        sql`delete from signatures where municipality_id = ${m} and visit_id in ${demoVisits}`,
       );
       await db.execute(
         sql`delete from visit_transitions where municipality_id = ${m} and visit_id in ${demoVisits}`,

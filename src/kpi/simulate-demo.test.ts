@@ -17,6 +17,7 @@ const rows = async <T>(statement: ReturnType<typeof sql>) =>
   ((await database.db.execute(statement)) as unknown as { rows: T[] }).rows;
 // Thursday 2 April 2026 at noon: the week before is March–April, across the fiscal-year boundary.
 const now = new Date("2026-04-02T12:00:00+09:00");
+let simulated: Awaited<ReturnType<typeof simulateDemo>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,6 +50,7 @@ describe("demo simulate", () => {
       seed: 7,
       now,
     });
+    simulated = result;
     expect(result.tickets).toBeGreaterThan(20);
     // 26–27 March and 30 March–1 April are working days; the weekend of 28–29 March is closed.
     expect(result.days).toBe(5);
@@ -111,6 +113,67 @@ describe("demo simulate", () => {
     expect(byYear.reduce((s, r) => s + r.count, 0)).toBe(stay.length);
   });
 
+  it("takes every one-stop visit it opened to acceptance or cancellation, never leaving one open", async () => {
+    const states = await rows<{ state: string; n: number }>(sql`
+      select state, count(*)::int as n from visits group by state order by state`);
+    expect(states.filter((r) => !["accepted", "cancelled"].includes(r.state))).toEqual([]);
+    const count = (state: string) => states.find((r) => r.state === state)?.n ?? 0;
+    expect(count("accepted")).toBe(simulated.visitsAccepted);
+    // Cancelled: those the simulated residents left, and those of no-shows (mark-absent cancels them).
+    const [absent] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from visits v join queue_tickets t on t.id = v.ticket_id
+      where v.state = 'cancelled' and t.status = 'absent'`);
+    expect(count("cancelled")).toBe(simulated.visitsCancelled + (absent?.n ?? 0));
+    expect(simulated.visitsAccepted).toBeGreaterThan(5);
+    // Every visit belongs to a demo ticket called to a one-stop counter.
+    const [orphans] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from visits v
+      where not exists (select 1 from kpi_demo_tickets d join queue_tickets t on t.id = d.ticket_id
+        where t.id = v.ticket_id and t.visit_id = v.id)`);
+    expect(orphans?.n).toBe(0);
+    // Accepted visits carry their measures, a signature, applications and their hand-off deliveries.
+    const accepted = await rows<{
+      forms: number;
+      names: number;
+      signatures: number;
+      applications: number;
+      signed: number;
+      deliveries: number;
+      event: string;
+    }>(sql`
+      select (v.measures->>'formsProduced')::int as forms, (v.measures->>'namesWrittenByResident')::int as names,
+        (v.measures->>'signatures')::int as signatures, v.household->'event'->>'type' as event,
+        (select count(*)::int from applications a where a.visit_id = v.id) as applications,
+        (select count(*)::int from signatures s where s.visit_id = v.id) as signed,
+        (select count(*)::int from handoff_deliveries d join applications a on a.id = d.application_id
+          where a.visit_id = v.id) as deliveries
+      from visits v where v.state = 'accepted' and v.accepted_at is not null`);
+    expect(accepted).toHaveLength(simulated.visitsAccepted);
+    for (const v of accepted) {
+      expect(v.forms).toBeGreaterThan(0);
+      expect(v.applications).toBe(v.forms);
+      expect(v.names).toBe(0);
+      expect(v.signatures).toBe(1);
+      expect(v.signed).toBe(1);
+      expect(v.deliveries).toBeGreaterThanOrEqual(v.applications);
+      expect(["move-in", "move-within", "move-out", "death"]).toContain(v.event);
+    }
+  });
+
+  it("gives a one-stop use count equal to the accepted visits counted from the visits table", async () => {
+    const filter = { municipalityId: "kumamoto", from: "2026-03-01", to: "2026-04-30", now };
+    const [independent] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from visits
+      where municipality_id = 'kumamoto' and state in ('accepted', 'closed')
+        and (accepted_at at time zone 'Asia/Tokyo')::date between '2026-03-01' and '2026-04-30'`);
+    expect(independent?.n).toBe(simulated.visitsAccepted);
+    const repo = kpiRepository(database.db);
+    expect((await repo.figures("oneStop", filter, "none"))[0]?.count).toBe(independent?.n);
+    const names = (await repo.figures("namesWritten", filter, "none"))[0];
+    expect([names?.count, names?.sum]).toEqual([independent?.n, 0]);
+    expect((await repo.figures("formsPerVisit", filter, "none"))[0]?.count).toBe(independent?.n);
+  });
+
   it("removes everything it made with demo clear", async () => {
     const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from queue_tickets`);
     expect(await clearDemo(database.db, { municipalityId: "kumamoto" })).toBe(before?.n);
@@ -119,6 +182,10 @@ describe("demo simulate", () => {
       "queue_ticket_events",
       "kpi_ticket_facts",
       "kpi_survey_answers",
+      "handoff_deliveries",
+      "applications",
+      "signatures",
+      "visit_transitions",
       "visits",
       "kpi_demo_tickets",
       "queue_daily_numbers",

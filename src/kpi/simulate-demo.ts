@@ -14,6 +14,7 @@ import { AppError } from "../shared/errors";
 import { answerSurvey } from "./answer-survey";
 import { kpiDemoRepository } from "./demo.repository";
 import { refreshTicketFacts } from "./refresh-ticket-facts";
+import { driveDemoVisit } from "./simulate-visit";
 import { surveyRepository } from "./survey.repository";
 
 export interface SimulateDemoOptions {
@@ -25,12 +26,20 @@ export interface SimulateDemoOptions {
   seed: number;
   now: Date;
   progress?: (line: string) => void;
+  /**
+   * Share (0–1) of the one-stop visits taken through acceptance; the rest are cancelled after the
+   * interview. Default 1: every resident who stays to the end signs and is accepted.
+   */
+  acceptShare?: number;
 }
 
 export interface SimulateDemoResult {
   tickets: number;
   days: number;
   surveyAnswers: number;
+  /** One-stop visits accepted (with their applications and measures) and cancelled. */
+  visitsAccepted: number;
+  visitsCancelled: number;
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same history. */
@@ -76,7 +85,8 @@ interface Waiting {
  * March–April, service times follow the purpose, and a share of residents answer the survey. Closed
  * days and hours are skipped as the kiosk would refuse them. Every ticket is recorded as demo data
  * (`kpi_demo_tickets`) for `demo clear`. Calls to one-stop counters open visits through the visits
- * module's seam, as at a real counter.
+ * module's seam, as at a real counter, and the simulated staff member takes each through the visit use
+ * cases to acceptance (about 5% of residents leave first: cancelled) — see simulate-visit.ts.
  */
 export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promise<SimulateDemoResult> {
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > 731)
@@ -99,6 +109,9 @@ export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promis
   let tickets = 0;
   let answers = 0;
   let daysDone = 0;
+  let visitsAccepted = 0;
+  let visitsCancelled = 0;
+  const acceptShare = options.acceptShare ?? 1;
   for (let back = options.days; back >= 1; back--) {
     const date = new Date(`${today}T00:00:00Z`);
     date.setUTCDate(date.getUTCDate() - back);
@@ -195,6 +208,23 @@ export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promis
         const minutes = Math.max(2, rnd.normal(mean, sd));
         await startService(db, { ...staff, ticketId, now: at(day, t0 + 1) });
         const end = t0 + 1 + minutes;
+        // The call to a one-stop counter opened a visit at reception: the staff member takes it
+        // through identity, household, interview, signature and acceptance during the service, as at
+        // a real counter, so the visit KPIs fill and no visit is left open in the staff's list.
+        if (called.ticket.visitId) {
+          const outcome = await driveDemoVisit(db, {
+            scope: { municipalityId: options.municipalityId, officeId: office.id, staffId },
+            visitId: called.ticket.visitId,
+            purposeCode,
+            day,
+            from: at(day, t0 + 1),
+            to: at(day, end),
+            rnd,
+            accept: acceptShare >= 1 || rnd.next() < acceptShare,
+          });
+          if (outcome === "accepted") visitsAccepted++;
+          else visitsCancelled++;
+        }
         // A move-in often goes on to the welfare or children's counter after the one-stop counter.
         const onward =
           !entry?.targetCounterId && purposeCode === "move" && rnd.next() < 0.25
@@ -236,7 +266,7 @@ export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promis
   }
   await refreshTicketFacts(db, { municipalityId: options.municipalityId });
   await db.execute(sql`analyze kpi_ticket_facts`);
-  return { tickets, days: daysDone, surveyAnswers: answers };
+  return { tickets, days: daysDone, surveyAnswers: answers, visitsAccepted, visitsCancelled };
 }
 
 function pickPurpose<T extends { code: string }>(r: number, purposes: readonly T[]): T | undefined {
