@@ -230,8 +230,7 @@ export async function driveDemoVisit(db: Db, options: DriveDemoVisitOptions): Pr
   };
   try {
     const opened = await visitRepository(db).find(scope.municipalityId, visitId);
-    if (opened?.state !== "reception")
-      return opened?.state === "accepted" ? "accepted" : "cancelled";
+    if (opened?.state !== "reception") return opened?.state === "accepted" ? "accepted" : "cancelled";
     keep(opened);
     // About 5% leave before the end (a missing document, a question to settle at home).
     const leavesAt = rnd.next() < 0.05 ? 1 + Math.floor(rnd.next() * 5) : 0;
