@@ -116,9 +116,10 @@ describe("demo simulate", () => {
   it("takes every one-stop visit it opened to acceptance or cancellation, never leaving one open", async () => {
     const states = await rows<{ state: string; n: number }>(sql`
       select state, count(*)::int as n from visits group by state order by state`);
-    expect(states.filter((r) => !["accepted", "cancelled"].includes(r.state))).toEqual([]);
+    // The staff's list of open visits (/visits) shows every state but closed and cancelled.
+    expect(states.filter((r) => !["closed", "cancelled"].includes(r.state))).toEqual([]);
     const count = (state: string) => states.find((r) => r.state === state)?.n ?? 0;
-    expect(count("accepted")).toBe(simulated.visitsAccepted);
+    expect(count("closed")).toBe(simulated.visitsAccepted);
     // Cancelled: those the simulated residents left, and those of no-shows (mark-absent cancels them).
     const [absent] = await rows<{ n: number }>(sql`
       select count(*)::int as n from visits v join queue_tickets t on t.id = v.ticket_id
@@ -131,7 +132,7 @@ describe("demo simulate", () => {
       where not exists (select 1 from kpi_demo_tickets d join queue_tickets t on t.id = d.ticket_id
         where t.id = v.ticket_id and t.visit_id = v.id)`);
     expect(orphans?.n).toBe(0);
-    // Accepted visits carry their measures, a signature, applications and their hand-off deliveries.
+    // Accepted (then closed) visits carry their measures, a signature, applications and their hand-off deliveries.
     const accepted = await rows<{
       forms: number;
       names: number;
@@ -147,7 +148,7 @@ describe("demo simulate", () => {
         (select count(*)::int from signatures s where s.visit_id = v.id) as signed,
         (select count(*)::int from handoff_deliveries d join applications a on a.id = d.application_id
           where a.visit_id = v.id) as deliveries
-      from visits v where v.state = 'accepted' and v.accepted_at is not null`);
+      from visits v where v.state = 'closed' and v.accepted_at is not null`);
     expect(accepted).toHaveLength(simulated.visitsAccepted);
     for (const v of accepted) {
       expect(v.forms).toBeGreaterThan(0);

@@ -37,7 +37,7 @@ export interface SimulateDemoResult {
   tickets: number;
   days: number;
   surveyAnswers: number;
-  /** One-stop visits accepted (with their applications and measures) and cancelled. */
+  /** One-stop visits accepted (applications and measures stored, then closed) and cancelled. */
   visitsAccepted: number;
   visitsCancelled: number;
 }

@@ -208,9 +208,10 @@ export function demoAnswers(visit: VisitRow, rnd: Rnd): Record<string, unknown> 
 
 /**
  * Takes a visit opened by a call to a one-stop counter through the real visit use cases — identity,
- * household, interview, answers, signature, acceptance — at instants spread over the service, or
- * cancels it (a resident who leaves, or `accept: false`). It never leaves the visit open: a use case
- * that refuses cancels the visit and the error is thrown on.
+ * household, interview, answers, signature, acceptance, closing — at instants spread over the
+ * service, or cancels it (a resident who leaves, or `accept: false`). It never leaves the visit open
+ * (the staff's list shows every state but closed and cancelled): when a use case refuses, the visit is
+ * cancelled (or closed, once accepted) and the error is thrown on.
  */
 export async function driveDemoVisit(db: Db, options: DriveDemoVisitOptions): Promise<DemoVisitOutcome> {
   const { scope, visitId, rnd } = options;
@@ -273,9 +274,14 @@ export async function driveDemoVisit(db: Db, options: DriveDemoVisitOptions): Pr
     );
     if (leavesAt === 5) return cancel(5);
     keep(await acceptVisit(db, { scope, visitId, version, now: when(6) }));
+    // An accepted visit stays in the staff's list of open visits until it is closed: the resident
+    // leaves with the service's finish.
+    keep(await moveVisit(db, { scope, visitId, version, to: "closed", now: when(7) }));
     return "accepted";
   } catch (error) {
-    if (visit && !["accepted", "cancelled", "closed"].includes((visit as VisitRow).state)) await cancel(6);
+    const state = (visit as VisitRow | undefined)?.state;
+    if (state === "accepted") await moveVisit(db, { scope, visitId, version, to: "closed", now: when(7) });
+    else if (state && state !== "cancelled" && state !== "closed") await cancel(6);
     throw error;
   }
 }
