@@ -18,6 +18,7 @@ import { DeliveryStatuses } from "../handoff/handoff.pages";
 import { applicationStatusKey, presentStatuses } from "../handoff/handoff.presenters";
 import { handoffRepository } from "../handoff/handoff.repository";
 import { householdToGuidanceInput } from "../registry/guidance-input";
+import { householdForGuidance } from "../registry/household-for-guidance";
 import { openHousehold, openReasons } from "../registry/open-household";
 import { residentRegistryFor } from "../registry/registry-adapter";
 import { todayInJapan } from "../shared/dates";
@@ -639,14 +640,27 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     const visit = await loadVisit(db, scopeOf(c), c.req.param("id"));
     const householdId = c.req.query("household");
     if (visit.state === "household" && householdId) {
-      // Prefill from a registry household this staff member just opened with a reason (audited).
-      const household = await registry.household(visit.municipalityId, householdId);
-      if (!household) throw notFound();
+      // Prefill from a registry household this staff member opened with a reason in this session (the
+      // audit entry); without one, the page shows no registry data and the search asks for a reason.
+      const session = c.get("session");
+      if (!session) throw notFound();
+      const today = todayInJapan(now());
+      const found = await householdForGuidance({
+        db,
+        registry,
+        municipalityId: visit.municipalityId,
+        householdId,
+        staffId: session.staff.id,
+        sessionStartedAt: session.createdAt,
+        now: now(),
+        eventDate: today,
+      });
+      if (found.kind === "needs-reason") return visitPage(c, visit);
+      const household = found.household;
       const event = z
         .enum(["move-within", "move-between-wards", "move-out", "death", "move-in"])
         .catch("move-within")
         .parse(c.req.query("event"));
-      const today = todayInJapan(now());
       const input = householdToGuidanceInput(household, { type: event, date: today });
       const draft = draftFromHousehold(
         { event: { type: event, date: today }, members: input.members.map((m) => ({ ...m })) },

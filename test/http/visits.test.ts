@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rareKanjiHouseholds, writeRows } from "../../src/registry/registry.test-support";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
 import { rowsOf } from "../support/database";
 import { signatureDataUrl } from "../support/png";
@@ -89,6 +90,31 @@ describe("a move-in at the one-stop counter", () => {
     const identity = (row.rows[0] as { identity: Record<string, unknown> }).identity;
     expect(identity.documents).toEqual(["drivers-licence"]);
     expect(JSON.stringify(identity)).not.toMatch(/\d{12}/);
+  });
+
+  it("prefills the household from the registry only after it was opened with a reason", async () => {
+    await writeRows(t.database.db, "kumamoto", rareKanjiHouseholds());
+    const [h] = await rowsOf<{ householdId: string; residentId: string }>(
+      t.database.db,
+      sql`select h.id as "householdId", r.id as "residentId" from registry_households h
+          join registry_residents r on r.household_id = h.id
+          where h.municipality_id = 'kumamoto' and h.household_no = 'H1' and r.resident_no = 'R1'`,
+    );
+    const query = `household=${h?.householdId}&event=move-within`;
+    // Guessing or reusing a link shows no registry data: no reason was given in this session.
+    let v = await client.request(`/visits/${id}?${query}`);
+    expect(v.status).toBe(200);
+    const html = await v.text();
+    expect(html).not.toContain("髙橋");
+    const opened = await post(`/visits/${id}/registry-household`, {
+      version: versionOf(html),
+      householdId: h?.householdId ?? "",
+      residentId: h?.residentId ?? "",
+      reason: "move-within",
+    });
+    expect(opened.status).toBe(303);
+    v = await client.request(opened.headers.get("location") ?? "");
+    expect(await v.text()).toContain("髙橋\u3000一郎");
   });
 
   it("plans from a household entered at the counter and asks each question once", async () => {

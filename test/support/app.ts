@@ -71,7 +71,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await seedMunicipality(database.db, kumamotoSeed);
   await seedMunicipality(database.db, yatsushiroSeed);
   const config = defaultConfig({ DEMO_SEED: false, ...overrides });
-  const deps: AppDeps = { database, config, logger: pino({ level: "silent" }) };
+  const deps: AppDeps = { database, config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) };
   const app = createApp(deps);
 
   const makeClient = (): Client => {
