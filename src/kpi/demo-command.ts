@@ -49,8 +49,8 @@ export async function demoSimulateCommand(args: string[], io: Io, withDb: WithDb
       progress: (line) => io.stdout.write(`  ${line}\n`),
     });
     io.stdout.write(
-      `番号札 ${result.tickets} 枚（${result.days} 開庁日）、アンケート ${result.surveyAnswers} 件をデモデータとして作成しました。\n` +
-        `Created ${result.tickets} tickets over ${result.days} open days and ${result.surveyAnswers} survey answers, marked as demo data.\n` +
+      `番号札 ${result.tickets} 枚（${result.days} 開庁日）、受付完了 ${result.visitsAccepted} 件・取りやめ ${result.visitsCancelled} 件、アンケート ${result.surveyAnswers} 件をデモデータとして作成しました。\n` +
+        `Created ${result.tickets} tickets over ${result.days} open days, ${result.visitsAccepted} accepted and ${result.visitsCancelled} cancelled visits, and ${result.surveyAnswers} survey answers, marked as demo data.\n` +
         "消すには / To remove them: npx madoguchi demo clear\n",
     );
   });
