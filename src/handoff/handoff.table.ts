@@ -45,5 +45,10 @@ export const handoffDeliveries = pgTable(
     index("handoff_deliveries_due").on(t.nextAttemptAt).where(sql`${t.state} in ('pending', 'retrying')`),
     index("handoff_deliveries_summary").on(t.municipalityId, t.officeId, t.destination, t.state),
     index("handoff_deliveries_recent").on(t.municipalityId, t.updatedAt),
+    // The KPI rollups: a day's deliveries, and the few not yet settled (read live, being time-dependent).
+    index("handoff_deliveries_created").on(t.municipalityId, t.createdAt),
+    index("handoff_deliveries_unsettled")
+      .on(t.municipalityId, t.createdAt)
+      .where(sql`${t.state} in ('pending', 'retrying')`),
   ],
 );

@@ -280,8 +280,8 @@ export function KpiDashboardPage(props: KpiPageProps) {
               <caption>
                 {L(
                   ctx,
-                  `期間内の件数・平均・中央値・90パーセンタイル。目標は${dashboard.fiscalYear}年度（4月〜3月）の計画値との比較。`,
-                  `Count, mean, median and 90th percentile in the period; targets compare FY${dashboard.fiscalYear} (April–March) with the plan.`,
+                  `期間内の件数・平均・中央値・90パーセンタイル。目標は${dashboard.fiscalYear}年度（4月〜3月）の計画値との比較。時間の中央値・90パーセンタイルは15秒〜5分刻みの集計から求めた値です（正確な値はCSVで）。`,
+                  `Count, mean, median and 90th percentile in the period; targets compare FY${dashboard.fiscalYear} (April–March) with the plan. Medians and 90th percentiles of times come from 15-second to 5-minute buckets (the CSV gives exact figures).`,
                 )}
               </caption>
               <thead>

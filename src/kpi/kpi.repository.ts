@@ -2,9 +2,9 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import type { GroupBy, KpiFigures, KpiId } from "./kpi";
 
-const uuidArray = (items: string[]): SQL => sql`${`{${items.join(",")}}`}::uuid[]`;
+export const uuidArray = (items: string[]): SQL => sql`${`{${items.join(",")}}`}::uuid[]`;
 
-function rowsOf<T>(result: unknown): T[] {
+export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
@@ -20,13 +20,13 @@ export interface KpiFilter {
 }
 
 // Japan has no daylight saving time: a calendar day there is [d 00:00+09, d+1 00:00+09).
-const dayStart = (iso: string): SQL => sql`(${iso}::date::timestamp at time zone 'Asia/Tokyo')`;
-const dayEnd = (iso: string): SQL => sql`((${iso}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
+export const dayStart = (iso: string): SQL => sql`(${iso}::date::timestamp at time zone 'Asia/Tokyo')`;
+export const dayEnd = (iso: string): SQL => sql`((${iso}::date + 1)::timestamp at time zone 'Asia/Tokyo')`;
 const japanDate = (column: SQL): SQL => sql`(${column} at time zone 'Asia/Tokyo')::date`;
 
-type Family = "facts" | "service" | "visits" | "deliveries" | "survey";
+export type Family = "facts" | "service" | "visits" | "deliveries" | "survey";
 
-const familyOf: Record<KpiId, Family> = {
+export const familyOf: Record<KpiId, Family> = {
   stay: "facts",
   wait: "facts",
   noShow: "facts",
@@ -48,7 +48,7 @@ const familyOf: Record<KpiId, Family> = {
  * The rows a family of KPIs is computed over, as (d, office_id, purpose_id, event_type) plus the
  * table's own columns: the day the case counts on and its dimensions.
  */
-function base(family: Family, f: KpiFilter): SQL {
+export function base(family: Family, f: KpiFilter): SQL {
   const m = f.municipalityId;
   switch (family) {
     case "facts":
@@ -95,7 +95,7 @@ function base(family: Family, f: KpiFilter): SQL {
  * Each KPI's value for one row of its family's base (columns of \`base\`, aliased b), or null when the
  * row is not a case of that KPI. The definitions in docs/kpi.md are these expressions.
  */
-function value(kpi: KpiId, f: KpiFilter): SQL {
+export function value(kpi: KpiId, f: KpiFilter): SQL {
   const measure = (key: string) => sql`coalesce((b.measures->>${key})::float8, 0)`;
   const now = f.now.toISOString();
   switch (kpi) {
@@ -158,7 +158,7 @@ const statistics = (v: SQL, i: number): SQL => sql`
   avg(${v})::float8 as ${sql.raw(`mean${i}`)},
   percentile_cont(array[0.5, 0.9]) within group (order by ${v}) as ${sql.raw(`pct${i}`)}`;
 
-function groupKey(groupBy: GroupBy): SQL {
+export function groupKey(groupBy: GroupBy): SQL {
   switch (groupBy) {
     case "none":
       return sql`'all'`;

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { municipalities, offices } from "../tenancy/tenancy.table";
 
 /**
@@ -84,4 +95,49 @@ export const kpiDemoTickets = pgTable(
       .references(() => municipalities.id),
   },
   (t) => [index("kpi_demo_tickets_municipality").on(t.municipalityId)],
+);
+
+/**
+ * What the dashboard reads: per day (and per month once the month is over), office, purpose and event
+ * type, each KPI's number of values, their exact sum, and a histogram of the values — exact integers for
+ * every KPI but the durations, whose values go into buckets (`bucketOf` in kpi-rollups.ts). Derived from
+ * the facts, visits, settled deliveries and survey answers by `refreshKpiRollups`; any day can be rebuilt
+ * from them. docs/kpi.md says what is exact and what is bucketed.
+ */
+export const kpiRollups = pgTable(
+  "kpi_rollups",
+  {
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    grain: text("grain", { enum: ["day", "month"] }).notNull(),
+    // The day, or the first day of the month.
+    period: date("period", { mode: "string" }).notNull(),
+    officeId: uuid("office_id").notNull(),
+    purposeId: uuid("purpose_id"),
+    eventType: text("event_type"),
+    kpi: text("kpi").notNull(),
+    n: integer("n").notNull(),
+    total: doublePrecision("total").notNull(),
+    // Bucket keys ascending (the value itself, or a duration bucket's lower bound), and their counts.
+    vals: integer("vals").array().notNull(),
+    cnts: integer("cnts").array().notNull(),
+  },
+  (t) => [index("kpi_rollups_lookup").on(t.municipalityId, t.grain, t.kpi, t.period)],
+);
+
+/**
+ * Days (and months) whose rollups no longer match their sources: written by triggers on the source
+ * tables in the same transaction as the change, consumed by `refreshKpiRollups`. Deliberately without a
+ * unique key: a marker written by a transaction still open when a refresh takes the others survives
+ * that refresh (an upsert could have found the old marker, done nothing, and lost the change).
+ */
+export const kpiRollupStale = pgTable(
+  "kpi_rollup_stale",
+  {
+    municipalityId: text("municipality_id").notNull(),
+    grain: text("grain", { enum: ["day", "month"] }).notNull(),
+    period: date("period", { mode: "string" }).notNull(),
+  },
+  (t) => [index("kpi_rollup_stale_municipality").on(t.municipalityId, t.grain, t.period)],
 );
