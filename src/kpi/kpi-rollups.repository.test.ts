@@ -9,7 +9,7 @@ import { seedMunicipality } from "../tenancy/municipality-seed";
 import { type GroupBy, type KpiFigures, type KpiId, kpiIds } from "./kpi";
 import { type KpiFilter, kpiRepository, rowsOf } from "./kpi.repository";
 import { bucketedKpis, percentileErrorBound } from "./kpi-histogram";
-import { kpiRollupsRepository, monthsCovered, refreshKpiRollups } from "./kpi-rollups.repository";
+import { kpiRollupsRepository, refreshKpiRollups, segmentsOf } from "./kpi-rollups.repository";
 
 // The rollups against the exact figures computed from the same rows, for every KPI, grouping and a
 // spread of periods (whole months read from month rows, partial months and the current month from day
@@ -187,22 +187,57 @@ async function compareAll(f: KpiFilter, groupings: readonly GroupBy[]): Promise<
   }
 }
 
-describe("whole months a period can read from month rows", () => {
+describe("the rollup rows a period reads", () => {
+  const seg = (grain: string, start: string, end: string) => ({ grain, start, end });
   it.each([
-    ["2026-01-01", "2026-05-31", "2026-05-21", { start: "2026-01-01", end: "2026-05-01" }],
-    ["2026-01-15", "2026-04-30", "2026-05-21", { start: "2026-02-01", end: "2026-05-01" }],
-    ["2026-01-15", "2026-04-29", "2026-05-21", { start: "2026-02-01", end: "2026-04-01" }],
-    ["2026-02-01", "2026-02-28", "2026-02-28", null],
-    ["2026-02-01", "2026-02-28", "2026-03-01", { start: "2026-02-01", end: "2026-03-01" }],
-    ["2026-12-01", "2027-01-31", "2027-02-01", { start: "2026-12-01", end: "2027-02-01" }],
-    ["2026-01-20", "2026-02-10", "2026-05-21", null],
-  ])("%s … %s on %s", (from, to, today, expected) => {
-    expect(monthsCovered(from, to, today)).toEqual(expected);
+    // Whole months that are over, then today's month by day.
+    [
+      "2026-01-01",
+      "2026-05-31",
+      "2026-05-21",
+      "fy",
+      [seg("month", "2026-01-01", "2026-05-01"), seg("day", "2026-05-01", "2026-06-01")],
+    ],
+    // Partial first and last months by day.
+    [
+      "2026-01-15",
+      "2026-04-29",
+      "2026-05-21",
+      "fy",
+      [
+        seg("day", "2026-01-15", "2026-02-01"),
+        seg("month", "2026-02-01", "2026-04-01"),
+        seg("day", "2026-04-01", "2026-04-30"),
+      ],
+    ],
+    // A month is read whole only once it is over.
+    ["2026-02-01", "2026-02-28", "2026-02-28", "fy", [seg("day", "2026-02-01", "2026-03-01")]],
+    ["2026-02-01", "2026-02-28", "2026-03-01", "fy", [seg("month", "2026-02-01", "2026-03-01")]],
+    // Whole fiscal years that are over, then months, then days.
+    [
+      "2021-04-01",
+      "2026-12-04",
+      "2026-12-04",
+      "fy",
+      [
+        seg("fy", "2021-04-01", "2026-04-01"),
+        seg("month", "2026-04-01", "2026-12-01"),
+        seg("day", "2026-12-01", "2026-12-05"),
+      ],
+    ],
+    // ... but months for a grouping by month, and days for one by day or week.
+    ["2024-04-01", "2025-03-31", "2026-12-04", "month", [seg("month", "2024-04-01", "2025-04-01")]],
+    ["2024-04-01", "2025-03-31", "2026-12-04", "fy", [seg("fy", "2024-04-01", "2025-04-01")]],
+    ["2026-01-20", "2026-02-10", "2026-05-21", "day", [seg("day", "2026-01-20", "2026-02-11")]],
+    // A period ending in the future reads no whole month it has not finished.
+    ["2026-12-01", "2027-01-31", "2026-12-04", "fy", [seg("day", "2026-12-01", "2027-02-01")]],
+  ] as const)("%s … %s on %s, up to %s rows", (from, to, today, coarsest, expected) => {
+    expect(segmentsOf(from, to, today, coarsest)).toEqual(expected);
   });
 });
 
 describe("KPI rollups", () => {
-  it("are built for the stale days, and month rows only for months that are over", async () => {
+  it("are built for the stale days, and month (and fiscal-year) rows only for those that are over", async () => {
     const result = await refreshKpiRollups(db, "kumamoto", now);
     expect(result.days).toBeGreaterThan(100);
     expect(result.months).toBe(4);
@@ -211,7 +246,8 @@ describe("KPI rollups", () => {
         select distinct to_char(period, 'YYYY-MM-DD') as period from kpi_rollups where grain = 'month' order by 1`),
     );
     expect(months.map((m) => m.period)).toEqual(["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"]);
-    expect(await refreshKpiRollups(db, "kumamoto", now)).toEqual({ facts: 0, days: 0, months: 0 });
+    expect(result.years).toBe(1);
+    expect(await refreshKpiRollups(db, "kumamoto", now)).toEqual({ facts: 0, days: 0, months: 0, years: 0 });
   });
 
   it("give every KPI's figures as the exact computation does, for every grouping", async () => {
@@ -250,6 +286,25 @@ describe("KPI rollups", () => {
     expect(result.days).toBeGreaterThan(0);
     expect(result.months).toBeGreaterThan(0);
     await compareAll(filter("2026-01-01", "2026-05-31"), ["none", "month", "event"]);
+  });
+
+  it("merge a fiscal year that is over into one row per group, and read it for whole years", async () => {
+    const later = jst("2027-06-01T09:00:00");
+    const result = await refreshKpiRollups(db, "kumamoto", later);
+    // May 2026 was today's month; now it is over, and so is fiscal year 2026 (FY2025 was over already).
+    expect(result.months).toBe(1);
+    expect(result.years).toBe(1);
+    const years = rowsOf<{ period: string }>(
+      await db.execute(
+        sql`select distinct to_char(period, 'YYYY-MM-DD') as period from kpi_rollups where grain = 'fy'`,
+      ),
+    );
+    expect(years.map((y) => y.period).sort()).toEqual(["2025-04-01", "2026-04-01"]);
+    await compareAll(filter("2025-04-01", "2027-05-31", { now: later }), ["none", "fy", "office", "event"]);
+    await compareAll(filter("2025-04-01", "2026-03-31", { now: later, officeId: higashi }), [
+      "none",
+      "purpose",
+    ]);
   });
 
   it("read deliveries not yet settled live: one turns late as the clock passes its first hour", async () => {

@@ -4,7 +4,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import { todayInJapan } from "../shared/dates";
-import { type GroupBy, type KpiFigures, type KpiId, kpiIds } from "./kpi";
+import { fiscalYearOf, type GroupBy, type KpiFigures, type KpiId, kpiIds } from "./kpi";
 import { base, type Family, familyOf, groupKey, type KpiFilter, rowsOf, value } from "./kpi.repository";
 import {
   addToHistogram,
@@ -29,40 +29,75 @@ function kpiValues(family: Family, f: KpiFilter): SQL {
   );
 }
 
-/** The first day of the month of an ISO date, and of the month after. */
+export type Grain = "day" | "month" | "fy";
+
+/** The first day of the month of an ISO date, of the month after, of its fiscal year, and the next day. */
 const monthStart = (iso: string): string => `${iso.slice(0, 7)}-01`;
 function nextMonth(iso: string): string {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
 }
-function lastDayOfMonth(iso: string): string {
-  const d = new Date(`${nextMonth(iso)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
+const fyStart = (iso: string): string => `${fiscalYearOf(iso)}-04-01`;
+const nextFy = (iso: string): string => `${fiscalYearOf(iso) + 1}-04-01`;
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
 
+/** Rows of one grain whose period is in [start, end). */
+export interface Segment {
+  grain: Grain;
+  start: string;
+  end: string;
+}
+
 /**
- * The whole months of [from, to] that have month rows: those entirely inside the period and already
- * over (month rows are built once a month has ended). Returned as [start, end) first days, or null.
+ * The rollup rows that make up the period [from, to]: a fiscal year's row for each whole fiscal year
+ * that is over, a month's row for each other whole month that is over (rows of a grain exist only
+ * once its period has ended), and day rows for the rest. `coarsest` limits the grain to what the
+ * grouping needs (days for day and week groups, months for month groups).
  */
-export function monthsCovered(
-  from: string,
-  to: string,
-  today: string,
-): { start: string; end: string } | null {
-  const start = from.endsWith("-01") ? from : nextMonth(from);
-  const afterTo = to === lastDayOfMonth(to) ? nextMonth(to) : monthStart(to);
-  const current = monthStart(today);
-  // ISO dates: the earlier sorts first.
-  const end = [afterTo, current].sort()[0] as string;
-  return start < end ? { start, end } : null;
+export function segmentsOf(from: string, to: string, today: string, coarsest: Grain): Segment[] {
+  const segments: Segment[] = [];
+  const push = (grain: Grain, start: string, end: string) => {
+    const last = segments[segments.length - 1];
+    if (last && last.grain === grain && last.end === start) last.end = end;
+    else segments.push({ grain, start, end });
+  };
+  const afterTo = nextDay(to);
+  let cursor = from;
+  while (cursor < afterTo) {
+    if (coarsest === "fy" && cursor.endsWith("-04-01")) {
+      const end = nextFy(cursor);
+      if (end <= afterTo && end <= fyStart(today)) {
+        push("fy", cursor, end);
+        cursor = end;
+        continue;
+      }
+    }
+    if (coarsest !== "day" && cursor.endsWith("-01")) {
+      const end = nextMonth(cursor);
+      if (end <= afterTo && end <= monthStart(today)) {
+        push("month", cursor, end);
+        cursor = end;
+        continue;
+      }
+    }
+    // ISO dates: the earlier sorts first.
+    const end = [nextMonth(cursor), afterTo].sort()[0] as string;
+    push("day", cursor, end);
+    cursor = end;
+  }
+  return segments;
 }
 
 export interface RefreshKpiRollupsResult {
   facts: number;
   days: number;
   months: number;
+  years: number;
 }
 
 export function kpiRollupsRepository(db: DbOrTx) {
@@ -94,19 +129,20 @@ export function kpiRollupsRepository(db: DbOrTx) {
         from keyed group by d, office_id, purpose_id, event_type, kpi`);
     },
 
-    /** Rebuilds a month's rows by merging its day rows. */
-    async rebuildMonth(municipalityId: string, start: string): Promise<void> {
-      const end = nextMonth(start);
+    /** Rebuilds a month's rows from its day rows, or a fiscal year's from its month rows. */
+    async rebuildMerged(municipalityId: string, grain: "month" | "fy", start: string): Promise<void> {
+      const end = grain === "month" ? nextMonth(start) : nextFy(start);
+      const from = grain === "month" ? "day" : "month";
       await db.execute(sql`
-        delete from kpi_rollups where municipality_id = ${municipalityId} and grain = 'month' and period = ${start}::date`);
+        delete from kpi_rollups where municipality_id = ${municipalityId} and grain = ${grain} and period = ${start}::date`);
       await db.execute(sql`
-        with days as (
+        with parts as (
           select * from kpi_rollups
-          where municipality_id = ${municipalityId} and grain = 'day' and period >= ${start}::date and period < ${end}::date
+          where municipality_id = ${municipalityId} and grain = ${from} and period >= ${start}::date and period < ${end}::date
         ),
         merged as (
-          select d.office_id, d.purpose_id, d.event_type, d.kpi, x.key, sum(x.c)::int as c
-          from days d cross join unnest(d.vals, d.cnts) as x(key, c)
+          select p.office_id, p.purpose_id, p.event_type, p.kpi, x.key, sum(x.c)::int as c
+          from parts p cross join unnest(p.vals, p.cnts) as x(key, c)
           group by 1, 2, 3, 4, 5
         ),
         histograms as (
@@ -115,17 +151,17 @@ export function kpiRollupsRepository(db: DbOrTx) {
         ),
         totals as (
           select office_id, purpose_id, event_type, kpi, sum(n)::int as n, sum(total) as total
-          from days group by 1, 2, 3, 4
+          from parts group by 1, 2, 3, 4
         )
         insert into kpi_rollups (municipality_id, grain, period, office_id, purpose_id, event_type, kpi, n, total, vals, cnts)
-        select ${municipalityId}, 'month', ${start}::date, t.office_id, t.purpose_id, t.event_type, t.kpi, t.n, t.total,
+        select ${municipalityId}, ${grain}, ${start}::date, t.office_id, t.purpose_id, t.event_type, t.kpi, t.n, t.total,
           h.vals, h.cnts
         from totals t join histograms h on h.office_id = t.office_id and h.kpi = t.kpi
           and h.purpose_id is not distinct from t.purpose_id and h.event_type is not distinct from t.event_type`);
     },
 
     /** Takes the stale days (or months) of a municipality off the list and returns them. */
-    async takeStale(municipalityId: string, grain: "day" | "month", before?: string): Promise<string[]> {
+    async takeStale(municipalityId: string, grain: Grain, before?: string): Promise<string[]> {
       const rows = rowsOf<{ period: string }>(
         await db.execute(sql`
           delete from kpi_rollup_stale
@@ -137,29 +173,31 @@ export function kpiRollupsRepository(db: DbOrTx) {
       return [...new Set(rows.map((r) => r.period))].sort();
     },
 
-    async markMonthsStale(municipalityId: string, months: readonly string[]): Promise<void> {
-      if (months.length === 0) return;
+    async markStale(municipalityId: string, grain: Grain, periods: readonly string[]): Promise<void> {
+      if (periods.length === 0) return;
       await db.execute(sql`
         insert into kpi_rollup_stale (municipality_id, grain, period)
-        select ${municipalityId}, 'month', m::date from unnest(${textArray(months)}) as x(m)`);
+        select ${municipalityId}, ${grain}, m::date from unnest(${textArray(periods)}) as x(m)`);
     },
 
     /**
-     * Each KPI's figures per group over the filter, from the rollups: month rows for the whole months
-     * that have them, day rows for the rest (and for day and week groups), plus the deliveries not yet
-     * settled, read live (their lateness depends on the clock).
+     * Each KPI's figures per group over the filter, from the rollups (the rows `segmentsOf` picks), plus
+     * the deliveries not yet settled, read live (their lateness depends on the clock).
      */
     async figures(
       kpis: readonly KpiId[],
       filter: KpiFilter,
       groupBy: GroupBy,
     ): Promise<Map<KpiId, KpiFigures[]>> {
-      const today = todayInJapan(filter.now);
-      const months =
-        groupBy === "day" || groupBy === "week" ? null : monthsCovered(filter.from, filter.to, today);
-      const inMonths = months
-        ? sql`(r.period >= ${months.start}::date and r.period < ${months.end}::date)`
-        : sql`false`;
+      const coarsest: Grain =
+        groupBy === "day" || groupBy === "week" ? "day" : groupBy === "month" ? "month" : "fy";
+      const segments = segmentsOf(filter.from, filter.to, todayInJapan(filter.now), coarsest);
+      const inSegments = sql.join(
+        segments.map(
+          (g) => sql`(r.grain = ${g.grain} and r.period >= ${g.start}::date and r.period < ${g.end}::date)`,
+        ),
+        sql` or `,
+      );
       const rows = rowsOf<{
         kpi: KpiId;
         key: string;
@@ -174,8 +212,7 @@ export function kpiRollupsRepository(db: DbOrTx) {
             select r.period as d, r.office_id, r.purpose_id, r.event_type, r.kpi, r.n, r.total, r.vals, r.cnts
             from kpi_rollups r
             where r.municipality_id = ${filter.municipalityId} and r.kpi = any(${textArray(kpis)})
-              and ((r.grain = 'month' and ${inMonths})
-                or (r.grain = 'day' and r.period between ${filter.from}::date and ${filter.to}::date and not ${inMonths}))
+              and (${segments.length > 0 ? inSegments : sql`false`})
               ${filter.officeId ? sql`and r.office_id = ${filter.officeId}` : sql``}
               ${filter.eventType ? sql`and r.event_type = ${filter.eventType}` : sql``}
           ) b`),
@@ -231,7 +268,8 @@ export function kpiRollupsRepository(db: DbOrTx) {
 
 /**
  * Brings a municipality's rollups up to date: the facts of tickets that ended, then every day a source
- * change marked stale, then the months that are over and had a day rebuilt. One transaction under an
+ * change marked stale, then the months that are over and had a day rebuilt, then likewise the fiscal
+ * years. One transaction under an
  * advisory lock, so two refreshes at once neither duplicate nor miss a row; a change committed while
  * it runs marks its day again and is taken by the next refresh.
  */
@@ -254,9 +292,13 @@ export async function refreshKpiRollups(
       else ranges.set(month, { from: day, to: day });
     }
     for (const range of ranges.values()) await repo.rebuildDays(municipalityId, range.from, range.to);
-    await repo.markMonthsStale(municipalityId, [...ranges.keys()]);
-    const months = await repo.takeStale(municipalityId, "month", monthStart(todayInJapan(now)));
-    for (const month of months) await repo.rebuildMonth(municipalityId, month);
-    return { facts, days: days.length, months: months.length };
+    await repo.markStale(municipalityId, "month", [...ranges.keys()]);
+    const today = todayInJapan(now);
+    const months = await repo.takeStale(municipalityId, "month", monthStart(today));
+    for (const month of months) await repo.rebuildMerged(municipalityId, "month", month);
+    await repo.markStale(municipalityId, "fy", [...new Set(months.map(fyStart))]);
+    const years = await repo.takeStale(municipalityId, "fy", fyStart(today));
+    for (const year of years) await repo.rebuildMerged(municipalityId, "fy", year);
+    return { facts, days: days.length, months: months.length, years: years.length };
   });
 }

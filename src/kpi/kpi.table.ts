@@ -98,7 +98,7 @@ export const kpiDemoTickets = pgTable(
 );
 
 /**
- * What the dashboard reads: per day (and per month once the month is over), office, purpose and event
+ * What the dashboard reads: per day (and per month or fiscal year once it is over), office, purpose and event
  * type, each KPI's number of values, their exact sum, and a histogram of the values — exact integers for
  * every KPI but the durations, whose values go into buckets (`bucketOf` in kpi-rollups.ts). Derived from
  * the facts, visits, settled deliveries and survey answers by `refreshKpiRollups`; any day can be rebuilt
@@ -110,8 +110,8 @@ export const kpiRollups = pgTable(
     municipalityId: text("municipality_id")
       .notNull()
       .references(() => municipalities.id),
-    grain: text("grain", { enum: ["day", "month"] }).notNull(),
-    // The day, or the first day of the month.
+    grain: text("grain", { enum: ["day", "month", "fy"] }).notNull(),
+    // The day, the first day of the month, or the first day of the fiscal year (1 April).
     period: date("period", { mode: "string" }).notNull(),
     officeId: uuid("office_id").notNull(),
     purposeId: uuid("purpose_id"),
@@ -136,7 +136,7 @@ export const kpiRollupStale = pgTable(
   "kpi_rollup_stale",
   {
     municipalityId: text("municipality_id").notNull(),
-    grain: text("grain", { enum: ["day", "month"] }).notNull(),
+    grain: text("grain", { enum: ["day", "month", "fy"] }).notNull(),
     period: date("period", { mode: "string" }).notNull(),
   },
   (t) => [index("kpi_rollup_stale_municipality").on(t.municipalityId, t.grain, t.period)],

@@ -75,35 +75,52 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
     now: options.now,
   };
   const offices = await repo.offices(options.municipalityId);
-  const summary: SummaryRow[] = [];
-  const all = await rollups.figures(
-    kpiDefinitions.map((d) => d.id),
-    filter,
-    "none",
-  );
-  for (const definition of kpiDefinitions) {
-    const figures = all.get(definition.id)?.[0];
-    const targets: TargetResult[] = [];
-    for (const target of targetsOf(options.municipalityId, definition.id)) {
+  const range = fiscalYearRange(fiscalYear);
+  // Each target is measured over the fiscal year to date, whatever the period filter.
+  const wanted = kpiDefinitions.flatMap((definition) =>
+    targetsOf(options.municipalityId, definition.id).flatMap((target) => {
       const goal = target.byYear[String(fiscalYear)];
-      if (goal === undefined) continue;
+      if (goal === undefined) return [];
       const officeId = target.scope.officeCode
         ? offices.find((o) => o.code === target.scope.officeCode)?.id
         : undefined;
-      const range = fiscalYearRange(fiscalYear);
-      const years = await rollups.figures(
-        [definition.id],
-        {
-          municipalityId: options.municipalityId,
-          from: range.from,
-          to: range.to,
-          officeId,
-          eventType: target.scope.eventType,
-          now: options.now,
-        },
-        "none",
-      );
-      const year = years.get(definition.id)?.[0];
+      const year = rollups
+        .figures(
+          [definition.id],
+          {
+            municipalityId: options.municipalityId,
+            ...range,
+            officeId,
+            eventType: target.scope.eventType,
+            now: options.now,
+          },
+          "none",
+        )
+        .then((figures) => figures.get(definition.id)?.[0]);
+      return [{ definition, target, goal, year }];
+    }),
+  );
+  const selected = kpiDefinition(options.kpi);
+  const by = selected.dimensions.includes(options.by) ? options.by : "office";
+  // Independent reads: on PostgreSQL they run at once on the pool's connections.
+  // (The targets' reads are awaited here too, so that none is left rejected and unobserved.)
+  const [all, trend, breakdown, live, years] = await Promise.all([
+    rollups.figures(
+      kpiDefinitions.map((d) => d.id),
+      filter,
+      "none",
+    ),
+    rollups.figures([options.kpi], filter, options.granularity),
+    rollups.figures([options.kpi], filter, by),
+    repo.live(options.municipalityId, today, options.officeId),
+    Promise.all(wanted.map((w) => w.year)),
+  ]);
+  const summary: SummaryRow[] = [];
+  for (const definition of kpiDefinitions) {
+    const targets: TargetResult[] = [];
+    for (const [i, { target, goal, definition: of }] of wanted.entries()) {
+      if (of !== definition) continue;
+      const year = years[i];
       const value = year && year.count > 0 ? headline(definition.kind, year) : null;
       const actual = value === null ? null : inTargetUnit(target, value);
       targets.push({
@@ -115,15 +132,8 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
         cases: year?.count ?? 0,
       });
     }
-    summary.push({ definition, figures: figures ?? empty("all"), targets });
+    summary.push({ definition, figures: all.get(definition.id)?.[0] ?? empty("all"), targets });
   }
-  const selected = kpiDefinition(options.kpi);
-  const by = selected.dimensions.includes(options.by) ? options.by : "office";
-  const [trend, breakdown, live] = await Promise.all([
-    rollups.figures([options.kpi], filter, options.granularity),
-    rollups.figures([options.kpi], filter, by),
-    repo.live(options.municipalityId, today, options.officeId),
-  ]);
   return {
     fiscalYear,
     today,
