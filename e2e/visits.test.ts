@@ -541,6 +541,13 @@ describe("the one-stop counter visit in a browser", () => {
     const sheet = await page.pdf({ format: "A4" });
     keep("movein-17-sheet.pdf", sheet);
     expect(pdfText(sheet, "movein-sheet")).toContain("手続きのご案内");
+    // The survey's QR is printed with its link (a reprint shows the same one).
+    expect(pdfText(sheet, "movein-sheet")).toContain("アンケートにご協力ください");
+    const surveyUrl = (await page.locator(".sheet-survey-url").textContent()) ?? "";
+    expect(surveyUrl).toMatch(/\/survey\/s\/[A-Za-z0-9_-]{22}$/);
+    expect(await page.locator(".sheet-survey-qr svg").boundingBox()).toMatchObject({
+      width: expect.any(Number),
+    });
     // Printed on A4 (a household this large takes a second page).
     const info = execFileSync("pdfinfo", [join(work, "movein-sheet.pdf")], { encoding: "utf8" });
     expect(info).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);

@@ -521,12 +521,15 @@ export function GuidanceSheet({
   settings,
   lang,
   today,
+  survey,
 }: {
   plan: Plan;
   draft: GuidanceDraft;
   settings: MunicipalitySettings;
   lang: Lang;
   today: string;
+  /** The satisfaction survey's link and its QR code (an SVG text), on a visit's sheet. */
+  survey?: { url: string; qrSvg: string } | undefined;
 }) {
   const here = plan.procedures.filter((p) => p.handling === "one-stop");
   const elsewhere = plan.procedures.filter((p) => p.handling === "guidance");
@@ -581,6 +584,28 @@ export function GuidanceSheet({
           "Deadlines are shown as the law sets them, even when they fall on a weekend or holiday. Ask at the counter if anything is unclear.",
         )}
       </p>
+      {survey ? (
+        <section class="sheet-survey" aria-labelledby="sheet-survey-title" data-testid="sheet-survey">
+          <div
+            class="sheet-survey-qr"
+            role="img"
+            aria-label={L(lang, "アンケートのQRコード", "QR code of the survey")}
+            // The SVG text comes from the qrcode package, not from any input.
+            dangerouslySetInnerHTML={{ __html: survey.qrSvg }}
+          />
+          <div>
+            <h2 id="sheet-survey-title">{L(lang, "アンケートにご協力ください", "Tell us how we did")}</h2>
+            <p>
+              {L(
+                lang,
+                "お手続きが終わったら、QRコードから1問（5段階）のアンケートにお答えください。お名前などはうかがいません。日本語・やさしい日本語・Englishで答えられます。",
+                "Once your procedures are done, answer one question (5 points) from the QR code. We do not ask for your name. In Japanese, easy Japanese or English.",
+              )}
+            </p>
+            <p class="sheet-survey-url">{survey.url}</p>
+          </div>
+        </section>
+      ) : null}
       <p class="no-print">
         <button class="button" type="button" data-print hidden>
           {L(lang, "印刷する", "Print")}

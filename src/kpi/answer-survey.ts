@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db/database";
 import { todayInJapan } from "../shared/dates";
 import { AppError } from "../shared/errors";
@@ -42,4 +43,15 @@ export async function answerSurvey(db: DbOrTx, options: AnswerSurveyOptions): Pr
     answeredAt: options.now,
   });
   return recorded ? "recorded" : "already-answered";
+}
+
+/** 128 random bits, base64url: the form of a survey link token. */
+export const SURVEY_LINK_TOKEN = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The survey link of a visit for its guidance sheet (`/survey/s/<token>`), made once and then the same
+ * on every reprint.
+ */
+export function surveyLinkToken(db: DbOrTx, municipalityId: string, visitId: string): Promise<string> {
+  return surveyRepository(db).surveyLinkFor(municipalityId, visitId, randomBytes(16).toString("base64url"));
 }

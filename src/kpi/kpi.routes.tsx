@@ -9,7 +9,7 @@ import { notFound, type Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
 import { clientIp, requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
-import { answerSurvey, type SurveyLanguage, surveyLanguages } from "./answer-survey";
+import { answerSurvey, SURVEY_LINK_TOKEN, type SurveyLanguage, surveyLanguages } from "./answer-survey";
 import { exportKpiCsv, exportOpenData } from "./export-kpis";
 import { fiscalYearOf, type GroupBy } from "./kpi";
 import { KpiDashboardPage } from "./kpi.pages";
@@ -259,6 +259,16 @@ export function kpiRoutes(deps: AppServices): Hono<AppEnv> {
   );
   app.post("/survey/t/:token", limitPublic, async (c) =>
     surveyPage(c, await byToken(c.req.param("token")), "qr"),
+  );
+
+  // The QR on a visit's guidance sheet.
+  const byLink = async (token: string) =>
+    SURVEY_LINK_TOKEN.test(token) ? surveyRepository(db).subjectBySurveyLink(token) : undefined;
+  app.get("/survey/s/:token", limitPublic, async (c) =>
+    surveyPage(c, await byLink(c.req.param("token")), "qr"),
+  );
+  app.post("/survey/s/:token", limitPublic, async (c) =>
+    surveyPage(c, await byLink(c.req.param("token")), "qr"),
   );
 
   const byVisit = async (municipalityId: string, id: string) =>

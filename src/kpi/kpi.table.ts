@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { municipalities, offices } from "../tenancy/tenancy.table";
+import { visits } from "../visits/visits.table";
 
 /**
  * One row per ticket that has ended (done or absent), derived from the ticket and its events by
@@ -141,3 +142,20 @@ export const kpiRollupStale = pgTable(
   },
   (t) => [index("kpi_rollup_stale_municipality").on(t.municipalityId, t.grain, t.period)],
 );
+
+/**
+ * The survey link printed as a QR code on a visit's guidance sheet: `/survey/s/<token>`. The token is
+ * random (128 bits) and kept as it is, not hashed, because every reprint of the sheet must show the
+ * same code; it lets its holder answer that one visit's survey once and nothing else (no personal data
+ * is behind it), so a copy of the database gains nothing from it.
+ */
+export const kpiSurveyLinks = pgTable("kpi_survey_links", {
+  visitId: uuid("visit_id")
+    .primaryKey()
+    .references(() => visits.id, { onDelete: "cascade" }),
+  municipalityId: text("municipality_id")
+    .notNull()
+    .references(() => municipalities.id),
+  token: text("token").notNull().unique("kpi_survey_links_token"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -47,6 +47,33 @@ export function surveyRepository(db: DbOrTx) {
       return rowsOf<SurveySubject>(result)[0];
     },
 
+    /** The visit behind the survey link printed on its guidance sheet. */
+    async subjectBySurveyLink(token: string): Promise<SurveySubject | undefined> {
+      const result = await db.execute(sql`
+        select v.municipality_id as "municipalityId", v.office_id as "officeId", v.id as "visitId",
+          v.ticket_id as "ticketId", v.household->'event'->>'type' as "eventType",
+          (v.state in ('accepted', 'closed')) as ended,
+          exists (select 1 from kpi_survey_answers s
+            where s.visit_id = v.id or (v.ticket_id is not null and s.ticket_id = v.ticket_id)) as answered
+        from kpi_survey_links l join visits v on v.id = l.visit_id and v.municipality_id = l.municipality_id
+        where l.token = ${token}`);
+      return rowsOf<SurveySubject>(result)[0];
+    },
+
+    /** The visit's survey link token, made on first use (the same on every reprint of the sheet). */
+    async surveyLinkFor(municipalityId: string, visitId: string, fresh: string): Promise<string> {
+      await db.execute(sql`
+        insert into kpi_survey_links (visit_id, municipality_id, token)
+        select v.id, v.municipality_id, ${fresh} from visits v
+        where v.id = ${visitId} and v.municipality_id = ${municipalityId}
+        on conflict (visit_id) do nothing`);
+      const result = await db.execute(sql`
+        select token from kpi_survey_links where visit_id = ${visitId} and municipality_id = ${municipalityId}`);
+      const token = rowsOf<{ token: string }>(result)[0]?.token;
+      if (!token) throw new Error(`no visit ${visitId} in ${municipalityId}`);
+      return token;
+    },
+
     /** Inserts the answer unless one exists for the visit or ticket; returns whether it was recorded. */
     async insertAnswer(values: typeof kpiSurveyAnswers.$inferInsert): Promise<boolean> {
       const rows = await db

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import QRCode from "qrcode";
 import { z } from "zod";
 import type { InterviewQuestion } from "../forms/field-dictionary";
 import type { Plan } from "../guidance/engine";
@@ -17,6 +18,7 @@ import { destinationCatalog } from "../handoff/destination-catalog";
 import { DeliveryStatuses } from "../handoff/handoff.pages";
 import { applicationStatusKey, presentStatuses } from "../handoff/handoff.presenters";
 import { handoffRepository } from "../handoff/handoff.repository";
+import { surveyLinkToken } from "../kpi/answer-survey";
 import { householdToGuidanceInput } from "../registry/guidance-input";
 import { householdForGuidance } from "../registry/household-for-guidance";
 import { openHousehold, openReasons } from "../registry/open-household";
@@ -878,6 +880,9 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
         p.handling === "one-stop" && declined.has(p.id) ? { ...p, handling: "guidance" } : p,
       ),
     };
+    // The survey's QR: one link per visit, the same on every reprint.
+    const surveyUrl = `${new URL(c.req.url).origin}/survey/s/${await surveyLinkToken(db, visit.municipalityId, visit.id)}`;
+    const qrSvg = await QRCode.toString(surveyUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
     return renderPage(c, L(lang, "手続きのご案内", "Your procedures"), (ctx) => (
       <GuidanceSheet
         plan={plan}
@@ -885,6 +890,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
         settings={settingsForMunicipality(visit.municipalityId)}
         lang={ctx.lang}
         today={todayInJapan(now())}
+        survey={{ url: surveyUrl, qrSvg }}
       />
     ));
   });

@@ -271,6 +271,38 @@ describe("a move-in at the one-stop counter", () => {
     expect((await page(id)).html).toContain("（終了）");
   });
 
+  it("puts the survey's QR on the sheet: the same link on every reprint, answered once without signing in", async () => {
+    const first = await (await client.request(`/visits/${id}/sheet`)).text();
+    const url = first.match(/<p class="sheet-survey-url">(https?:\/\/[^<]+)<\/p>/)?.[1] ?? "";
+    expect(url).toMatch(/\/survey\/s\/[A-Za-z0-9_-]{22}$/);
+    expect(first).toMatch(/data-testid="sheet-survey"[\s\S]*<svg/);
+    const again = await (await client.request(`/visits/${id}/sheet`)).text();
+    expect(again).toContain(url);
+    const path = new URL(url).pathname;
+    const resident = t.anonymous();
+    const form = await resident.request(path);
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('name="score"');
+    const csrf = html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? resident.cookies.get("mg_csrf") ?? "";
+    const answer = (score: string) =>
+      resident.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: csrf, lang: "en", score }),
+      });
+    expect(await (await answer("5")).text()).toContain("Thank you");
+    expect(await (await answer("1")).text()).toContain('data-survey="already"');
+    const rows = await rowsOf<{ n: number; score: number; channel: string }>(
+      t.database.db,
+      sql`select count(*)::int as n, max(score) as score, max(channel) as channel from kpi_survey_answers
+        where visit_id = ${id}`,
+    );
+    expect(rows[0]).toMatchObject({ n: 1, score: 5, channel: "qr" });
+    expect((await resident.request(`/survey/s/${"A".repeat(22)}`)).status).toBe(404);
+    expect((await resident.request("/survey/s/short")).status).toBe(404);
+  });
+
   it("answers 404 to staff of another municipality for every visit url", async () => {
     const outsider = await t.signIn(other);
     for (const path of [`/visits/${id}`, `/visits/${id}/forms.pdf`, `/visits/${id}/sheet`]) {
