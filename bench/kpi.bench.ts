@@ -191,6 +191,7 @@ async function figures(label: string, database: Database, tickets: number): Prom
     }
   ).rows;
   const lastFy = { from: `${fy - 1}-04-01`, to: `${fy}-03-31` };
+  const yesterday = todayInJapan(new Date(now.getTime() - 86_400_000));
   const fiveYears = { from: `${fy - 5}-04-01`, to: today };
   const baseline = await timed(() =>
     db.execute(sql`select count(*) from queue_tickets where municipality_id = 'kumamoto'`),
@@ -248,6 +249,23 @@ async function figures(label: string, database: Database, tickets: number): Prom
           granularity: "fy",
           now,
         }),
+    ],
+    [
+      "dashboard, this fiscal year, after a change (a day rebuilt)",
+      async () => {
+        // A source change marks its day stale: the page first rebuilds that day's rollups (and the month's).
+        await db.execute(sql`insert into kpi_rollup_stale (municipality_id, grain, period)
+          values ('kumamoto', 'day', ${yesterday}::date)`);
+        return loadDashboard(db, {
+          municipalityId: "kumamoto",
+          from: `${fy}-04-01`,
+          to: today,
+          kpi: "wait",
+          by: "office",
+          granularity: "month",
+          now,
+        });
+      },
     ],
     [
       "CSV export, stay by month, last fiscal year",

@@ -30,14 +30,17 @@ export function kpiDemoRepository(db: DbOrTx) {
           select q.office_id as office,
             (select coalesce(json_agg(json_build_object('id', p.id, 'code', p.code) order by p.sort_order), '[]')
               from queue_purposes p where p.office_id = q.office_id and p.active) as purposes,
-            (select coalesce(json_agg(json_build_object('id', c.id, 'purposeIds', c.purposes)), '[]')
-              from (select pc.counter_id as id, array_agg(pc.purpose_id) as purposes
+            (select coalesce(json_agg(json_build_object('id', c.id, 'purposeIds', c.purposes) order by c.number), '[]')
+              from (select pc.counter_id as id, cc.number, array_agg(pc.purpose_id order by pc.purpose_id) as purposes
                     from queue_purpose_counters pc join counters cc on cc.id = pc.counter_id
-                    where cc.office_id = q.office_id group by pc.counter_id) c) as counters,
-            (select coalesce(array_agg(c.id), '{}') from counters c join departments d on d.id = c.department_id
+                    where cc.office_id = q.office_id group by pc.counter_id, cc.number) c) as counters,
+            (select coalesce(array_agg(c.id order by c.number), '{}') from counters c
+              join departments d on d.id = c.department_id
               where c.office_id = q.office_id and d.code in ('welfare', 'children')) as transfers
-          from queue_offices q where q.municipality_id = ${municipalityId}
-          order by q.office_id`),
+          from queue_offices q join offices o on o.id = q.office_id
+          where q.municipality_id = ${municipalityId}
+          -- In a fixed order (ids are random per database), so that a seed gives the same history.
+          order by o.sort_order, o.code`),
       );
       const staff = rowsOf<{ id: string }>(
         await db.execute(sql`

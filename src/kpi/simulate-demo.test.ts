@@ -18,18 +18,33 @@ const rows = async <T>(statement: ReturnType<typeof sql>) =>
 // Thursday 2 April 2026 at noon: the week before is March–April, across the fiscal-year boundary.
 const now = new Date("2026-04-02T12:00:00+09:00");
 let simulated: Awaited<ReturnType<typeof simulateDemo>>;
+let history: string[];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedMunicipality(database.db, kumamotoSeed);
-  await seedQueue(database.db, "kumamoto", { officeCodes: ["chuo", "higashi"] });
-  await addStaff(database.db, {
+/** Every ticket's office, day, number, outcome and timestamps, and every visit's state: what a seed fixes. */
+async function fingerprint(db: TestDatabase): Promise<string[]> {
+  const result = (await db.db.execute(sql`
+    select concat_ws(' ', o.code, t.service_date::text, t.number, t.status, t.issued_at, t.first_called_at,
+      t.finished_at, v.state, v.accepted_at) as line
+    from queue_tickets t join offices o on o.id = t.office_id left join visits v on v.id = t.visit_id
+    order by o.code, t.service_date, t.number`)) as unknown as { rows: Array<{ line: string }> };
+  return result.rows.map((r) => r.line);
+}
+
+async function seededTenant(db: TestDatabase): Promise<void> {
+  await seedMunicipality(db.db, kumamotoSeed);
+  await seedQueue(db.db, "kumamoto", { officeCodes: ["chuo", "higashi"] });
+  await addStaff(db.db, {
     municipalityId: "kumamoto",
     username: "kumamoto-counter",
     displayName: "窓口 一郎",
     role: "counter",
     officeCode: "chuo",
   });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seededTenant(database);
 });
 afterAll(async () => {
   await database?.destroy();
@@ -67,6 +82,7 @@ describe("demo simulate", () => {
     const [marked] = await rows<{ n: number }>(sql`
       select count(*)::int as n from queue_tickets t join kpi_demo_tickets d on d.ticket_id = t.id`);
     expect(marked?.n).toBe(result.tickets);
+    history = await fingerprint(database);
   });
 
   it("gives figures that match an independent recomputation from the raw events", async () => {
@@ -193,6 +209,24 @@ describe("demo simulate", () => {
     ]) {
       const [left] = await rows<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)}`);
       expect([table, left?.n]).toEqual([table, 0]);
+    }
+  });
+
+  it("gives the same history for the same seed in another database (ids differ, the history does not)", async () => {
+    const other = await createTestDatabase();
+    try {
+      await seededTenant(other);
+      const again = await simulateDemo(other.db, {
+        municipalityId: "kumamoto",
+        days: 7,
+        perDay: 4,
+        seed: 7,
+        now,
+      });
+      expect(again).toEqual(simulated);
+      expect(await fingerprint(other)).toEqual(history);
+    } finally {
+      await other.destroy();
     }
   });
 });
