@@ -179,10 +179,11 @@ async function expectSame(
   }
 }
 
+/** Compares with the bucketed percentiles (exactUpTo 0), which these few hundred values would otherwise skip. */
 async function compareAll(f: KpiFilter, groupings: readonly GroupBy[]): Promise<void> {
   const rollups = kpiRollupsRepository(db);
   for (const groupBy of groupings) {
-    const all = await rollups.figures(kpiIds, f, groupBy);
+    const all = await rollups.figures(kpiIds, f, groupBy, 0);
     for (const kpi of kpiIds) await expectSame(kpi, f, groupBy, all.get(kpi) ?? []);
   }
 }
@@ -305,6 +306,28 @@ describe("KPI rollups", () => {
       "none",
       "purpose",
     ]);
+  });
+
+  it("give the exact median and p90 of a duration up to a number of values, and mark them approximate above", async () => {
+    const f = filter("2026-01-01", "2026-05-31");
+    const rollups = kpiRollupsRepository(db);
+    for (const groupBy of ["none", "office", "week"] as const) {
+      const exact = await kpiRepository(db).figures("stay", f, groupBy);
+      const count = exact.reduce((n, e) => n + e.count, 0);
+      const small = (await rollups.figures(["stay"], f, groupBy, count)).get("stay") ?? [];
+      expect(
+        small.map(({ key, count, median, p90, approximate }) => ({ key, count, median, p90, approximate })),
+      ).toEqual(
+        exact
+          .map(({ key, count, median, p90 }) => ({ key, count, median, p90, approximate: undefined }))
+          .sort((a, b) => (a.key < b.key ? -1 : 1)),
+      );
+      const large = (await rollups.figures(["stay"], f, groupBy, count - 1)).get("stay") ?? [];
+      expect(large.every((x) => x.approximate === true)).toBe(true);
+    }
+    // Whole numbers are exact however many there are, and never marked.
+    const forms = (await rollups.figures(["formsPerVisit"], f, "none", 0)).get("formsPerVisit") ?? [];
+    expect(forms[0]?.approximate).toBeUndefined();
   });
 
   it("read deliveries not yet settled live: one turns late as the clock passes its first hour", async () => {

@@ -5,7 +5,16 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import { todayInJapan } from "../shared/dates";
 import { fiscalYearOf, type GroupBy, type KpiFigures, type KpiId, kpiIds } from "./kpi";
-import { base, type Family, familyOf, groupKey, type KpiFilter, rowsOf, value } from "./kpi.repository";
+import {
+  base,
+  type Family,
+  familyOf,
+  groupKey,
+  type KpiFilter,
+  kpiRepository,
+  rowsOf,
+  value,
+} from "./kpi.repository";
 import {
   addToHistogram,
   bucketedKpis,
@@ -30,6 +39,12 @@ function kpiValues(family: Family, f: KpiFilter): SQL {
 }
 
 export type Grain = "day" | "month" | "fy";
+
+/**
+ * Up to this many values of a duration KPI in a view, the dashboard gives its exact median and p90
+ * (sorting 20,000 values costs a few milliseconds); above, the bucketed ones, marked approximate.
+ */
+export const EXACT_PERCENTILES_UP_TO = 20_000;
 
 /** The first day of the month of an ISO date, of the month after, of its fiscal year, and the next day. */
 const monthStart = (iso: string): string => `${iso.slice(0, 7)}-01`;
@@ -182,12 +197,15 @@ export function kpiRollupsRepository(db: DbOrTx) {
 
     /**
      * Each KPI's figures per group over the filter, from the rollups (the rows `segmentsOf` picks), plus
-     * the deliveries not yet settled, read live (their lateness depends on the clock).
+     * the deliveries not yet settled, read live (their lateness depends on the clock). A duration KPI's
+     * median and p90 are exact up to `exactUpTo` values, bucketed (and marked approximate) above.
      */
     async figures(
       kpis: readonly KpiId[],
       filter: KpiFilter,
       groupBy: GroupBy,
+      /** Up to this many values of a duration KPI, its median and p90 are computed exactly (0: never). */
+      exactUpTo = EXACT_PERCENTILES_UP_TO,
     ): Promise<Map<KpiId, KpiFigures[]>> {
       const coarsest: Grain =
         groupBy === "day" || groupBy === "week" ? "day" : groupBy === "month" ? "month" : "fy";
@@ -254,12 +272,25 @@ export function kpiRollupsRepository(db: DbOrTx) {
       for (const kpi of kpis) {
         const groups = byKpi.get(kpi) ?? new Map<string, Histogram>();
         const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        out.set(
-          kpi,
-          keys
-            .map((key) => figuresOfHistogram(key, groups.get(key) as Histogram, bucketedKpis.has(kpi)))
-            .filter((figures) => figures.count > 0),
-        );
+        let figures = keys
+          .map((key) => figuresOfHistogram(key, groups.get(key) as Histogram, bucketedKpis.has(kpi)))
+          .filter((f) => f.count > 0);
+        if (bucketedKpis.has(kpi) && figures.length > 0) {
+          const values = figures.reduce((n, f) => n + f.count, 0);
+          if (values <= exactUpTo) {
+            // Few values: sorting them costs little, so the median and p90 are the exact ones.
+            const exact = new Map(
+              (await kpiRepository(db).figures(kpi, filter, groupBy)).map((e) => [e.key, e]),
+            );
+            figures = figures.map((f) => {
+              const e = exact.get(f.key);
+              return e ? { ...f, median: e.median, p90: e.p90 } : { ...f, approximate: true as const };
+            });
+          } else {
+            figures = figures.map((f) => ({ ...f, approximate: true as const }));
+          }
+        }
+        out.set(kpi, figures);
       }
       return out;
     },

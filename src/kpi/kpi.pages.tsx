@@ -10,7 +10,7 @@ import {
   kpiDefinition,
   kpiDefinitions,
 } from "./kpi";
-import { chartValue, formatValue, keyLabel, type Names } from "./kpi.presenters";
+import { chartValue, formatPercentile, formatValue, keyLabel, type Names } from "./kpi.presenters";
 import type { KpiQuery } from "./kpi.schema";
 import type { Dashboard, TargetResult } from "./load-dashboard";
 
@@ -137,10 +137,24 @@ function FiguresTable({
               </td>
               <td data-mean>{formatValue(kind === "count" ? "number" : kind, r.mean, ctx.lang)}</td>
               <td>
-                {kind === "share" ? "—" : formatValue(kind === "count" ? "number" : kind, r.median, ctx.lang)}
+                {kind === "share"
+                  ? "—"
+                  : formatPercentile(
+                      kind === "count" ? "number" : kind,
+                      r.median,
+                      r.approximate === true,
+                      ctx.lang,
+                    )}
               </td>
               <td>
-                {kind === "share" ? "—" : formatValue(kind === "count" ? "number" : kind, r.p90, ctx.lang)}
+                {kind === "share"
+                  ? "—"
+                  : formatPercentile(
+                      kind === "count" ? "number" : kind,
+                      r.p90,
+                      r.approximate === true,
+                      ctx.lang,
+                    )}
               </td>
             </tr>
           ))
@@ -280,8 +294,8 @@ export function KpiDashboardPage(props: KpiPageProps) {
               <caption>
                 {L(
                   ctx,
-                  `期間内の件数・平均・中央値・90パーセンタイル。目標は${dashboard.fiscalYear}年度（4月〜3月）の計画値との比較。時間の中央値・90パーセンタイルは15秒〜5分刻みの集計から求めた値です（正確な値はCSVで）。`,
-                  `Count, mean, median and 90th percentile in the period; targets compare FY${dashboard.fiscalYear} (April–March) with the plan. Medians and 90th percentiles of times come from 15-second to 5-minute buckets (the CSV gives exact figures).`,
+                  `期間内の件数・平均・中央値・90パーセンタイル。目標は${dashboard.fiscalYear}年度（4月〜3月）の計画値との比較。「≈」のついた時間の中央値・90パーセンタイルは、件数が多いため15秒〜5分刻みの集計から求めた近似値です（正確な値はCSVで）。`,
+                  `Count, mean, median and 90th percentile in the period; targets compare FY${dashboard.fiscalYear} (April–March) with the plan. Medians and 90th percentiles of times marked "≈" come from 15-second to 5-minute buckets, there being many values (the CSV gives exact figures).`,
                 )}
               </caption>
               <thead>
@@ -313,9 +327,15 @@ export function KpiDashboardPage(props: KpiPageProps) {
                         {k === "share" && f.count > 0 ? ` (${Math.round(f.sum)})` : ""}
                       </td>
                       <td>
-                        {k === "share" || k === "count" ? "—" : formatValue(numeric, f.median, ctx.lang)}
+                        {k === "share" || k === "count"
+                          ? "—"
+                          : formatPercentile(numeric, f.median, f.approximate === true, ctx.lang)}
                       </td>
-                      <td>{k === "share" || k === "count" ? "—" : formatValue(numeric, f.p90, ctx.lang)}</td>
+                      <td>
+                        {k === "share" || k === "count"
+                          ? "—"
+                          : formatPercentile(numeric, f.p90, f.approximate === true, ctx.lang)}
+                      </td>
                       <td>
                         <TargetCell ctx={ctx} results={row.targets} kind={k} />
                       </td>

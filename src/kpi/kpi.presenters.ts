@@ -56,3 +56,14 @@ export function unitOf(kind: KpiKind): string {
   if (kind === "count") return "cases";
   return "per case";
 }
+
+/** A median or p90 as shown: "≈" before one placed within its duration bucket (docs/kpi.md, Precision). */
+export function formatPercentile(
+  kind: KpiKind,
+  value: number | null,
+  approximate: boolean,
+  lang: Lang,
+): string {
+  const shown = formatValue(kind, value, lang);
+  return approximate && value !== null ? `≈${shown}` : shown;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "./csv";
 import { figuresOf, fiscalYearOf, fiscalYearRange } from "./kpi";
+import { formatPercentile } from "./kpi.presenters";
 import { parseKpiQuery } from "./kpi.schema";
 import { inTargetUnit, kpiTargets, meetsTarget, targetsOf } from "./targets";
 
@@ -83,5 +84,13 @@ describe("targets", () => {
     const [satisfied] = targetsOf("kumamoto", "satisfied");
     expect(satisfied && inTargetUnit(satisfied, 0.85)).toBeCloseTo(85);
     expect(targetsOf("yatsushiro", "stay")).toEqual([]);
+  });
+});
+
+describe("percentiles as shown", () => {
+  it("mark a bucketed one with ≈ and leave an exact one (or none) plain", () => {
+    expect(formatPercentile("duration", 754, true, "ja")).toBe("≈12.6分");
+    expect(formatPercentile("duration", 754, false, "en")).toBe("12.6 min");
+    expect(formatPercentile("duration", null, true, "ja")).toBe("—");
   });
 });

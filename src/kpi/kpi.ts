@@ -215,6 +215,8 @@ export interface KpiFigures {
   mean: number | null;
   median: number | null;
   p90: number | null;
+  /** Median and p90 placed within their duration buckets (the dashboard over many values), not exact. */
+  approximate?: true;
 }
 
 /**

@@ -124,6 +124,10 @@ describe("the KPI dashboard", () => {
     const row = html.match(/<tr data-kpi="wait">([\s\S]*?)<\/tr>/)?.[1] ?? "";
     expect(row).toContain(`<td data-count="true">${wait.count}</td>`);
     expect(row).toContain(`${((wait.mean ?? 0) / 60).toFixed(1)}分`);
+    // So few values: the median and p90 are the exact ones, unmarked.
+    expect(row).toContain(`<td>${((wait.median ?? 0) / 60).toFixed(1)}分</td>`);
+    expect(row).toContain(`<td>${((wait.p90 ?? 0) / 60).toFixed(1)}分</td>`);
+    expect(html).not.toMatch(/<td>≈/);
     const noShow = html.match(/<tr data-kpi="noShow">([\s\S]*?)<\/tr>/)?.[1] ?? "";
     expect(noShow).toContain("33.3%");
     expect(html).toMatch(/<tr data-key="2026-06-01">/);
