@@ -13,7 +13,7 @@ import { todayInJapan } from "../shared/dates";
 import { AppError } from "../shared/errors";
 import { answerSurvey } from "./answer-survey";
 import { kpiDemoRepository } from "./demo.repository";
-import { refreshTicketFacts } from "./refresh-ticket-facts";
+import { refreshKpiRollups } from "./kpi-rollups.repository";
 import { driveDemoVisit } from "./simulate-visit";
 import { surveyRepository } from "./survey.repository";
 
@@ -264,7 +264,8 @@ export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promis
     if (issuedToday > 0) daysDone++;
     options.progress?.(`${day}: ${issuedToday}`);
   }
-  await refreshTicketFacts(db, { municipalityId: options.municipalityId });
+  // The facts and the dashboard's rollups are built now, not on the first look at the dashboard.
+  await refreshKpiRollups(db, options.municipalityId, options.now);
   await db.execute(sql`analyze kpi_ticket_facts`);
   return { tickets, days: daysDone, surveyAnswers: answers, visitsAccepted, visitsCancelled };
 }
