@@ -251,7 +251,7 @@ async function figures(label: string, database: Database, tickets: number): Prom
         }),
     ],
     [
-      "dashboard, this fiscal year, after a change (a day rebuilt)",
+      "dashboard, this FY, after a change (day rebuilt)",
       async () => {
         // A source change marks its day stale: the page first rebuilds that day's rollups (and the month's).
         await db.execute(sql`insert into kpi_rollup_stale (municipality_id, grain, period)
