@@ -4,6 +4,7 @@ import { sessionRepository } from "./auth/session.repository";
 import type { Config } from "./config/config";
 import { type Database, openDatabase } from "./db/database";
 import { configureHandoff, createConfiguredWorker, describeProblems } from "./handoff/start-handoff";
+import { refreshAllKpiRollups } from "./kpi/kpi-rollups.repository";
 import { seedDemoRegistry } from "./registry/generate-registry";
 import { todayInJapan } from "./registry/resident";
 import { kumamotoSeed } from "./tenancy/kumamoto.seed";
@@ -69,6 +70,18 @@ export async function startServer(config: Config, write: (line: string) => void)
       .catch((err) => logger.warn({ err }, "could not delete expired sessions"));
   }, 10 * 60_000);
   housekeeping.unref();
+  // The KPI rollups follow the day's changes before anyone opens the dashboard (which refreshes too).
+  let rolling = false;
+  const kpiRollups = setInterval(() => {
+    if (rolling) return;
+    rolling = true;
+    refreshAllKpiRollups(database.db)
+      .catch((err) => logger.warn({ err }, "could not refresh the KPI rollups"))
+      .finally(() => {
+        rolling = false;
+      });
+  }, 5 * 60_000);
+  kpiRollups.unref();
   // The delivery worker runs here unless separate `madoguchi worker` processes do (PostgreSQL only).
   const worker = config.WORKER_IN_PROCESS
     ? createConfiguredWorker(config, database, handoffCatalog, logger)
@@ -80,6 +93,7 @@ export async function startServer(config: Config, write: (line: string) => void)
     database,
     stop: async () => {
       clearInterval(housekeeping);
+      clearInterval(kpiRollups);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
       await database.close();

@@ -9,7 +9,12 @@ import { seedMunicipality } from "../tenancy/municipality-seed";
 import { type GroupBy, type KpiFigures, type KpiId, kpiIds } from "./kpi";
 import { type KpiFilter, kpiRepository, rowsOf } from "./kpi.repository";
 import { bucketedKpis, percentileErrorBound } from "./kpi-histogram";
-import { kpiRollupsRepository, refreshKpiRollups, segmentsOf } from "./kpi-rollups.repository";
+import {
+  kpiRollupsRepository,
+  refreshAllKpiRollups,
+  refreshKpiRollups,
+  segmentsOf,
+} from "./kpi-rollups.repository";
 
 // The rollups against the exact figures computed from the same rows, for every KPI, grouping and a
 // spread of periods (whole months read from month rows, partial months and the current month from day
@@ -328,6 +333,14 @@ describe("KPI rollups", () => {
     // Whole numbers are exact however many there are, and never marked.
     const forms = (await rollups.figures(["formsPerVisit"], f, "none", 0)).get("formsPerVisit") ?? [];
     expect(forms[0]?.approximate).toBeUndefined();
+  });
+
+  it("are refreshed for every municipality at once, as the server does every few minutes", async () => {
+    await db.execute(sql`delete from kpi_survey_answers where answered_on = '2026-05-20'`);
+    const all = await refreshAllKpiRollups(db, now);
+    expect(all.get("kumamoto")?.days).toBe(1);
+    expect([...all.values()].every((r) => r.facts === 0)).toBe(true);
+    expect((await refreshAllKpiRollups(db, now)).get("kumamoto")?.days).toBe(0);
   });
 
   it("read deliveries not yet settled live: one turns late as the clock passes its first hour", async () => {

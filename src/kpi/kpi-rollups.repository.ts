@@ -2,7 +2,7 @@
 // (kpi.repository.ts), kept fresh through the stale days the source tables' triggers mark
 // (migration 0007), and read by the dashboard. docs/kpi.md, "How it is computed", explains the design.
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/database";
+import type { Db, DbOrTx } from "../db/database";
 import { todayInJapan } from "../shared/dates";
 import { fiscalYearOf, type GroupBy, type KpiFigures, type KpiId, kpiIds } from "./kpi";
 import {
@@ -332,4 +332,20 @@ export async function refreshKpiRollups(
     for (const year of years) await repo.rebuildMerged(municipalityId, "fy", year);
     return { facts, days: days.length, months: months.length, years: years.length };
   });
+}
+
+/**
+ * Refreshes every municipality's rollups: what the server does every few minutes, so that the day's
+ * changes are rolled up before anyone opens the dashboard and the stale-day markers do not pile up.
+ */
+export async function refreshAllKpiRollups(
+  db: Db,
+  now: Date = new Date(),
+): Promise<Map<string, RefreshKpiRollupsResult>> {
+  const out = new Map<string, RefreshKpiRollupsResult>();
+  const municipalities = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from municipalities order by id`),
+  );
+  for (const { id } of municipalities) out.set(id, await refreshKpiRollups(db, id, now));
+  return out;
 }
