@@ -18,6 +18,14 @@ export interface SurveySubject {
   answered: boolean;
 }
 
+/** A visit (aliased v) as a survey subject: it ended once accepted or closed. */
+const visitSubject = sql`
+  select v.municipality_id as "municipalityId", v.office_id as "officeId", v.id as "visitId",
+    v.ticket_id as "ticketId", v.household->'event'->>'type' as "eventType",
+    (v.state in ('accepted', 'closed')) as ended,
+    exists (select 1 from kpi_survey_answers s
+      where s.visit_id = v.id or (v.ticket_id is not null and s.ticket_id = v.ticket_id)) as answered`;
+
 export function surveyRepository(db: DbOrTx) {
   return {
     /** The ticket behind a phone token's hash (the QR on the ticket), with its visit if it opened one. */
@@ -37,11 +45,7 @@ export function surveyRepository(db: DbOrTx) {
     /** A visit of the staff member's municipality, for the survey on the counter tablet. */
     async subjectByVisit(municipalityId: string, visitId: string): Promise<SurveySubject | undefined> {
       const result = await db.execute(sql`
-        select v.municipality_id as "municipalityId", v.office_id as "officeId", v.id as "visitId",
-          v.ticket_id as "ticketId", v.household->'event'->>'type' as "eventType",
-          (v.state in ('accepted', 'closed')) as ended,
-          exists (select 1 from kpi_survey_answers s
-            where s.visit_id = v.id or (v.ticket_id is not null and s.ticket_id = v.ticket_id)) as answered
+        ${visitSubject}
         from visits v
         where v.municipality_id = ${municipalityId} and v.id = ${visitId}`);
       return rowsOf<SurveySubject>(result)[0];
@@ -50,11 +54,7 @@ export function surveyRepository(db: DbOrTx) {
     /** The visit behind the survey link printed on its guidance sheet. */
     async subjectBySurveyLink(token: string): Promise<SurveySubject | undefined> {
       const result = await db.execute(sql`
-        select v.municipality_id as "municipalityId", v.office_id as "officeId", v.id as "visitId",
-          v.ticket_id as "ticketId", v.household->'event'->>'type' as "eventType",
-          (v.state in ('accepted', 'closed')) as ended,
-          exists (select 1 from kpi_survey_answers s
-            where s.visit_id = v.id or (v.ticket_id is not null and s.ticket_id = v.ticket_id)) as answered
+        ${visitSubject}
         from kpi_survey_links l join visits v on v.id = l.visit_id and v.municipality_id = l.municipality_id
         where l.token = ${token}`);
       return rowsOf<SurveySubject>(result)[0];
