@@ -300,9 +300,8 @@ export function kpiRollupsRepository(db: DbOrTx) {
 /**
  * Brings a municipality's rollups up to date: the facts of tickets that ended, then every day a source
  * change marked stale, then the months that are over and had a day rebuilt, then likewise the fiscal
- * years. One transaction under an
- * advisory lock, so two refreshes at once neither duplicate nor miss a row; a change committed while
- * it runs marks its day again and is taken by the next refresh.
+ * years. One transaction under an advisory lock, so two refreshes at once neither duplicate nor miss a
+ * row; a change committed while it runs keeps its marker and is taken by the next refresh.
  */
 export async function refreshKpiRollups(
   db: DbOrTx,
