@@ -25,16 +25,17 @@ describe("the hand-off page for supervisors", () => {
       count: 3,
       procedures: ["kokuho.enroll"],
     });
-    // One core system refused the first application for good.
-    await server.database.db.execute(
-      sql`update handoff_deliveries set state = 'dead', attempts = 1,
-            last_error = 'HTTP 422: 被保険者番号の形式が違います', last_attempt_at = now()
-          where application_id = ${applicationId}`,
-    );
+    // One core system refused the first application for good: exactly one delivery is dead, so the
+    // page's one "retry now" button is that delivery's (an application may go to several systems).
     const [dead] = await rowsOf<{ id: string; idempotency_key: string }>(
       server.database.db,
-      sql`select id, idempotency_key from handoff_deliveries where application_id = ${applicationId}`,
+      sql`update handoff_deliveries set state = 'dead', attempts = 1,
+            last_error = 'HTTP 422: 被保険者番号の形式が違います', last_attempt_at = now()
+          where id = (select id from handoff_deliveries where application_id = ${applicationId}
+                      order by destination limit 1)
+          returning id, idempotency_key`,
     );
+    expect(dead).toBeDefined();
     const supervisor = await server.addUser("e2e.handoff", "supervisor");
     const { page, close } = await openPage(browser, server.url);
     try {
@@ -45,7 +46,8 @@ describe("the hand-off page for supervisors", () => {
       await expect.poll(() => page.getByText("被保険者番号の形式が違います").count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page, "hand-off page");
 
-      await page.getByRole("button", { name: "今すぐ再送" }).first().click();
+      expect(await page.getByRole("button", { name: "今すぐ再送" }).count()).toBe(1);
+      await page.getByRole("button", { name: "今すぐ再送" }).click();
       await page.waitForURL(/\/handoff\?retried=/);
       expect(await page.getByText(`${dead?.idempotency_key} を今すぐ配信するよう戻しました。`).count()).toBe(
         1,
