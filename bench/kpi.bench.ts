@@ -9,7 +9,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/database";
+import { translator } from "../src/i18n/translate";
 import { exportKpiCsv } from "../src/kpi/export-kpis";
+import { labelText } from "../src/kpi/pages/components";
 import { refreshKpiRollups } from "../src/kpi/kpi-rollups.repository";
 import { loadDashboard } from "../src/kpi/load-dashboard";
 import { refreshTicketFacts } from "../src/kpi/refresh-ticket-facts";
@@ -277,7 +279,7 @@ async function figures(label: string, database: Database, tickets: number): Prom
           officeCode: "",
           groupBy: "month",
           bom: true,
-          lang: "ja",
+          say: (l) => labelText(l, translator("ja")),
           now,
         }),
     ],

@@ -200,6 +200,30 @@ describe("guidance at the counter", () => {
     await close();
   });
 
+  it("the staff member prints the sheet in Vietnamese for the resident, Japanese names marked as Japanese", async () => {
+    const { page, errors, close } = await openPage(browser, server.url);
+    await signIn(page, counter);
+    // The form and the plan are checked with axe in the journey above; here only the sheet is.
+    await enterMoveInFamily(page, "sheet in Vietnamese", async () => {});
+    await page.getByLabel("案内票の言語").selectOption({ value: "vi" });
+    await press(page, "案内票を印刷用に表示");
+    expect(await h1(page)).toBe("Hướng dẫn thủ tục");
+    expect(await page.locator("article.sheet").getAttribute("lang")).toBe("vi");
+    const here = page.locator("table.sheet-table").nth(0);
+    const moveIn = here.locator('tr[data-procedure="juki.move-in"]');
+    expect(await moveIn.locator("td").nth(0).textContent()).toBe("Thông báo chuyển đến");
+    // The residents' names and the 和暦 stay Japanese, marked so a screen reader voices them as such.
+    expect(await moveIn.locator('td span[lang="ja"]').first().textContent()).toBe("熊本 太郎");
+    expect(await moveIn.locator('time span[lang="ja"]').textContent()).toMatch(/^令和8年4月\d+日$/);
+    const water = page.locator("table.sheet-table").nth(1).locator('tr[data-procedure="suido.notice"]');
+    expect(await water.locator("td").nth(2).textContent()).toBe("Cục Cấp thoát nước");
+    await expectNoAxeViolations(page, "guidance sheet in Vietnamese");
+    await shoot(page, "sheet-vi");
+    expect(pdfPages(await page.pdf({ format: "A4" }))).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("a bereavement lists what ends with the deceased, with the funeral host chosen", async () => {
     const { page, errors, close } = await openPage(browser, server.url);
     await signIn(page, counter);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulateDemo } from "../src/kpi/simulate-demo";
@@ -9,6 +9,7 @@ import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../src/queue/queue.see
 import { queuePurposes } from "../src/queue/queue.table";
 import { startService } from "../src/queue/start-service";
 import { counters, offices } from "../src/tenancy/tenancy.table";
+import { rowsOf } from "../test/support/database";
 import { expectNoAxeViolations } from "./support/axe";
 import { isCspViolation, launchBrowser, openPage, signIn } from "./support/browser";
 import { type E2eServer, startE2eServer } from "./support/server";
@@ -18,6 +19,7 @@ import { type E2eServer, startE2eServer } from "./support/server";
 let server: E2eServer;
 let browser: Browser;
 let surveyToken = "";
+let secondToken = "";
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
@@ -39,22 +41,30 @@ beforeAll(async () => {
     .select()
     .from(counters)
     .where(eq(counters.officeId, kita?.id ?? ""));
-  const issued = await issueTicket(db, {
-    municipalityId: "kumamoto",
-    officeId: kita?.id ?? "",
-    purposeId: purpose?.id ?? "",
-    now: new Date(),
-  });
-  surveyToken = issued.token;
   const at = {
     municipalityId: "kumamoto",
     officeId: kita?.id ?? "",
     staffId: counterUser.id,
     counterId: counter?.id ?? null,
   };
-  const { ticket } = await callNext(db, { ...at, now: new Date(), onOneStopTicketCalled: async () => null });
-  await startService(db, { ...at, ticketId: ticket.id, now: new Date() });
-  await finishService(db, { ...at, ticketId: ticket.id, now: new Date() });
+  const finishedTicket = async () => {
+    const issued = await issueTicket(db, {
+      municipalityId: "kumamoto",
+      officeId: kita?.id ?? "",
+      purposeId: purpose?.id ?? "",
+      now: new Date(),
+    });
+    const { ticket } = await callNext(db, {
+      ...at,
+      now: new Date(),
+      onOneStopTicketCalled: async () => null,
+    });
+    await startService(db, { ...at, ticketId: ticket.id, now: new Date() });
+    await finishService(db, { ...at, ticketId: ticket.id, now: new Date() });
+    return issued.token;
+  };
+  surveyToken = await finishedTicket();
+  secondToken = await finishedTicket();
 }, 120_000);
 
 afterAll(async () => {
@@ -132,6 +142,32 @@ describe("the satisfaction survey", () => {
       await expectNoAxeViolations(page, "survey thanks");
       await page.goto(`/survey/t/${surveyToken}?lang=en`);
       expect(await page.getByText("This visit's survey has already been answered.").count()).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it("switches to Vietnamese from the page's language list and says every word in it", async () => {
+    const { page, errors, close } = await openPage(browser, server.url);
+    try {
+      await page.goto(`/survey/t/${secondToken}`);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("窓口アンケート");
+      await page.getByRole("link", { name: "Tiếng Việt" }).click();
+      await page.waitForURL(new RegExp(`/survey/t/${secondToken}$`));
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Khảo sát về quầy tiếp nhận");
+      await page.getByRole("button", { name: "Gửi" }).click();
+      expect(await page.getByRole("alert").textContent()).toContain("Hãy chọn mức độ hài lòng");
+      await expectNoAxeViolations(page, "survey (Tiếng Việt) with a problem");
+      await page.getByLabel("5 Hài lòng").check();
+      await page.getByRole("button", { name: "Gửi" }).click();
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Cảm ơn bạn đã trả lời.");
+      const [answer] = await rowsOf<{ lang: string }>(
+        server.database.db,
+        sql`select lang from kpi_survey_answers order by answered_at desc limit 1`,
+      );
+      expect(answer?.lang).toBe("vi");
+      expect(errors.filter(isCspViolation)).toEqual([]);
     } finally {
       await close();
     }

@@ -109,20 +109,40 @@ async function callNext(page: Page): Promise<void> {
 }
 
 describe("kiosk", () => {
-  it("issues a ticket by touch, in three languages, with a QR code and an 80 mm print layout", async () => {
+  it("issues a ticket by touch, with a large button per language, a QR code and an 80 mm print layout", async () => {
     const { page, errors, close } = await openPage(browser, server.url, {
       viewport: { width: 1080, height: 1920 },
     });
     await page.goto(`/queue/offices/${chuo}/kiosk`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("番号札の発行");
+    // Japanese at first, with a button for each of the six languages, each in its own name.
+    const languages = page.getByRole("navigation", { name: "言語" }).getByRole("link");
+    expect(await languages.allTextContents()).toEqual([
+      "日本語",
+      "やさしい日本語",
+      "English",
+      "中文",
+      "한국어",
+      "Tiếng Việt",
+    ]);
+    for (const box of await Promise.all((await languages.all()).map((b) => b.boundingBox()))) {
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
+    }
     const button = page.getByRole("button", { name: /ワンストップ（引越し）/ });
-    expect(await button.textContent()).toContain("One-stop: moving house");
-    expect(await button.textContent()).toContain("ひっこし の てつづき");
+    expect(await button.textContent()).not.toContain("One-stop: moving house");
     // Large touch targets: every purpose button is at least 80 px high.
     for (const box of await Promise.all(
       (await page.locator(".kiosk__purpose").all()).map((b) => b.boundingBox()),
     ))
       expect(box?.height ?? 0).toBeGreaterThanOrEqual(80);
+    // Choosing English, the kiosk reads in English alone; the start page is Japanese again.
+    await languages.getByText("English").click();
+    await page.waitForURL(/lang=en/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Take a number");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expectNoAxeViolations(page, "kiosk in English");
+    await page.goto(`/queue/offices/${chuo}/kiosk`);
     await expectNoAxeViolations(page, "kiosk");
     await screenshot(page, "queue-kiosk");
 
@@ -201,6 +221,14 @@ describe("display board and phone page", () => {
     );
     const spoken = await display.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
     expect(spoken).toContain(`ja-JP:受付番号 ${ticket.number}番の方、ワンストップ窓口 2番へお越しください。`);
+    // Screen readers hear the call as sentences in Japanese and the caption language, not "100 → …".
+    const live = display.page.locator("[data-display-live]");
+    expect(await live.textContent()).toBe(
+      `受付番号 ${ticket.number}番の方、ワンストップ窓口 2番へお越しください。 Number ${ticket.number}, please go to One-stop counter 2.`,
+    );
+    expect(await live.locator('[lang="en"]').textContent()).toBe(
+      `Number ${ticket.number}, please go to One-stop counter 2.`,
+    );
     await screenshot(display.page, "queue-display");
     await expectNoAxeViolations(display.page, "display board with a call");
 

@@ -88,7 +88,7 @@ describe("resident registry", () => {
     expect(await page.locator("#m1-name").inputValue()).toBe("髙橋\u3000葛\u{E0100}子");
     expect(await page.locator("#m2-birthDate").inputValue()).toBe("2019-06-01");
     expect(await page.locator("#m3-name").count()).toBe(0);
-    expect(await page.locator("#m0-owns-dog").isChecked()).toBe(true);
+    expect(await page.locator('input[name="m0.owns"][value="dog"]').isChecked()).toBe(true);
     await expectNoAxeViolations(page, "guidance filled from the registry");
     await page.getByRole("button", { name: "必要な手続きを表示" }).click();
     await page.waitForLoadState("load");

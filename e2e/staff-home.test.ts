@@ -44,7 +44,7 @@ describe("staff home", () => {
     await page.goto("/signin");
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
 
-    await page.getByRole("link", { name: "Switch to English" }).click();
+    await page.getByRole("link", { name: "English", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/signin");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Staff sign-in");
@@ -69,7 +69,7 @@ describe("staff home", () => {
     expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
     await expectNoAxeViolations(page, "home page in English");
 
-    await page.getByRole("link", { name: "日本語に切り替える" }).click();
+    await page.getByRole("link", { name: "日本語", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/");
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("職員ホーム");

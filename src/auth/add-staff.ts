@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db/database";
-import { AppError } from "../shared/errors";
+import { AppError, type Problem } from "../shared/errors";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import { auditRepository } from "./audit.repository";
 import type { StaffRole } from "./auth.table";
@@ -22,34 +22,32 @@ export async function addStaff(
   db: DbOrTx,
   options: AddStaffOptions,
 ): Promise<{ staff: Staff; password: string }> {
-  const problems = [];
+  const problems: Problem[] = [];
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(options.username)) {
     problems.push({
       path: "username",
-      ja: "ユーザー名は英小文字・数字・「.」「_」「-」の3〜64文字にしてください。",
-      en: "The username must be 3 to 64 lower-case letters, digits, '.', '_' or '-'.",
+      code: "auth.usernameFormat",
     });
   }
   if (options.password !== undefined && options.password.length < 12) {
     problems.push({
       path: "password",
-      ja: "パスワードは12文字以上にしてください。",
-      en: "The password must be at least 12 characters.",
+      code: "auth.passwordTooShort",
     });
   }
   const office = await tenancyRepository(db).findOfficeByCode(options.municipalityId, options.officeCode);
   if (!office) {
     problems.push({
       path: "office",
-      ja: `庁舎コード「${options.officeCode}」はこの自治体にありません。`,
-      en: `There is no office "${options.officeCode}" in this municipality.`,
+      code: "auth.unknownOffice",
+      params: { office: options.officeCode },
     });
   }
   if (await staffRepository(db).usernameExists(options.username)) {
     problems.push({
       path: "username",
-      ja: `ユーザー名「${options.username}」は既に使われています。`,
-      en: `The username "${options.username}" is already taken.`,
+      code: "auth.usernameTaken",
+      params: { username: options.username },
     });
   }
   if (problems.length > 0 || !office) throw new AppError("VALIDATION", problems);

@@ -4,12 +4,14 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import type { Problem } from "../shared/errors";
 import type { AppDeps, AppEnv } from "../web/context";
-import { bilingual } from "../web/i18n";
-import { CsrfField, ErrorSummary, Field, problemFor, tokyoTime } from "../web/layout";
+import { parseLang } from "../web/i18n";
+import { tokyoTime } from "../web/layout";
 import { clientIp, requireStaff, SESSION_COOKIE, safeLocalPath } from "../web/middleware";
 import { renderPage } from "../web/respond";
 import { auditRepository } from "./audit.repository";
 import { completeTwoFactor, pendingTotpSecret } from "./complete-two-factor";
+import { SignInPage } from "./pages/sign-in.page";
+import { TotpPage } from "./pages/totp.page";
 import { extendSession } from "./session";
 import { sessionRepository } from "./session.repository";
 import { signIn } from "./sign-in";
@@ -44,38 +46,15 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const next = safeLocalPath(c.req.query("next"), "/");
     return renderPage(
       c,
-      c.get("t")("signInTitle"),
+      c.get("t")("auth.signInTitle"),
       (ctx) => (
-        <>
-          <ErrorSummary problems={problems} t={ctx.t} lang={ctx.lang} />
-          {options.notice ? (
-            <p class="notice" role="status">
-              {options.notice}
-            </p>
-          ) : null}
-          <h1>{ctx.t("signInTitle")}</h1>
-          <p class="lead">{ctx.t("signInLead")}</p>
-          <form method="post" action={`/signin?next=${encodeURIComponent(next)}`} novalidate>
-            <CsrfField token={ctx.csrfToken} />
-            <Field
-              id="username"
-              label={ctx.t("username")}
-              value={options.username ?? ""}
-              autocomplete="username"
-              error={problemFor(problems, "username", ctx.lang)}
-            />
-            <Field
-              id="password"
-              label={ctx.t("password")}
-              type="password"
-              autocomplete="current-password"
-              error={problemFor(problems, "password", ctx.lang)}
-            />
-            <button class="button" type="submit">
-              {ctx.t("signIn")}
-            </button>
-          </form>
-        </>
+        <SignInPage
+          ctx={ctx}
+          problems={problems}
+          next={next}
+          username={options.username ?? ""}
+          notice={options.notice}
+        />
       ),
       options.status ?? 200,
     );
@@ -85,9 +64,9 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const t = c.get("t");
     const notice =
       c.req.query("expired") === "1" || c.get("sessionExpired")
-        ? t("sessionExpired")
+        ? t("auth.sessionExpired")
         : c.req.query("signedout") === "1"
-          ? t("signedOut")
+          ? t("auth.signedOut")
           : undefined;
     return signInPage(c, { notice });
   });
@@ -100,9 +79,17 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const password = form.success ? form.data.password : "";
     const problems: Problem[] = [];
     if (!username)
-      problems.push({ path: "username", ...bilingual("requiredField", { field: t("username") }) });
+      problems.push({
+        path: "username",
+        code: "common.requiredField",
+        params: { field: t("auth.username") },
+      });
     if (!password)
-      problems.push({ path: "password", ...bilingual("requiredField", { field: t("password") }) });
+      problems.push({
+        path: "password",
+        code: "common.requiredField",
+        params: { field: t("auth.password") },
+      });
     if (problems.length > 0) return signInPage(c, { problems, username, status: 422 });
     const result = await signIn(deps.database.db, {
       username,
@@ -117,7 +104,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     if (result.kind === "invalid") {
       return signInPage(c, {
-        problems: [{ path: "password", ...bilingual("invalidCredentials") }],
+        problems: [{ path: "password", code: "auth.invalidCredentials" }],
         username,
         status: 401,
       });
@@ -125,7 +112,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     if (result.kind === "locked") {
       const until = tokyoTime(result.until, lang);
       return signInPage(c, {
-        problems: [{ path: "username", ...bilingual("accountLocked", { until }) }],
+        problems: [{ path: "username", code: "auth.accountLocked", params: { until } }],
         username,
         status: 401,
       });
@@ -150,39 +137,8 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const next = safeLocalPath(c.req.query("next"), "/");
     return renderPage(
       c,
-      c.get("t")(setup ? "totpSetupTitle" : "totpTitle"),
-      (ctx) => (
-        <>
-          <ErrorSummary problems={problems} t={ctx.t} lang={ctx.lang} />
-          <h1>{ctx.t(setup ? "totpSetupTitle" : "totpTitle")}</h1>
-          <p class="lead">{ctx.t(setup ? "totpSetupLead" : "totpLead")}</p>
-          {setup ? (
-            <>
-              <img
-                class="qr"
-                src={qr}
-                alt={ctx.lang === "ja" ? "認証アプリ登録用のQRコード" : "QR code for your authenticator app"}
-              />
-              <p>
-                {ctx.t("totpSecretLabel")}: <code data-totp-secret>{secret}</code>
-              </p>
-            </>
-          ) : null}
-          <form method="post" action={`/signin/totp?next=${encodeURIComponent(next)}`} novalidate>
-            <CsrfField token={ctx.csrfToken} />
-            <Field
-              id="code"
-              label={ctx.t("totpCode")}
-              autocomplete="one-time-code"
-              inputmode="numeric"
-              error={problemFor(problems, "code", ctx.lang)}
-            />
-            <button class="button" type="submit">
-              {ctx.t("verify")}
-            </button>
-          </form>
-        </>
-      ),
+      c.get("t")(setup ? "auth.totpSetupTitle" : "auth.totpTitle"),
+      (ctx) => <TotpPage ctx={ctx} problems={problems} next={next} setup={setup} qr={qr} secret={secret} />,
       status,
     );
   };
@@ -209,13 +165,14 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
         problems: [
           {
             path: "username",
-            ...bilingual("accountLocked", { until: tokyoTime(result.until, c.get("lang")) }),
+            code: "auth.accountLocked",
+            params: { until: tokyoTime(result.until, c.get("lang")) },
           },
         ],
         status: 401,
       });
     }
-    if (result.kind === "invalid") return totpPage(c, [{ path: "code", ...bilingual("totpInvalid") }], 401);
+    if (result.kind === "invalid") return totpPage(c, [{ path: "code", code: "auth.totpInvalid" }], 401);
     return c.redirect(safeLocalPath(c.req.query("next"), "/"), 303);
   });
 
@@ -249,7 +206,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // A language switch changes only a display preference, so a plain link (GET) is enough.
   app.get("/lang", (c) => {
-    const to = c.req.query("to") === "en" ? "en" : "ja";
+    const to = parseLang(c.req.query("to")) ?? "ja";
     setCookie(c, "mg_lang", to, { path: "/", sameSite: "Lax", maxAge: 60 * 60 * 24 * 365 });
     return c.redirect(safeLocalPath(c.req.query("back"), "/"), 303);
   });

@@ -123,8 +123,18 @@ describe("the shipped catalogue", () => {
   it("gives every procedure a plain-Japanese line, an English line and a legal basis", () => {
     for (const p of getCatalog().procedures) {
       expect(p.easy.ja.length, p.id).toBeGreaterThan(5);
-      expect(p.easy.en.length, p.id).toBeGreaterThan(5);
+      expect(p.easy.en?.length, p.id).toBeGreaterThan(5);
       expect(p.legalBasis.length, p.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("names and explains every procedure in each language a resident may read", () => {
+    for (const p of getCatalog().procedures) {
+      for (const lang of ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"]) {
+        expect(p.name[lang], `${p.id} name ${lang}`).toBeTruthy();
+        expect(p.easy[lang], `${p.id} easy ${lang}`).toBeTruthy();
+        if (p.body) expect(p.body[lang], `${p.id} body ${lang}`).toBeTruthy();
+      }
     }
   });
 });
@@ -149,6 +159,16 @@ describe("a broken catalogue", () => {
     (broken.procedures[20] as Record<string, unknown>).extra = true;
     const entries = loadError(broken).issues.map((i) => i.entry);
     expect(entries).toEqual(['#0 "juki.move-in"', '#10 "kokuho.enroll"', '#20 "nenkin.enroll"']);
+  });
+
+  it("refuses a label without Japanese, or with a key that is not a language", () => {
+    const broken = clone(shipped);
+    (broken.procedures[1] as { name: Record<string, string> }).name = { en: "Moving" };
+    (broken.procedures[2] as { easy: Record<string, string> }).easy = { ja: "転出", label: "転出" };
+    expect(loadError(broken).issues).toEqual([
+      expect.objectContaining({ entry: '#1 "juki.move-within"', path: "name.ja" }),
+      expect.objectContaining({ entry: '#2 "juki.move-out"', path: "easy.label" }),
+    ]);
   });
 
   it("names an entry by its index when it has no readable id", () => {

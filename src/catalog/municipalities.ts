@@ -29,6 +29,9 @@ const national: MunicipalitySettingsInput = {
 const kumamoto: MunicipalitySettingsInput = {
   id: "kumamoto",
   code: "431001",
+  // The city's foreign residents read Chinese, Vietnamese, Korean and English most; many elderly residents
+  // and children read やさしい日本語 best.
+  languages: ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"],
   name: { ja: "熊本市", en: "Kumamoto City" },
   // こども医療費助成 covers high-school age since December 2023.
   childMedicalGradeLimit: 12,
@@ -86,4 +89,18 @@ export function getMunicipalitySettings(id: string): MunicipalitySettings {
   const settings = checkSettings(source, getCatalog(), `src/catalog/municipalities.ts (${id})`);
   resolved.set(id, settings);
   return settings;
+}
+
+/** The settings for a signed-in staff member's municipality (the national baseline if it has none). */
+export function settingsForMunicipality(municipalityId: string): MunicipalitySettings {
+  return getMunicipalitySettings(municipalityIds.includes(municipalityId) ? municipalityId : "national");
+}
+
+/**
+ * The languages a municipality offers its residents, among those `available` (the catalogue folders):
+ * its `languages` setting in that order, Japanese always first; every available one when unset.
+ */
+export function offeredLocales(municipalityId: string, available: readonly string[]): string[] {
+  const chosen = settingsForMunicipality(municipalityId).languages ?? available;
+  return ["ja", ...chosen.filter((code) => code !== "ja" && available.includes(code))];
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CatalogError, type CatalogIssue, formatIssuePath } from "./catalog.errors";
 import { type Catalog, issuesOf } from "./load-catalog";
+import { localeCodeSchema, localeMapSchema } from "./locale-map.schema";
 import { type ProcedureEntry, procedureEntrySchema, type Text } from "./procedure.schema";
 import type { Department } from "./vocabulary";
 
@@ -25,9 +26,10 @@ export interface MunicipalitySettings {
   /** Local names for catalogue procedures, by id. */
   procedureNames: Record<string, Text>;
   localProcedures: ProcedureEntry[];
+  languages?: string[] | undefined;
 }
 
-const text = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+const text = localeMapSchema;
 
 /** Checks the 全国地方公共団体コード check digit (weights 6..2, modulus 11). */
 export function isLocalGovernmentCode(code: string): boolean {
@@ -53,6 +55,12 @@ export const municipalitySettingsSchema = z.strictObject({
   }),
   procedureNames: z.record(z.string(), text).default({}),
   localProcedures: z.array(procedureEntrySchema).default([]),
+  /**
+   * The languages residents may choose on this municipality's pages (kiosk, ticket, phone page,
+   * survey, sheets), in the order shown; Japanese is always offered. Absent: every language with a
+   * catalogue folder.
+   */
+  languages: z.array(localeCodeSchema).min(1).optional(),
 });
 
 export type MunicipalitySettingsInput = z.input<typeof municipalitySettingsSchema>;

@@ -7,7 +7,7 @@ export interface ProcedureInfo {
   id: string;
   name: Text;
   easy: Text;
-  /** Where to go: the municipality's department label, or the outside body's name. */
+  /** Where to go: the municipality's department label, or the outside body's name (Japanese always, others where given). */
   place: Text;
   documents: Text[];
   legalBasis: string[];

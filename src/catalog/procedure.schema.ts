@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { LocaleMap } from "../shared/locale";
+import { localeMapSchema } from "./locale-map.schema";
 import {
   type Benefit,
   benefits,
@@ -71,15 +73,14 @@ export type DeadlineRule =
   | { kind: "days"; days: number; basis: "civil" | "koseki" }
   | { kind: "years"; years: number };
 
-export interface Text {
-  ja: string;
-  en: string;
-}
+/** A label from data: Japanese required, other languages where translated (see src/shared/locale.ts). */
+export type Text = LocaleMap;
 
 export interface ProcedureEntry {
   id: string;
+  /** The procedure's name; Japanese is the legal name, the other languages a translation of it. */
   name: Text;
-  /** One line for the resident: `ja` in やさしい日本語, `en` in plain English. */
+  /** One line for the resident on what the procedure does, in plain words in each language. */
   easy: Text;
   department: Department;
   /** The body outside the ward office that handles it; required for the `external` department. */
@@ -93,7 +94,8 @@ export interface ProcedureEntry {
   legalBasis: string[];
 }
 
-const text = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+// Japanese required, other keys only language tags (a misspelt key such as "jp" is refused).
+const text = localeMapSchema;
 const nonEmpty = <T extends z.ZodType>(item: T) => z.array(item).min(1);
 
 export const memberConditionSchema: z.ZodType<MemberCondition> = z.lazy(() =>

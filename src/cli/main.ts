@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type Config, parseConfig } from "../config/config";
 import type { Database } from "../db/database";
+import { translator } from "../i18n/translate";
 import { AppError } from "../shared/errors";
 import { commandHelp, mainHelp } from "./help";
 
@@ -37,7 +38,10 @@ function reportFailure(io: Io, error: unknown): number {
     return 1;
   }
   if (error instanceof AppError) {
-    for (const p of error.problems) io.stderr.write(`${p.path ? `${p.path}: ` : ""}${p.ja} / ${p.en}\n`);
+    const ja = translator("ja");
+    const en = translator("en");
+    for (const p of error.problems)
+      io.stderr.write(`${p.path ? `${p.path}: ` : ""}${ja.message(p)} / ${en.message(p)}\n`);
     return 2;
   }
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {

@@ -42,7 +42,7 @@ describe("openDatabase on PGlite in a data directory", () => {
   it("releases the lock on close, and a later open finds the data written before", async () => {
     if (!first) throw new Error("the previous test did not open the database");
     await first.db.execute(
-      sql`insert into municipalities (id, code, name_ja, name_en) values ('t', '000001', 'テスト市', 'Test City')`,
+      sql`insert into municipalities (id, code, names) values ('t', '000001', '{"ja":"テスト市","en":"Test City"}')`,
     );
     await first.close();
     first = undefined;
@@ -51,7 +51,7 @@ describe("openDatabase on PGlite in a data directory", () => {
     const again = await openDatabase({ kind: "pglite", dataDir: dir });
     try {
       await again.migrate();
-      const rows = await rowsOf(again.db, sql`select name_en from municipalities where id = 't'`);
+      const rows = await rowsOf(again.db, sql`select names->>'en' as name_en from municipalities where id = 't'`);
       expect(rows).toEqual([{ name_en: "Test City" }]);
     } finally {
       await again.close();

@@ -8,6 +8,7 @@ import { planGuidance } from "../guidance/engine";
 import type { Household } from "../guidance/household.schema";
 import type { HouseholdProblem } from "../guidance/problems";
 import { parseHousehold } from "../guidance/validate";
+import { translator } from "../i18n/translate";
 import { todayInJapan } from "../shared/dates";
 import { parseAnswers } from "./answers";
 import { fieldByKey } from "./field-dictionary";
@@ -56,7 +57,9 @@ function writeHouseholdProblems(io: FormsIo, problems: readonly HouseholdProblem
     `世帯の情報に問題があるため、申請書を作れません（${problems.length}件）。`,
     `The household was refused: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`,
   ];
-  for (const p of problems) lines.push(`- ${p.path || "(input)"} [${p.code}]`, `  ${p.ja}`, `  ${p.en}`);
+  const ja = translator("ja");
+  const en = translator("en");
+  for (const p of problems) lines.push(`- ${p.path || "(input)"} [${p.code}]`, `  ${ja.message(p)}`, `  ${en.message(p)}`);
   io.stderr.write(`${lines.join("\n")}\n`);
 }
 

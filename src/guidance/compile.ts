@@ -8,28 +8,33 @@ import {
   compileDescriber,
   householdReason,
   type MemberDescriber,
-  type ScopeClause,
-  scopeClause,
-  sentenceTail,
+  type Reason,
+  reasonKey,
+  scopeParam,
 } from "./reasons";
 
 export interface CompiledRule {
   readonly when: readonly HouseholdTest[];
-  readonly whenReasons: readonly string[];
+  /** The reasons the household conditions add, each with its {@link reasonKey}. */
+  readonly whenReasons: readonly { readonly key: string; readonly reason: Reason }[];
   readonly scope: Scope;
   readonly test: MemberTest;
   /**
-   * The end of the members' sentence when it is the same for every member (the usual case), so a
-   * plan only prepends names; "" when members need no sentence; null when it depends on the member.
+   * The members' fact tokens when they are the same for every member (the usual case), so a plan
+   * only adds the members; "" when there are none; null when they depend on the member.
    */
-  readonly fixedTail: string | null;
-  /** For a null `fixedTail`: the words true of one member. */
+  readonly fixedFacts: string | null;
+  /** False when the members need no reason of their own (the household as a whole, no facts). */
+  readonly explains: boolean;
+  /** For a null `fixedFacts`: the tokens true of one member. */
   readonly describe: MemberDescriber;
-  readonly clause: ScopeClause;
+  /** The reasons' `scope` parameter (see reasons.ts). */
+  readonly scopeParam: string;
 }
 
 export interface CompiledProcedure {
   readonly id: string;
+  /** The Japanese name (the municipality's own where it has one). */
   readonly name: string;
   readonly department: Department;
   readonly handling: Handling;
@@ -57,24 +62,26 @@ function compileDeadline(rule: DeadlineRule): (on: CalendarDate) => string {
 function compileRule(rule: Rule, event: EventType, limit: number): CompiledRule {
   const when = rule.when ?? [];
   const where = rule.members.where ?? [];
-  const words = where.map((c) => compileDescriber(c, limit));
-  const clause = scopeClause(rule.members.scope, event);
-  const fixed = words.every((w) => typeof w === "string") ? words.filter((w) => w !== "").join("で、") : null;
-  // For the household as a whole the condition (e.g. a request) is the reason, not membership.
-  const silent = rule.members.scope === "household" && fixed === "";
+  const tokens = where.map((c) => compileDescriber(c, limit));
+  const fixed = tokens.every((w) => typeof w === "string") ? tokens.filter((w) => w !== "").join(" ") : null;
   return {
     when: when.map((c) => compileHouseholdTest(c, limit)),
-    whenReasons: when.map((c) => householdReason(c, event, limit)).filter((r) => r !== null),
+    whenReasons: when
+      .map((c) => householdReason(c, event, limit))
+      .filter((r) => r !== null)
+      .map((reason) => ({ key: reasonKey(reason), reason })),
     scope: rule.members.scope,
     test: compileAll(where, limit),
-    fixedTail: silent ? "" : fixed === null ? null : sentenceTail(clause, fixed),
+    fixedFacts: fixed,
+    // For the household as a whole the condition (e.g. a request) is the reason, not membership.
+    explains: !(rule.members.scope === "household" && fixed === ""),
     describe: (f, out) => {
-      for (const w of words) {
+      for (const w of tokens) {
         if (typeof w === "function") w(f, out);
         else if (w !== "") out.push(w);
       }
     },
-    clause,
+    scopeParam: scopeParam(rule.members.scope, event),
   };
 }
 
@@ -102,7 +109,7 @@ export function compileGuide(catalog: Catalog, settings: MunicipalitySettings): 
     for (const event of events) {
       const procedure: CompiledProcedure = {
         id: entry.id,
-        name: settings.procedureNames[entry.id]?.ja ?? entry.name.ja,
+        name: (settings.procedureNames[entry.id] ?? entry.name).ja,
         department: entry.department,
         handling: entry.handling === "one-stop" && !guidanceOnly.has(entry.id) ? "one-stop" : "guidance",
         claimant: entry.claimant,

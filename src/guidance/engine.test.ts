@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { getCatalog } from "../catalog/load-catalog";
 import { getMunicipalitySettings } from "../catalog/municipalities";
 import { checkSettings } from "../catalog/municipality.schema";
+import { translator } from "../i18n/translate";
+import type { Message } from "../shared/locale";
 import { type Plan, planGuidance } from "./engine";
+import { reasonText } from "./guidance.presenters";
 import { parseHousehold } from "./validate";
+
+/** Reasons are codes; these tests read them as the Japanese catalogue words them. */
+const inJapanese = (reasons: readonly Message[] | undefined) =>
+  reasons?.map((r) => reasonText(translator("ja"), r));
 
 type Raw = Record<string, unknown>;
 const D = "2026-04-06";
@@ -1028,7 +1035,15 @@ describe("a plan", () => {
       elder("m4", { name: "熊本 梅", insurance: "kouki" }),
       kid("m3", grade5),
     ]);
-    const reasons = (id: string) => p.procedures.find((i) => i.id === id)?.reasons;
+    const reasons = (id: string) => inJapanese(p.procedures.find((i) => i.id === id)?.reasons);
+    expect(p.procedures.find((i) => i.id === "jidoteate.claim")?.reasons).toEqual([
+      { code: "guidance.reason.deceasedWas", params: { facts: "benefit:childAllowance" } },
+      { code: "guidance.reason.countWith", params: { scope: "remaining", facts: "age:18-", min: 1 } },
+      {
+        code: "guidance.reason.members",
+        params: { scope: "remaining", facts: "stage:childAllowanceAge", member1: "m3" },
+      },
+    ]);
     expect(reasons("jidoteate.claim")).toEqual([
       "亡くなった方が児童手当を受給中だったため",
       "世帯に残る方に18歳以上の方がいるため",
@@ -1043,11 +1058,15 @@ describe("a plan", () => {
       "熊本 太郎さんが亡くなり、国民健康保険に加入中だったため",
       "申請するのは、葬儀を行った熊本 花子さん（喪主）です",
     ]);
+    expect(p.procedures.find((i) => i.id === "kokuho.funeral-benefit")?.reasons[1]).toEqual({
+      code: "guidance.reason.claimant",
+      params: { member1: "m2", name1: "熊本 花子" },
+    });
   });
 
   it("names only the alternatives that hold for each member", () => {
     const p = plan(WITHIN, [head({ careLevel: "care1" }), elder("m2")]);
-    expect(p.procedures.find((i) => i.id === "kaigo.update")?.reasons).toEqual([
+    expect(inJapanese(p.procedures.find((i) => i.id === "kaigo.update")?.reasons)).toEqual([
       "m1さんが転居し、要介護・要支援の認定済みのため",
       "m2さんが転居し、65歳以上のため",
     ]);
@@ -1112,8 +1131,11 @@ describe("municipality settings", () => {
       handling: "guidance",
       members: ["m1"],
       deadline: "2026-04-20",
-      reasons: ["m1さんが転入し、18歳以上のため"],
+      reasons: [
+        { code: "guidance.reason.members", params: { scope: "moveIn", facts: "age:18-", member1: "m1" } },
+      ],
     });
+    expect(inJapanese(p.procedures.at(-1)?.reasons)).toEqual(["m1さんが転入し、18歳以上のため"]);
   });
 
   it("list a member selected by two rules of one procedure once, in input order", () => {
@@ -1165,10 +1187,10 @@ describe("municipality settings", () => {
       ["local.two-rules", ["m3", "m1", "m2"]],
       ["local.everyone", ["m3", "m1", "m2"]],
     ]);
-    expect(items[0]?.reasons).toEqual([
+    expect(inJapanese(items[0]?.reasons)).toEqual([
       "m3さん、m1さんが転入し、マイナンバーカードをお持ちのため",
       "m1さん、m2さんが転入し、18歳以上のため",
     ]);
-    expect(items[1]?.reasons).toEqual(["m3さん、m1さん、m2さんが対象のため"]);
+    expect(inJapanese(items[1]?.reasons)).toEqual(["m3さん、m1さん、m2さんが対象のため"]);
   });
 });

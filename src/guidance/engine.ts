@@ -3,9 +3,9 @@ import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import type { Department, Handling } from "../catalog/vocabulary";
 import { type CompiledGuide, type CompiledRule, compileGuide } from "./compile";
 import type { HouseholdTest } from "./conditions";
-import { deriveFacts, displayName, type HouseholdFacts, type MemberFacts } from "./facts";
+import { deriveFacts, type HouseholdFacts, type MemberFacts } from "./facts";
 import type { Household } from "./household.schema";
-import { claimantSentence, sentenceTail } from "./reasons";
+import { claimantReason, memberParams, membersReason, type Reason, reasonCodes } from "./reasons";
 
 /** One procedure of a plan; exactly the keys of the `madoguchi guide` JSON contract. */
 export interface PlanItem {
@@ -18,8 +18,11 @@ export interface PlanItem {
   members: string[];
   /** The last permitted day (ISO date), or null where the law sets none. */
   deadline: string | null;
-  /** Plain-Japanese sentences: which fact of which member selected the procedure. */
-  reasons: string[];
+  /**
+   * Which fact of which member selected the procedure, as message codes with their data (see
+   * reasons.ts); the web layer and the CLI turn them into sentences in the reader's language.
+   */
+  reasons: Reason[];
 }
 
 export interface Plan {
@@ -47,29 +50,24 @@ function allHold(tests: readonly HouseholdTest[], household: Household, facts: H
   return true;
 }
 
-function namesOf(members: readonly MemberFacts[]): string {
-  let names = displayName(members[0] as MemberFacts);
-  for (let i = 1; i < members.length; i++) names += `、${displayName(members[i] as MemberFacts)}`;
-  return names;
-}
-
-function explainMembers(rule: CompiledRule, matched: readonly MemberFacts[], reasons: string[]): void {
-  if (rule.fixedTail !== null) {
-    if (rule.fixedTail !== "") reasons.push(namesOf(matched) + rule.fixedTail);
+function explainMembers(rule: CompiledRule, matched: readonly MemberFacts[], reasons: Reason[]): void {
+  if (!rule.explains) return;
+  if (rule.fixedFacts !== null) {
+    reasons.push(membersReason(matched, rule.scopeParam, rule.fixedFacts));
     return;
   }
-  // Members with the same facts share one sentence: "AさんとBさんが…" reads better than two.
+  // Members with the same facts share one reason: "AさんとBさんが…" reads better than two.
   const groups = new Map<string, MemberFacts[]>();
   const parts: string[] = [];
   for (const f of matched) {
     parts.length = 0;
     rule.describe(f, parts);
-    const key = parts.join("で、");
+    const key = parts.join(" ");
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
-  for (const [facts, group] of groups) reasons.push(namesOf(group) + sentenceTail(rule.clause, facts));
+  for (const [facts, group] of groups) reasons.push(membersReason(group, rule.scopeParam, facts));
 }
 
 /**
@@ -92,7 +90,8 @@ export function planGuidance(
   const dates: (string | null | undefined)[] = [];
   const procedures: PlanItem[] = [];
   for (const procedure of candidates) {
-    let reasons: string[] | null = null;
+    let reasons: Reason[] | null = null;
+    let said: Set<string> | null = null;
     let chosen: MemberFacts[] | null = null;
     let merged = false;
     for (const rule of procedure.rules) {
@@ -105,7 +104,12 @@ export function planGuidance(
       }
       if (matched === null) continue;
       reasons ??= [];
-      for (const reason of rule.whenReasons) if (!reasons.includes(reason)) reasons.push(reason);
+      for (const { key, reason } of rule.whenReasons) {
+        said ??= new Set();
+        if (said.has(key)) continue;
+        said.add(key);
+        reasons.push(reason);
+      }
       explainMembers(rule, matched, reasons);
       if (chosen === null) chosen = matched;
       else {
@@ -116,11 +120,9 @@ export function planGuidance(
     if (chosen === null || reasons === null) continue;
     // Several rules of one procedure may select the same member; keep each once, in input order.
     if (merged) chosen = facts.members.filter((f) => (chosen as MemberFacts[]).includes(f));
-    if (reasons.length === 0) reasons.push(`${namesOf(chosen)}が対象のため`);
-    if (procedure.claimant === "funeralHost") {
-      const host = facts.members.find((f) => f.id === household.event.funeralHost);
-      reasons.push(claimantSentence(host && displayName(host)));
-    }
+    if (reasons.length === 0) reasons.push({ code: reasonCodes.anyone, params: memberParams(chosen) });
+    if (procedure.claimant === "funeralHost")
+      reasons.push(claimantReason(facts.members.find((f) => f.id === household.event.funeralHost)));
     const slot = procedure.deadline;
     let deadline: string | null = null;
     if (slot >= 0) {

@@ -157,6 +157,3 @@ export function deriveFacts(household: Household, childMedicalGradeLimit: number
     remainingAdults,
   };
 }
-
-/** How reasons name a member: the registered name when known, otherwise the id. */
-export const displayName = (facts: MemberFacts): string => `${facts.member.name ?? facts.id}さん`;

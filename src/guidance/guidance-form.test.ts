@@ -185,8 +185,8 @@ describe("the engine input built from a draft", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.problems.map((p) => [p.code, fieldIdForPath(p.path)])).toEqual([
-        ["schema.required", "event-date"],
-        ["schema.required", "m0-birthDate"],
+        ["guidance.problem.schema.required", "event-date"],
+        ["guidance.problem.schema.required", "m0-birthDate"],
       ]);
     }
   });

@@ -1,6 +1,7 @@
 // The staff guidance page keeps its whole state in the form (no JavaScript, nothing stored): this
 // module turns submitted fields into a draft the page re-renders, and the draft into engine input.
 
+import { benefits, memberFlags, possessions } from "../catalog/vocabulary";
 import { normalizeNameText } from "./household.schema";
 
 export interface MemberDraft {
@@ -35,94 +36,6 @@ export interface GuidanceDraft {
   members: MemberDraft[];
   requests: string[];
 }
-
-type Text = { ja: string; en: string };
-export type Option = { value: string; label: Text };
-
-export const phaseOneEvents: Option[] = [
-  {
-    value: "move-in",
-    label: { ja: "転入（他の市区町村・国外から）", en: "Move in (from another municipality or abroad)" },
-  },
-  { value: "move-within", label: { ja: "転居（同じ区内）", en: "Move within the ward" } },
-  {
-    value: "move-between-wards",
-    label: { ja: "区間異動（市内の他の区へ）", en: "Move to another ward of the city" },
-  },
-  {
-    value: "move-out",
-    label: { ja: "転出（他の市区町村・国外へ）", en: "Move out (to another municipality or abroad)" },
-  },
-  { value: "death", label: { ja: "死亡（おくやみ）", en: "Death (bereavement)" } },
-];
-
-export const relations: Option[] = [
-  { value: "head", label: { ja: "世帯主", en: "Head of household" } },
-  { value: "spouse", label: { ja: "配偶者", en: "Spouse" } },
-  { value: "child", label: { ja: "子", en: "Child" } },
-  { value: "parent", label: { ja: "父母", en: "Parent" } },
-  { value: "other", label: { ja: "その他", en: "Other" } },
-];
-
-export const insurances: Option[] = [
-  { value: "employee", label: { ja: "被用者保険（社会保険）", en: "Employee health insurance" } },
-  { value: "kokuho", label: { ja: "国民健康保険", en: "National Health Insurance" } },
-  { value: "kouki", label: { ja: "後期高齢者医療", en: "Late-stage elderly medical care" } },
-  { value: "welfare", label: { ja: "生活保護（医療扶助）", en: "Public assistance (no health insurance)" } },
-];
-
-export const pensions: Option[] = [
-  { value: "", label: { ja: "なし・対象外", en: "None / not applicable" } },
-  { value: "cat1", label: { ja: "第1号被保険者", en: "Category 1" } },
-  { value: "cat2", label: { ja: "第2号被保険者", en: "Category 2" } },
-  { value: "cat3", label: { ja: "第3号被保険者", en: "Category 3" } },
-];
-
-export const careLevels: Option[] = [
-  { value: "", label: { ja: "なし", en: "None" } },
-  ...(["support1", "support2"] as const).map((v, i) => ({
-    value: v,
-    label: { ja: `要支援${i + 1}`, en: `Support level ${i + 1}` },
-  })),
-  ...(["care1", "care2", "care3", "care4", "care5"] as const).map((v, i) => ({
-    value: v,
-    label: { ja: `要介護${i + 1}`, en: `Care level ${i + 1}` },
-  })),
-];
-
-export const sexes: Option[] = [
-  { value: "", label: { ja: "未入力", en: "Not given" } },
-  { value: "female", label: { ja: "女", en: "Female" } },
-  { value: "male", label: { ja: "男", en: "Male" } },
-];
-
-export const memberFlags: Option[] = [
-  { value: "myNumberCard", label: { ja: "マイナンバーカードあり", en: "Has a My Number card" } },
-  { value: "sealRegistered", label: { ja: "印鑑登録あり", en: "Seal registered" } },
-  { value: "pensionRecipient", label: { ja: "年金を受給している", en: "Receives a pension" } },
-  { value: "disabilityCertificate", label: { ja: "障害者手帳あり", en: "Has a disability certificate" } },
-  { value: "pregnant", label: { ja: "妊娠中", en: "Pregnant" } },
-  { value: "needsDaycare", label: { ja: "保育所等の利用を希望", en: "Needs daycare" } },
-  { value: "publicServant", label: { ja: "公務員", en: "Public servant" } },
-];
-
-export const benefitOptions: Option[] = [
-  { value: "childAllowance", label: { ja: "児童手当", en: "Child allowance" } },
-  { value: "childRearingAllowance", label: { ja: "児童扶養手当", en: "Child-rearing allowance" } },
-  { value: "specialChildAllowance", label: { ja: "特別児童扶養手当", en: "Special child allowance" } },
-  { value: "childMedical", label: { ja: "子ども医療費助成", en: "Child medical subsidy" } },
-  {
-    value: "singleParentMedical",
-    label: { ja: "ひとり親家庭等医療費助成", en: "Single-parent medical subsidy" },
-  },
-];
-
-export const ownsOptions: Option[] = [
-  { value: "lightVehicle", label: { ja: "軽自動車", en: "Light vehicle" } },
-  { value: "moped", label: { ja: "原動機付自転車", en: "Moped" } },
-  { value: "dog", label: { ja: "犬", en: "Dog" } },
-  { value: "realEstate", label: { ja: "土地・家屋", en: "Real estate" } },
-];
 
 export const MAX_MEMBERS = 20;
 
@@ -166,8 +79,7 @@ export function emptyDraft(today: string): GuidanceDraft {
 /** Read access to submitted form fields: every value of a name (checkbox groups repeat it). */
 export type FormValues = (name: string) => string[];
 
-const allowed = (values: string[], options: Option[]) =>
-  values.filter((v) => options.some((o) => o.value === v));
+const allowed = (values: string[], codes: readonly string[]) => values.filter((v) => codes.includes(v));
 
 /**
  * Rebuilds the draft from the submitted form; unknown values are dropped, text is NFKC-normalised
@@ -195,8 +107,8 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
       pension: one(`${p}pension`),
       careLevel: one(`${p}careLevel`),
       flags: allowed(get(`${p}flags`), memberFlags),
-      benefits: allowed(get(`${p}benefits`), benefitOptions),
-      owns: allowed(get(`${p}owns`), ownsOptions),
+      benefits: allowed(get(`${p}benefits`), benefits),
+      owns: allowed(get(`${p}owns`), possessions),
     });
   }
   return {
@@ -281,7 +193,7 @@ export function draftFromHousehold(
       insurance: str(m.insurance) || "employee",
       pension: str(m.pension),
       careLevel: str(m.careLevel),
-      flags: memberFlags.map((f) => f.value).filter((f) => m[f] === true),
+      flags: memberFlags.filter((f) => m[f] === true),
       benefits: arr(m.benefits),
       owns: arr(m.owns),
     })),

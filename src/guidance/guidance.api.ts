@@ -1,11 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { getMunicipalitySettings, municipalityIds } from "../catalog/municipalities";
+import { settingsForMunicipality } from "../catalog/municipalities";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import { AppError } from "../shared/errors";
 import { apiRouter, ErrorSchema } from "../web/api";
 import type { AppEnv, AppServices } from "../web/context";
+import { translator } from "../web/i18n";
 import { requireStaff } from "../web/middleware";
+import { apiLang } from "../web/respond";
+import type { Plan } from "./engine";
+import { presentPlan } from "./guidance.presenters";
 import { guideHousehold } from "./guide";
 import { householdSchema } from "./household.schema";
 
@@ -17,24 +21,39 @@ const PlanItemSchema = z
     handling: z.enum(["one-stop", "guidance"]),
     members: z.array(z.string()).openapi({ example: ["m1", "m2"] }),
     deadline: z.string().nullable().openapi({ example: "2026-04-20" }),
-    reasons: z.array(z.string()),
+    reasons: z.array(z.string()).openapi({
+      description: "Why the procedure is listed, in the Accept-Language asked for (Japanese by default)",
+    }),
+    reasonCodes: z
+      .array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }))
+      .openapi({
+        description: "The same reasons as message codes with their data, in the order of `reasons`",
+        example: [
+          {
+            code: "guidance.reason.members",
+            params: { scope: "moveIn", facts: "benefit:childAllowance", member1: "m2" },
+          },
+        ],
+      }),
+    names: z
+      .record(z.string(), z.string().optional())
+      .optional()
+      .openapi({
+        description: "The procedure's name in each language the catalogue has",
+        example: { ja: "転入届", en: "Notification of moving in" },
+      }),
   })
   .openapi("PlanItem");
 
 const PlanSchema = z.object({ procedures: z.array(PlanItemSchema) }).openapi("Plan");
 
-/** The settings for a signed-in staff member's municipality (the national baseline if it has none). */
-export function settingsForMunicipality(municipalityId: string): MunicipalitySettings {
-  return getMunicipalitySettings(municipalityIds.includes(municipalityId) ? municipalityId : "national");
-}
-
 /** Runs the engine on a parsed JSON body; a refused household becomes a VALIDATION error with every problem. */
-export function planOrRefuse(raw: unknown, municipalityId: string) {
-  const result = guideHousehold(raw, settingsForMunicipality(municipalityId));
+export function planOrRefuse(raw: unknown, settings: MunicipalitySettings): Plan {
+  const result = guideHousehold(raw, settings);
   if (!result.ok) {
     throw new AppError(
       "VALIDATION",
-      result.error.problems.map(({ path, ja, en }) => ({ path, ja, en })),
+      result.error.problems.map(({ path, code, params }) => ({ path, code, ...(params ? { params } : {}) })),
     );
   }
   return result.plan;
@@ -65,15 +84,17 @@ export function guidanceApi(deps: AppServices) {
     async (c) => {
       const session = c.get("session");
       if (!session) throw new AppError("UNAUTHENTICATED");
-      return c.json(planOrRefuse(c.req.valid("json"), session.municipalityId), 200);
+      const settings = settingsForMunicipality(session.municipalityId);
+      const plan = planOrRefuse(c.req.valid("json"), settings);
+      return c.json(presentPlan(plan, translator(apiLang(c)), settings), 200);
     },
-    // The schema check alone names paths; the engine's own refusal names the member and field in
-    // plain Japanese and English, so a body the schema rejects is explained by the engine instead.
+    // The schema check alone names paths; the engine's own refusal names the member and field with
+    // catalogue codes, so a body the schema rejects is explained by the engine instead.
     // (The hook must read the body, so it is async; the runtime awaits hooks, the types do not say so.)
     (async (result: { success: boolean }, c: Context<AppEnv>) => {
       if (result.success) return;
       const raw: unknown = await c.req.json();
-      planOrRefuse(raw, c.get("session")?.municipalityId ?? "national");
+      planOrRefuse(raw, settingsForMunicipality(c.get("session")?.municipalityId ?? "national"));
       throw new AppError("VALIDATION");
     }) as never,
   );

@@ -63,7 +63,31 @@ describe("madoguchi guide FILE", () => {
       members: ["m1", "m2", "m3"],
       deadline: "2026-04-20",
       reasons: ["熊本 太郎さん、熊本 花子さん、熊本 陽さんが転入するため"],
+      reasonCodes: [
+        {
+          code: "guidance.reason.membersInScope",
+          params: {
+            scope: "moveIn",
+            member1: "m1",
+            name1: "熊本 太郎",
+            member2: "m2",
+            name2: "熊本 花子",
+            member3: "m3",
+            name3: "熊本 陽",
+          },
+        },
+      ],
     });
+  });
+
+  it("words the reasons in the language --lang names, the codes staying the same", async () => {
+    const ja = JSON.parse((await run([example("move-in-young-family")])).stdout);
+    const { code, stdout } = await run(["--lang", "en", example("move-in-young-family")]);
+    expect(code).toBe(0);
+    const en = JSON.parse(stdout);
+    expect(en.procedures[0].reasons).toEqual(["熊本 太郎, 熊本 花子, and 熊本 陽 move in"]);
+    expect(en.procedures[0].reasonCodes).toEqual(ja.procedures[0].reasonCodes);
+    expect((await run(["--lang", "xx", example("move-in-young-family")])).code).toBe(2);
   });
 
   it("refuses a contradictory household with exit 2, every problem on stderr in both languages, nothing on stdout", async () => {
@@ -72,9 +96,9 @@ describe("madoguchi guide FILE", () => {
     expect(stdout).toBe("");
     expect(stderr).toContain("世帯の情報に問題があるため、案内を作れません（3件）。");
     expect(stderr).toContain("The household was refused: 3 problems.");
-    expect(stderr).toContain("event.subject [event.subject-missing]");
-    expect(stderr).toContain("members[0].colour [schema.unknown-field]");
-    expect(stderr).toContain("members[0].insurance [member.kouki-under-65]");
+    expect(stderr).toContain("event.subject [guidance.problem.event.subject-missing]");
+    expect(stderr).toContain("members[0].colour [guidance.problem.schema.unknown-field]");
+    expect(stderr).toContain("members[0].insurance [guidance.problem.member.kouki-under-65]");
     expect(stderr).toContain("m1: 後期高齢者医療（kouki）は65歳以上の方の保険です。この方は36歳です。");
     expect(stderr).toContain("m1: kouki (late-stage elderly medical care) starts at 65 at the earliest");
   });
@@ -152,9 +176,9 @@ describe("madoguchi guide --jsonl", () => {
     expect(lines[1].error.code).toBe("household.invalid");
     expect(lines[1].error.line).toBe(2);
     expect(lines[1].error.problems.map((p: { code: string }) => p.code)).toEqual([
-      "event.subject-missing",
-      "schema.unknown-field",
-      "member.kouki-under-65",
+      "guidance.problem.event.subject-missing",
+      "guidance.problem.schema.unknown-field",
+      "guidance.problem.member.kouki-under-65",
     ]);
     expect(lines[1].error.problems[0]).toEqual(
       expect.objectContaining({

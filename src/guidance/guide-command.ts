@@ -4,6 +4,9 @@ import { parseArgs } from "node:util";
 import { CatalogError } from "../catalog/catalog.errors";
 import { defaultMunicipalityId, getMunicipalitySettings, municipalityIds } from "../catalog/municipalities";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
+import { parseLocale } from "../i18n/locales";
+import { type Translate, translator } from "../i18n/translate";
+import { presentPlan } from "./guidance.presenters";
 import { type GuideResult, guideJson } from "./guide";
 import type { HouseholdProblem } from "./problems";
 
@@ -24,10 +27,15 @@ export const guideUsage = `使い方 / Usage:
 Options:
   --municipality ID                    自治体の設定 / municipality settings: ${municipalityIds.join(", ")}
                                        (default: ${defaultMunicipalityId} = national baseline with Kumamoto's limits)
+  --lang CODE                          理由の言語 / language of the reasons: ja (default), en, ja-x-easy, zh-Hans, ko, vi
+                                       (reasonCodes gives them as codes whatever the language)
   -h, --help                           この説明 / this help
 Exit codes: 0 = plan written (--jsonl: every line answered, refusals as {"error":…} lines),
             2 = household refused, malformed JSON, unreadable input or bad arguments.
 `;
+
+const ja = translator("ja");
+const en = translator("en");
 
 function writeProblems(io: GuideIo, problems: readonly HouseholdProblem[]): void {
   const lines = [
@@ -35,10 +43,13 @@ function writeProblems(io: GuideIo, problems: readonly HouseholdProblem[]): void
     `The household was refused: ${problems.length} problem${problems.length === 1 ? "" : "s"}.`,
   ];
   for (const p of problems) {
-    lines.push(`- ${p.path || "(input)"} [${p.code}]`, `  ${p.ja}`, `  ${p.en}`);
+    lines.push(`- ${p.path || "(input)"} [${p.code}]`, `  ${ja.message(p)}`, `  ${en.message(p)}`);
   }
   io.stderr.write(`${lines.join("\n")}\n`);
 }
+
+/** A refusal line of --jsonl: each problem with its code, its data and its text in both languages. */
+const problemOut = (p: HouseholdProblem) => ({ ...p, ja: ja.message(p), en: en.message(p) });
 
 function fail(io: GuideIo, ja: string, en: string): number {
   io.stderr.write(`${ja}\n${en}\n`);
@@ -91,9 +102,11 @@ class BatchedWriter {
   }
 }
 
-function resultLine(result: GuideResult, line: number): string {
-  if (result.ok) return JSON.stringify(result.plan);
-  return JSON.stringify({ error: { code: result.error.code, line, problems: result.error.problems } });
+function resultLine(result: GuideResult, line: number, t: Translate): string {
+  if (result.ok) return JSON.stringify(presentPlan(result.plan, t));
+  return JSON.stringify({
+    error: { code: result.error.code, line, problems: result.error.problems.map(problemOut) },
+  });
 }
 
 async function runJsonl(
@@ -101,6 +114,7 @@ async function runJsonl(
   name: string,
   settings: MunicipalitySettings,
   io: GuideIo,
+  t: Translate,
 ): Promise<number> {
   const writer = new BatchedWriter(io.stdout);
   let pending = "";
@@ -110,7 +124,7 @@ async function runJsonl(
     const text = (lineNumber === 1 ? stripBom(raw) : raw).trim();
     // Blank lines (such as a final newline) carry no household and get no answer.
     if (text === "") return;
-    await writer.line(resultLine(guideJson(text, settings), lineNumber));
+    await writer.line(resultLine(guideJson(text, settings), lineNumber, t));
   };
   try {
     for await (const chunk of textChunks(source)) {
@@ -136,7 +150,7 @@ async function runJsonl(
  * line. Returns the exit code; writes only through `io`, so it is tested without a process.
  */
 export async function runGuide(args: string[], io: GuideIo): Promise<number> {
-  let options: { jsonl?: boolean; municipality?: string; help?: boolean };
+  let options: { jsonl?: boolean; municipality?: string; lang?: string; help?: boolean };
   let positionals: string[];
   try {
     ({ values: options, positionals } = parseArgs({
@@ -144,6 +158,7 @@ export async function runGuide(args: string[], io: GuideIo): Promise<number> {
       options: {
         jsonl: { type: "boolean" },
         municipality: { type: "string" },
+        lang: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -162,6 +177,15 @@ export async function runGuide(args: string[], io: GuideIo): Promise<number> {
     io.stderr.write(`ファイルは1つだけ指定してください / Give one file only.\n\n${guideUsage}`);
     return refused;
   }
+
+  const locale = options.lang === undefined ? "ja" : parseLocale(options.lang);
+  if (locale === undefined) {
+    io.stderr.write(
+      `言語「${options.lang}」はありません / Unknown language "${options.lang}".\n\n${guideUsage}`,
+    );
+    return refused;
+  }
+  const t = translator(locale);
 
   let settings: MunicipalitySettings;
   const municipality = options.municipality ?? defaultMunicipalityId;
@@ -183,7 +207,7 @@ export async function runGuide(args: string[], io: GuideIo): Promise<number> {
 
   if (options.jsonl) {
     const source = fromStdin ? io.stdin : createReadStream(file);
-    return runJsonl(source as AsyncIterable<string | Buffer>, name, settings, io);
+    return runJsonl(source as AsyncIterable<string | Buffer>, name, settings, io, t);
   }
 
   let text: string;
@@ -197,12 +221,16 @@ export async function runGuide(args: string[], io: GuideIo): Promise<number> {
   const result = guideJson(stripBom(text), settings);
   if (!result.ok && result.error.code === "json.malformed") {
     const [first] = result.error.problems;
-    return fail(io, `${name}: ${first?.ja ?? ""}`, `${name}: ${first?.en ?? ""}`);
+    return fail(
+      io,
+      `${name}: ${first ? ja.message(first) : ""}`,
+      `${name}: ${first ? en.message(first) : ""}`,
+    );
   }
   if (!result.ok) {
     writeProblems(io, result.error.problems);
     return refused;
   }
-  io.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(presentPlan(result.plan, t), null, 2)}\n`);
   return ok;
 }

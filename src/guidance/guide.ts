@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog/load-catalog";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import { type Plan, planGuidance } from "./engine";
-import type { GuidanceError, HouseholdProblem } from "./problems";
+import { type GuidanceError, type HouseholdProblem, problem } from "./problems";
 import { parseHousehold } from "./validate";
 
 export type GuideResult = { ok: true; plan: Plan } | { ok: false; error: GuidanceError };
@@ -17,13 +17,7 @@ export function guideHousehold(raw: unknown, settings: MunicipalitySettings, cat
 }
 
 export function malformedJsonProblem(detail: string): HouseholdProblem {
-  return {
-    code: "json.malformed",
-    path: "",
-    field: "",
-    ja: `JSONとして読めません（${detail}）。`,
-    en: `The input is not valid JSON (${detail}).`,
-  };
+  return problem("json.malformed", undefined, [], { detail });
 }
 
 /** {@link guideHousehold} on JSON text, with malformed JSON as an error value instead of a throw. */

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { formatIssuePath } from "../catalog/catalog.errors";
 import type { Problem } from "../shared/errors";
+import type { LocaleMap, MessageParams } from "../shared/locale";
 
 /** Stable codes: clients and tests match on these, never on the wording. */
 export const problemCodes = [
@@ -25,9 +26,15 @@ export const problemCodes = [
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
-/** One reason a household is refused, naming the member (when there is one) and the field. */
+/** The catalogue id of a problem code: `guidance.problem.<code>` in locales/<lang>/guidance.json. */
+export const problemMessageId = (code: ProblemCode): string => `guidance.problem.${code}`;
+
+/**
+ * One reason a household is refused, naming the member (when there is one) and the field. `code` is
+ * the catalogue id (`guidance.problem.member.kouki-under-65`); `params` always has `hasMember`
+ * ("yes"/"no") and `member`, so the text can say whose entry is wrong.
+ */
 export interface HouseholdProblem extends Problem {
-  code: ProblemCode;
   /** The member's id when the problem is about a member (or names one). */
   member?: string;
   /** The field at fault, e.g. "insurance"; "" for the document as a whole. */
@@ -40,6 +47,7 @@ export interface GuidanceError {
   problems: HouseholdProblem[];
 }
 
+/** The names of the input's fields in Japanese; other languages read the field's own key. */
 const fieldLabels: Record<string, string> = {
   event: "出来事",
   type: "出来事の種類",
@@ -75,7 +83,11 @@ const fieldLabels: Record<string, string> = {
   answers: "回答",
 };
 
-export const fieldLabel = (field: string): string => fieldLabels[field] ?? field;
+/** A field as problems name it: 「生年月日（birthDate）」 in Japanese, the key itself in other languages. */
+export function fieldLabel(field: string | undefined): LocaleMap {
+  if (field === undefined) return { ja: "入力", en: "The input" };
+  return { ja: `${fieldLabels[field] ?? field}（${field}）`, en: field };
+}
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
@@ -97,111 +109,54 @@ export function problem(
   code: ProblemCode,
   root: unknown,
   path: readonly PropertyKey[],
-  ja: string,
-  en: string,
+  params: MessageParams = {},
 ): HouseholdProblem {
   const member = memberIdAt(root, path);
   const last = [...path].reverse().find((key) => typeof key === "string");
-  const where = formatIssuePath(path);
-  const who = member ? `${member}: ` : "";
   return {
-    code,
-    path: where,
+    path: formatIssuePath(path),
+    code: problemMessageId(code),
+    params: { ...params, hasMember: member ? "yes" : "no", member: member ?? "" },
     ...(member ? { member } : {}),
     field: typeof last === "string" ? last : "",
-    ja: `${who}${ja}`,
-    en: `${who}${en}`,
   };
 }
 
 const shown = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
-/** Turns schema issues into problems written for people, one per issue (one per unknown key). */
+/** Turns schema issues into problems with catalogue codes, one per issue (one per unknown key). */
 export function problemsFromIssues(error: z.ZodError, root: unknown): HouseholdProblem[] {
   const out: HouseholdProblem[] = [];
   for (const issue of error.issues) {
     const path = issue.path;
     const field = [...path].reverse().find((key) => typeof key === "string");
-    const label = typeof field === "string" ? `${fieldLabel(field)}（${field}）` : "入力";
-    const labelEn = typeof field === "string" ? field : "The input";
+    const label = fieldLabel(typeof field === "string" ? field : undefined);
     switch (issue.code) {
       case "unrecognized_keys":
-        for (const key of issue.keys) {
-          out.push(
-            problem(
-              "schema.unknown-field",
-              root,
-              [...path, key],
-              `「${key}」という項目は使えません。`,
-              `Unknown field "${key}".`,
-            ),
-          );
-        }
+        for (const key of issue.keys)
+          out.push(problem("schema.unknown-field", root, [...path, key], { key }));
         break;
       case "invalid_type":
-        if (valueAt(root, path) === undefined) {
-          out.push(
-            problem("schema.required", root, path, `${label}がありません。`, `${labelEn} is required.`),
-          );
-        } else {
-          out.push(
-            problem(
-              "schema.type",
-              root,
-              path,
-              `${label}の形式が違います（${issue.expected}）。`,
-              `${labelEn} must be of type ${issue.expected}.`,
-            ),
-          );
-        }
+        if (valueAt(root, path) === undefined) out.push(problem("schema.required", root, path, { label }));
+        else out.push(problem("schema.type", root, path, { label, expected: issue.expected, detail: "" }));
         break;
       case "invalid_value": {
         const values = issue.values.map((v) => String(v)).join(", ");
-        const given = shown(valueAt(root, path));
-        out.push(
-          problem(
-            "schema.value",
-            root,
-            path,
-            `${label}に ${given} は使えません。次のどれかです: ${values}`,
-            `${labelEn} cannot be ${given}; use one of: ${values}.`,
-          ),
-        );
+        out.push(problem("schema.value", root, path, { label, given: shown(valueAt(root, path)), values }));
         break;
       }
       case "too_small":
-        out.push(problem("schema.empty", root, path, `${label}が空です。`, `${labelEn} must not be empty.`));
+        out.push(problem("schema.empty", root, path, { label }));
         break;
       case "custom": {
         const code = (issue.params as { code?: unknown } | undefined)?.code;
-        if (code === "date.invalid") {
-          const given = shown(valueAt(root, path));
-          out.push(
-            problem(
-              "date.invalid",
-              root,
-              path,
-              `${label}の ${given} は、ありえる日付（YYYY-MM-DD）ではありません。`,
-              `${labelEn} ${given} is not a real calendar date (YYYY-MM-DD).`,
-            ),
-          );
-        } else {
-          out.push(
-            problem(
-              "schema.duplicate",
-              root,
-              path,
-              `${label}に同じものが2回以上あります。`,
-              `${labelEn} lists the same item more than once.`,
-            ),
-          );
-        }
+        if (code === "date.invalid")
+          out.push(problem("date.invalid", root, path, { label, given: shown(valueAt(root, path)) }));
+        else out.push(problem("schema.duplicate", root, path, { label }));
         break;
       }
       default:
-        out.push(
-          problem("schema.type", root, path, `${label}の形式が違います。`, `${labelEn}: ${issue.message}.`),
-        );
+        out.push(problem("schema.type", root, path, { label, expected: "none", detail: issue.message }));
     }
   }
   return out;

@@ -32,15 +32,7 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
     const id = text(member?.id);
     if (id === undefined || id === "") return;
     if (ids.has(id)) {
-      out.push(
-        problem(
-          "member.duplicate-id",
-          raw,
-          ["members", index, "id"],
-          `番号「${id}」の世帯員が2人以上います。番号は一人ずつ別にしてください。`,
-          `More than one member has the id "${id}"; ids must be unique.`,
-        ),
-      );
+      out.push(problem("member.duplicate-id", raw, ["members", index, "id"], { id }));
     }
     ids.add(id);
   });
@@ -48,59 +40,21 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
   const type = text(event?.type);
   if (type === "birth" || type === "marriage" || type === "divorce") {
     out.push(
-      problem(
-        "event.unsupported",
-        raw,
-        ["event", "type"],
-        `「${type}」の案内にはまだ対応していません（対応: ${phase1Events.join(", ")}）。`,
-        `Guidance for "${type}" is not available yet (supported: ${phase1Events.join(", ")}).`,
-      ),
+      problem("event.unsupported", raw, ["event", "type"], { type, supported: phase1Events.join(", ") }),
     );
   }
   const subject = text(event?.subject);
   if (type === "death" && event?.subject === undefined) {
-    out.push(
-      problem(
-        "event.subject-missing",
-        raw,
-        ["event", "subject"],
-        "亡くなった方（subject）の番号がありません。",
-        "A death needs the subject: the id of the member who died.",
-      ),
-    );
+    out.push(problem("event.subject-missing", raw, ["event", "subject"]));
   }
   if (subject !== undefined && !ids.has(subject)) {
-    out.push(
-      problem(
-        "event.subject-unknown",
-        raw,
-        ["event", "subject"],
-        `亡くなった方の番号「${subject}」の世帯員がいません。`,
-        `The subject "${subject}" is not the id of any member.`,
-      ),
-    );
+    out.push(problem("event.subject-unknown", raw, ["event", "subject"], { subject }));
   }
   const host = text(event?.funeralHost);
   if (host !== undefined && !ids.has(host)) {
-    out.push(
-      problem(
-        "event.funeral-host-unknown",
-        raw,
-        ["event", "funeralHost"],
-        `喪主の番号「${host}」の世帯員がいません。`,
-        `The funeral host "${host}" is not the id of any member.`,
-      ),
-    );
+    out.push(problem("event.funeral-host-unknown", raw, ["event", "funeralHost"], { host }));
   } else if (host !== undefined && host === subject) {
-    out.push(
-      problem(
-        "event.funeral-host-is-subject",
-        raw,
-        ["event", "funeralHost"],
-        "喪主が亡くなった方と同じになっています。",
-        "The funeral host cannot be the member who died.",
-      ),
-    );
+    out.push(problem("event.funeral-host-is-subject", raw, ["event", "funeralHost"]));
   }
 
   const on = date(event?.date);
@@ -111,49 +65,22 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
     const age = ageOn(birth, on);
     if (age < 0) {
       out.push(
-        problem(
-          "member.born-after-event",
-          raw,
-          ["members", index, "birthDate"],
-          `生年月日 ${member.birthDate} が出来事の日 ${event?.date} より後です。`,
-          `Birth date ${member.birthDate} is after the event date ${event?.date}.`,
-        ),
+        problem("member.born-after-event", raw, ["members", index, "birthDate"], {
+          birthDate: String(member.birthDate),
+          eventDate: String(event?.date),
+        }),
       );
       return;
     }
     const insurance = member.insurance;
     if (insurance === "kouki" && age < 65) {
-      out.push(
-        problem(
-          "member.kouki-under-65",
-          raw,
-          ["members", index, "insurance"],
-          `後期高齢者医療（kouki）は65歳以上の方の保険です。この方は${age}歳です。`,
-          `kouki (late-stage elderly medical care) starts at 65 at the earliest; this member is ${age}.`,
-        ),
-      );
+      out.push(problem("member.kouki-under-65", raw, ["members", index, "insurance"], { age }));
     }
     if ((insurance === "kokuho" || insurance === "employee") && age >= 75) {
-      out.push(
-        problem(
-          "member.insurance-over-75",
-          raw,
-          ["members", index, "insurance"],
-          `75歳以上の方は後期高齢者医療に加入します（${insurance} ではありません）。この方は${age}歳です。`,
-          `At 75 or over a member is covered by kouki, not ${insurance}; this member is ${age}.`,
-        ),
-      );
+      out.push(problem("member.insurance-over-75", raw, ["members", index, "insurance"], { insurance, age }));
     }
     if (isPensionCategory(member.pension) && (age < 20 || age > 59)) {
-      out.push(
-        problem(
-          "member.pension-age",
-          raw,
-          ["members", index, "pension"],
-          `国民年金の種別は20〜59歳の方だけに書きます。この方は${age}歳です。`,
-          `A national pension category applies only to ages 20–59; this member is ${age}.`,
-        ),
-      );
+      out.push(problem("member.pension-age", raw, ["members", index, "pension"], { age }));
     }
   });
   return out;

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { AppError } from "../shared/errors";
 import {
   type DestinationCatalog,
   type DestinationConfig,
@@ -7,6 +6,7 @@ import {
   destinationsForProcedure,
 } from "./destination.schema";
 import { kumamotoDestinations } from "./destinations.kumamoto";
+import { invalidDestinations, refuse } from "./handoff.errors";
 
 /** The destinations built into the product: the Kumamoto demo. */
 export const builtInCatalog: DestinationCatalog = destinationCatalogSchema.parse({
@@ -40,22 +40,12 @@ export function loadDestinationsFile(path: string): DestinationCatalog {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError("VALIDATION", [
-      {
-        path: "HANDOFF_DESTINATIONS_FILE",
-        ja: `連携先の設定ファイル ${path} を読み取れません: ${reason}`,
-        en: `Cannot read the destinations file ${path}: ${reason}`,
-      },
-    ]);
+    throw refuse("destinationsFileUnreadable", { file: path, reason }, "HANDOFF_DESTINATIONS_FILE");
   }
   const parsed = destinationCatalogSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new AppError(
-    "VALIDATION",
-    parsed.error.issues.map((issue) => ({
-      path: `${path}: ${issue.path.join(".")}`,
-      ja: `連携先の設定が正しくありません: ${issue.message}`,
-      en: `Invalid destination setting: ${issue.message}`,
-    })),
+  throw invalidDestinations(
+    path,
+    parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeMapSchema } from "../catalog/locale-map.schema";
 
 /**
  * Where each municipality's accepted applications go: a list of destinations, each a core system
@@ -11,7 +12,11 @@ export type CsvLayoutId = (typeof csvLayouts)[number];
 export const fileEncodings = ["utf-8", "shift_jis"] as const;
 export type FileEncoding = (typeof fileEncodings)[number];
 
-const label = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+/**
+ * The destination's name as staff read it, a LocaleMap: Japanese required, any other language optional
+ * (the pages fall back to Japanese, marked as such). Staff pages are in Japanese and English.
+ */
+const label = localeMapSchema;
 
 /** "*" (every procedure), "kokuho.*" (a family), or one procedure id such as "juki.move-in". */
 const procedurePattern = z

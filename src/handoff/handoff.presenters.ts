@@ -1,31 +1,29 @@
-import type { MessageKey } from "../web/i18n";
+import type { LocaleMap } from "../shared/locale";
 import type { DestinationConfig } from "./destination.schema";
 import type { DeliveryRow, LatestRow, SummaryRow } from "./handoff.repository";
 import { type DeliveryState, deliveryStates } from "./handoff.table";
 
-/** What the pages show of deliveries: plain values, never rows. */
-export const stateKey: Record<DeliveryState, MessageKey> = {
-  pending: "handoffStatePending",
-  retrying: "handoffStateRetrying",
-  dead: "handoffStateDead",
-  done: "handoffStateDone",
-};
+// What the pages show of deliveries: plain values, never rows. Words are message codes (in
+// locales/<lang>/handoff.json) or names from data in each of their languages (LocaleMap).
+
+/** Each delivery state's message code. */
+export const stateKey = {
+  pending: "handoff.statePending",
+  retrying: "handoff.stateRetrying",
+  dead: "handoff.stateDead",
+  done: "handoff.stateDone",
+} as const satisfies Record<DeliveryState, `handoff.${string}`>;
 
 /** The application's own status, which the deliveries drive (accepted → delivered, or failed). */
-export const applicationStatusKey: Record<"accepted" | "delivered" | "failed", MessageKey> = {
-  accepted: "applicationStatusAccepted",
-  delivered: "applicationStatusDelivered",
-  failed: "applicationStatusFailed",
-};
-
-export interface Labelled {
-  ja: string;
-  en: string;
-}
+export const applicationStatusKey = {
+  accepted: "handoff.applicationStatusAccepted",
+  delivered: "handoff.applicationStatusDelivered",
+  failed: "handoff.applicationStatusFailed",
+} as const satisfies Record<"accepted" | "delivered" | "failed", `handoff.${string}`>;
 
 export interface DeliveryStatusView {
   destination: string;
-  label: Labelled | undefined;
+  label: LocaleMap | undefined;
   state: DeliveryState;
   attempts: number;
   lastError: string | null;
@@ -33,8 +31,8 @@ export interface DeliveryStatusView {
 
 export interface CountsRowView {
   destination: string;
-  label: Labelled | undefined;
-  office: Labelled;
+  label: LocaleMap | undefined;
+  office: LocaleMap;
   counts: Record<DeliveryState, number>;
 }
 
@@ -44,8 +42,8 @@ export interface LatestRowView {
   visitId: string;
   applicationName: string;
   destination: string;
-  label: Labelled | undefined;
-  office: Labelled;
+  label: LocaleMap | undefined;
+  office: LocaleMap;
   state: DeliveryState;
   inFlight: boolean;
   attempts: number;
@@ -55,15 +53,42 @@ export interface LatestRowView {
   retryable: boolean;
 }
 
-type OfficeNames = Map<string, { nameJa: string; nameEn: string }>;
+type OfficeNames = Map<string, { name: LocaleMap }>;
 
-const labelOf = (destinations: DestinationConfig[], id: string): Labelled | undefined =>
+const labelOf = (destinations: DestinationConfig[], id: string): LocaleMap | undefined =>
   destinations.find((d) => d.id === id)?.label;
 
-const officeOf = (offices: OfficeNames, id: string): Labelled => {
-  const o = offices.get(id);
-  return o ? { ja: o.nameJa, en: o.nameEn } : { ja: id, en: id };
-};
+const officeOf = (offices: OfficeNames, id: string): LocaleMap => offices.get(id)?.name ?? { ja: id, en: id };
+
+export interface OfficeView {
+  code: string;
+  name: LocaleMap;
+}
+
+/** The offices of the filter, each with its name in each language. */
+export const presentOffices = (offices: Array<{ code: string; name: LocaleMap }>): OfficeView[] =>
+  offices.map((o) => ({ code: o.code, name: o.name }));
+
+export interface DestinationView {
+  id: string;
+  label: LocaleMap;
+  kind: DestinationConfig["kind"];
+  /** The folder or URL deliveries go to, as the worker sees it ("" before the first check). */
+  target: string;
+  /** The check's finding, in the operator's terms, or null when the destination can take deliveries. */
+  problem: string | null;
+}
+
+/** The configured destinations with what the last check found. */
+export function presentDestinations(
+  destinations: DestinationConfig[],
+  health: Array<{ destination: string; target: string; problem: string | null }>,
+): DestinationView[] {
+  return destinations.map((d) => {
+    const h = health.find((x) => x.destination === d.id);
+    return { id: d.id, label: d.label, kind: d.kind, target: h?.target ?? "", problem: h?.problem ?? null };
+  });
+}
 
 export function presentStatuses(
   rows: DeliveryRow[],

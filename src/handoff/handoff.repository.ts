@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
+import type { LocaleMap } from "../shared/locale";
 import { isUuid } from "../tenancy/tenancy.repository";
 import { offices } from "../tenancy/tenancy.table";
 import { applications, visits } from "../visits/visits.table";
@@ -320,11 +321,9 @@ export function handoffRepository(db: DbOrTx) {
         .orderBy(asc(handoffDeliveries.createdAt), asc(handoffDeliveries.destination));
     },
 
-    async officeCodes(
-      municipalityId: string,
-    ): Promise<Array<{ id: string; code: string; nameJa: string; nameEn: string }>> {
+    async officeCodes(municipalityId: string): Promise<Array<{ id: string; code: string; name: LocaleMap }>> {
       return db
-        .select({ id: offices.id, code: offices.code, nameJa: offices.nameJa, nameEn: offices.nameEn })
+        .select({ id: offices.id, code: offices.code, name: offices.names })
         .from(offices)
         .where(eq(offices.municipalityId, municipalityId))
         .orderBy(asc(offices.sortOrder), asc(offices.code));

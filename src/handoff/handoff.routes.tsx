@@ -7,10 +7,10 @@ import { clientIp, requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
 import { destinationCatalog } from "./destination-catalog";
 import { buildDestinations, destinationSettings } from "./destinations";
-import { HandoffPage } from "./handoff.pages";
-import { presentCounts, presentLatest } from "./handoff.presenters";
+import { presentCounts, presentDestinations, presentLatest, presentOffices } from "./handoff.presenters";
 import { handoffRepository } from "./handoff.repository";
 import { deliveryStates } from "./handoff.table";
+import { HandoffPage } from "./pages/handoff.page";
 import { retryDelivery } from "./retry-delivery";
 import type { DestinationHealth } from "./worker";
 
@@ -82,18 +82,15 @@ export function handoffRoutes(deps: AppServices): Hono<AppEnv> {
       destinations,
       names,
     );
-    return renderPage(c, c.get("t")("handoffTitle"), (ctx) => (
-      <HandoffPage
-        ctx={ctx}
-        offices={offices.map((o) => ({ code: o.code, name: { ja: o.nameJa, en: o.nameEn } }))}
-        destinations={destinations}
-        health={health}
-        filter={{ office: office?.code ?? "", state: filter.state, destination: filter.destination }}
-        counts={counts}
-        latest={presentLatest(latest, destinations, names)}
-        retried={filter.retried}
-      />
-    ));
+    const view = {
+      offices: presentOffices(offices),
+      destinations: presentDestinations(destinations, health),
+      filter: { office: office?.code ?? "", state: filter.state, destination: filter.destination },
+      counts,
+      latest: presentLatest(latest, destinations, names),
+      retried: filter.retried,
+    };
+    return renderPage(c, c.get("t")("handoff.title"), (ctx) => <HandoffPage ctx={ctx} view={view} />);
   });
 
   app.post("/handoff/:id/retry", async (c) => {

@@ -1,6 +1,7 @@
 import { auditRepository } from "../auth/audit.repository";
 import type { Db } from "../db/database";
 import { AppError } from "../shared/errors";
+import { refuse } from "./handoff.errors";
 import { type DeliveryRow, handoffRepository } from "./handoff.repository";
 
 export interface RetryDeliveryOptions {
@@ -24,13 +25,7 @@ export async function retryDelivery(db: Db, options: RetryDeliveryOptions): Prom
     if (!row) throw new AppError("NOT_FOUND");
     const inFlight = row.leaseToken !== null && row.nextAttemptAt > options.now;
     if ((row.state !== "dead" && row.state !== "retrying") || inFlight) {
-      throw new AppError("CONFLICT", [
-        {
-          path: "",
-          ja: "この配信は再送できる状態ではありません（完了、待機中、または配信中です）。",
-          en: "This delivery cannot be retried now: it is done, pending or being delivered.",
-        },
-      ]);
+      throw refuse("notRetryable");
     }
     await repo.lockApplication(row.applicationId);
     await repo.requeue(scope.municipalityId, row.id, row.state === "dead", options.now);

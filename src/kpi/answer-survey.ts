@@ -1,18 +1,24 @@
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db/database";
 import { todayInJapan } from "../shared/dates";
-import { AppError } from "../shared/errors";
+import type { Locale } from "../shared/locale";
+import { refuse } from "./kpi.errors";
 import type { SurveySubject } from "./survey.repository";
 import { surveyRepository } from "./survey.repository";
 
-export const surveyLanguages = ["ja", "easy", "en"] as const;
-export type SurveyLanguage = (typeof surveyLanguages)[number];
+/**
+ * How an answer records the language it was given in: the locale code, except やさしい日本語, which
+ * answers from before the six languages stored as "easy" (kept, so figures by language stay comparable).
+ */
+const storedAs = new Map<Locale, string>([["ja-x-easy", "easy"]]);
+export const surveyLanguageCode = (locale: Locale): string => storedAs.get(locale) ?? locale;
 
 export interface AnswerSurveyOptions {
   subject: SurveySubject;
   score: number;
   comment: string | null;
-  lang: SurveyLanguage;
+  /** The stored language code (`surveyLanguageCode`). */
+  lang: string;
   channel: "tablet" | "qr";
   now: Date;
 }
@@ -25,9 +31,9 @@ export type SurveyOutcome = "recorded" | "already-answered";
  */
 export async function answerSurvey(db: DbOrTx, options: AnswerSurveyOptions): Promise<SurveyOutcome> {
   const { subject } = options;
-  if (!subject.ended) throw new AppError("CONFLICT");
+  if (!subject.ended) throw refuse("surveyNotYet");
   if (!Number.isInteger(options.score) || options.score < 1 || options.score > 5)
-    throw new AppError("VALIDATION");
+    throw refuse("surveyScoreRequired", undefined, "score");
   if (subject.answered) return "already-answered";
   const recorded = await surveyRepository(db).insertAnswer({
     municipalityId: subject.municipalityId,

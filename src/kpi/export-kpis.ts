@@ -1,8 +1,7 @@
 import type { DbOrTx } from "../db/database";
-import type { Lang } from "../web/i18n";
 import { kpiCsvColumns, openDataColumns, toCsv } from "./csv";
 import { fiscalYearRange, type GroupBy, type KpiId, kpiDefinition, kpiDefinitions } from "./kpi";
-import { keyLabel, unitOf } from "./kpi.presenters";
+import { groupLabel, kpiLabel, type Label, unitOf } from "./kpi.presenters";
 import { kpiRepository } from "./kpi.repository";
 import { refreshTicketFacts } from "./refresh-ticket-facts";
 
@@ -14,7 +13,8 @@ export interface ExportKpiCsvOptions {
   officeCode: string;
   groupBy: GroupBy;
   bom: boolean;
-  lang: Lang;
+  /** A name in the reader's language (the route's translator): the KPI's and the groups' labels. */
+  say: (label: Label) => string;
   now: Date;
 }
 
@@ -28,6 +28,7 @@ export async function exportKpiCsv(db: DbOrTx, options: ExportKpiCsvOptions): Pr
   ]);
   const officeId = offices.find((o) => o.code === options.officeCode)?.id;
   const definition = kpiDefinition(options.kpi);
+  const kpiName = options.say(kpiLabel(options.kpi));
   const rows = await repo.figures(
     options.kpi,
     {
@@ -44,13 +45,13 @@ export async function exportKpiCsv(db: DbOrTx, options: ExportKpiCsvOptions): Pr
     kpiCsvColumns,
     rows.map((r) => [
       options.kpi,
-      definition.label[options.lang],
+      kpiName,
       options.from,
       options.to,
       options.officeCode,
       options.groupBy,
       r.key,
-      keyLabel(options.groupBy, r.key, names, options.lang),
+      options.say(groupLabel(options.groupBy, r.key, names)),
       r.count,
       r.sum,
       r.mean,
@@ -67,6 +68,8 @@ export interface ExportOpenDataOptions {
   municipalityCode: string;
   fiscalYear: number;
   bom: boolean;
+  /** A name in Japanese, the language of the published file (the route's Japanese translator). */
+  sayInJapanese: (label: Label) => string;
   now: Date;
 }
 
@@ -78,6 +81,7 @@ export async function exportOpenData(db: DbOrTx, options: ExportOpenDataOptions)
   const repo = kpiRepository(db);
   await refreshTicketFacts(db, { municipalityId: options.municipalityId });
   const offices = await repo.offices(options.municipalityId);
+  const kpiNames = new Map(kpiDefinitions.map((d) => [d.id, options.sayInJapanese(kpiLabel(d.id))]));
   const range = fiscalYearRange(options.fiscalYear);
   const rows: Array<Array<string | number | null>> = [];
   for (const office of offices) {
@@ -93,9 +97,9 @@ export async function exportOpenData(db: DbOrTx, options: ExportOpenDataOptions)
           options.fiscalYear,
           f.key,
           office.code,
-          office.nameJa,
+          office.name.ja,
           definition.id,
-          definition.label.ja,
+          kpiNames.get(definition.id) ?? definition.id,
           f.count,
           f.sum,
           f.mean,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
+import type { LocaleMap } from "../shared/locale";
 import type { GroupBy, KpiFigures, KpiId } from "./kpi";
 
 export const uuidArray = (items: string[]): SQL => sql`${`{${items.join(",")}}`}::uuid[]`;
@@ -330,9 +331,9 @@ export function kpiRepository(db: DbOrTx) {
 
     async offices(municipalityId: string) {
       const result = await db.execute(sql`
-        select id, code, name_ja as "nameJa", name_en as "nameEn" from offices
+        select id, code, names as "name" from offices
         where municipality_id = ${municipalityId} order by sort_order, code`);
-      return rowsOf<{ id: string; code: string; nameJa: string; nameEn: string }>(result);
+      return rowsOf<{ id: string; code: string; name: LocaleMap }>(result);
     },
 
     async municipalityCode(municipalityId: string): Promise<string | undefined> {
@@ -342,9 +343,9 @@ export function kpiRepository(db: DbOrTx) {
 
     async purposes(municipalityId: string) {
       const result = await db.execute(sql`
-        select id, code, label_ja as "labelJa", label_en as "labelEn" from queue_purposes
+        select id, code, labels as "name" from queue_purposes
         where municipality_id = ${municipalityId}`);
-      return rowsOf<{ id: string; code: string; labelJa: string; labelEn: string }>(result);
+      return rowsOf<{ id: string; code: string; name: LocaleMap }>(result);
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   type KpiId,
   kpiIds,
 } from "./kpi";
+import { problem } from "./kpi.errors";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const realDate = (text: string): boolean => {
@@ -48,7 +49,7 @@ const MAX_DAYS = 6 * 366;
 /**
  * Reads the filters, filling in the current fiscal year to date where nothing is given. Impossible
  * filters (an end before the start, an unknown office, a date that does not exist) come back as
- * problems written for people, never as an exception.
+ * problems (message codes), never as an exception.
  */
 export function parseKpiQuery(
   raw: Record<string, string>,
@@ -58,8 +59,7 @@ export function parseKpiQuery(
   const input = kpiQuerySchema.safeParse(raw);
   const q = input.success ? input.data : {};
   const problems: Problem[] = [];
-  if (!input.success)
-    problems.push({ path: "", ja: "検索条件が長すぎます。", en: "The filter is too long." });
+  if (!input.success) problems.push(problem("filterTooLong"));
   const fyStart = `${fiscalYearOf(today)}-04-01`;
   const from = q.from?.trim() || fyStart;
   const to = q.to?.trim() || today;
@@ -72,49 +72,21 @@ export function parseKpiQuery(
     granularity: granularities.find((g) => g === q.granularity) ?? "month",
     bom: q.encoding !== "utf8",
   };
-  if (!realDate(from))
-    problems.push({
-      path: "from",
-      ja: "開始日は 2026-04-01 の形で、実在する日付を入力してください。",
-      en: "Enter the start date as a real date, such as 2026-04-01.",
-    });
-  if (!realDate(to))
-    problems.push({
-      path: "to",
-      ja: "終了日は 2027-03-31 の形で、実在する日付を入力してください。",
-      en: "Enter the end date as a real date, such as 2027-03-31.",
-    });
+  if (!realDate(from)) problems.push(problem("fromInvalid", "from"));
+  if (!realDate(to)) problems.push(problem("toInvalid", "to"));
   if (realDate(from) && realDate(to)) {
-    if (to < from)
-      problems.push({
-        path: "to",
-        ja: "終了日は開始日と同じか、それより後の日付にしてください。",
-        en: "The end date must be the same as or after the start date.",
-      });
+    if (to < from) problems.push(problem("toBeforeFrom", "to"));
     else if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS)
-      problems.push({
-        path: "to",
-        ja: "期間は6年以内にしてください。",
-        en: "The period must be six years or shorter.",
-      });
+      problems.push(problem("periodTooLong", "to"));
   }
   if (query.officeCode && !officeCodes.includes(query.officeCode))
-    problems.push({
-      path: "office",
-      ja: "その庁舎はありません。一覧から選んでください。",
-      en: "There is no such office. Choose one from the list.",
-    });
+    problems.push(problem("unknownOffice", "office"));
   for (const [field, value, list] of [
     ["kpi", q.kpi, kpiIds],
     ["by", q.by, dimensions],
     ["granularity", q.granularity, granularities],
   ] as const) {
-    if (value && !(list as readonly string[]).includes(value))
-      problems.push({
-        path: field,
-        ja: "選択肢にない値です。一覧から選んでください。",
-        en: "That is not one of the choices. Choose one from the list.",
-      });
+    if (value && !(list as readonly string[]).includes(value)) problems.push(problem("notAChoice", field));
   }
   return problems.length > 0 ? { ok: false, query, problems } : { ok: true, query };
 }

@@ -74,7 +74,8 @@ export const kpiSurveyAnswers = pgTable(
     eventType: text("event_type"),
     score: integer("score").notNull(),
     comment: text("comment"),
-    lang: text("lang", { enum: ["ja", "easy", "en"] }).notNull(),
+    // The locale the resident answered in ("ja", "en", "zh-Hans", "ko", "vi"; やさしい日本語 is "easy").
+    lang: text("lang").notNull(),
     channel: text("channel", { enum: ["tablet", "qr"] }).notNull(),
     answeredOn: date("answered_on", { mode: "string" }).notNull(),
     answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),

@@ -10,9 +10,9 @@ import { startService } from "../queue/start-service";
 import type { StaffAtCounter } from "../queue/ticket-change";
 import { transferTicket } from "../queue/transfer-ticket";
 import { todayInJapan } from "../shared/dates";
-import { AppError } from "../shared/errors";
 import { answerSurvey } from "./answer-survey";
 import { kpiDemoRepository } from "./demo.repository";
+import { refuse } from "./kpi.errors";
 import { refreshKpiRollups } from "./kpi-rollups.repository";
 import { driveDemoVisit } from "./simulate-visit";
 import { surveyRepository } from "./survey.repository";
@@ -90,19 +90,10 @@ interface Waiting {
  */
 export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promise<SimulateDemoResult> {
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > 731)
-    throw new AppError("VALIDATION", [
-      { path: "days", ja: "--days は1から731の整数です。", en: "--days is a whole number from 1 to 731." },
-    ]);
+    throw refuse("demoDaysInvalid", undefined, "days");
   const demo = kpiDemoRepository(db);
   const setup = await demo.queueSetup(options.municipalityId);
-  if (setup.offices.length === 0 || !setup.staffId)
-    throw new AppError("VALIDATION", [
-      {
-        path: "",
-        ja: "デモ自治体の窓口と職員がありません。先に `madoguchi seed` を実行してください。",
-        en: "The demo tenant has no queue or staff yet: run `madoguchi seed` first.",
-      },
-    ]);
+  if (setup.offices.length === 0 || !setup.staffId) throw refuse("demoNotSeeded");
   const staffId = setup.staffId;
   const rnd = random(options.seed);
   const today = todayInJapan(options.now);

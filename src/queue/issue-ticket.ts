@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/database";
 import { AppError } from "../shared/errors";
-import { translator } from "../web/i18n";
+import { DEFAULT_LOCALE, type Locale, type MessageParams } from "../shared/locale";
 import { type ClosedReason, formatMinute, issueWindow, japanTime, type OfficeHours } from "./calendar";
-import { type QueueRefusal, refuse } from "./queue.errors";
+import { refuse } from "./queue.errors";
 import { type PurposeRow, queueRepository, type TicketRow } from "./queue.repository";
 import type { TicketKind } from "./queue.table";
 import { publishQueueEvent } from "./queue-events";
@@ -15,6 +15,8 @@ export interface IssueTicketOptions {
   /** Reservations and priority cases are issued by staff; the kiosk issues normal tickets. */
   kind?: TicketKind;
   staffId?: string | null;
+  /** The language the resident chose at the kiosk: the ticket and its phone page speak it. */
+  lang?: Locale;
   now: Date;
 }
 
@@ -28,26 +30,22 @@ export interface IssuedTicket {
 
 export const hashTicketToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
-function closedParams(reason: ClosedReason) {
-  const ja = translator("ja");
-  const en = translator("en");
+/** The refusal's parameters: `why` is a select key each catalogue words; a holiday keeps its name in each language. */
+function closedParams(reason: ClosedReason): MessageParams {
   switch (reason.kind) {
     case "holiday":
-      return {
-        ja: { why: ja("queueClosedHoliday", { name: reason.nameJa }) },
-        en: { why: en("queueClosedHoliday", { name: reason.nameEn }) },
-      };
+      return { why: "holiday", name: { ja: reason.nameJa, en: reason.nameEn } };
     case "year-end":
-      return { ja: { why: ja("queueClosedYearEnd") }, en: { why: en("queueClosedYearEnd") } };
+      return { why: "yearEnd" };
     case "weekday":
-      return { ja: { why: ja("queueClosedWeekday") }, en: { why: en("queueClosedWeekday") } };
+      return { why: "weekday" };
     case "local":
-      return { ja: { why: ja("queueClosedLocal") }, en: { why: en("queueClosedLocal") } };
+      return { why: "local" };
   }
 }
 
 /** Why an office issues no tickets at this instant (closed day, outside hours), or undefined when it does. */
-export function closedRefusal(now: Date, hours: OfficeHours): QueueRefusal | undefined {
+export function closedRefusal(now: Date, hours: OfficeHours): AppError | undefined {
   const window = issueWindow(now, hours);
   if (window.open) return undefined;
   if (window.reason.kind === "before-hours" || window.reason.kind === "after-hours")
@@ -82,8 +80,7 @@ export async function issueTicket(db: Db, options: IssueTicketOptions): Promise<
       bandStart: purpose.bandStart,
       bandEnd: purpose.bandEnd,
     });
-    if (number === undefined)
-      throw refuse("bandExhausted", { ja: { purpose: purpose.labelJa }, en: { purpose: purpose.labelEn } });
+    if (number === undefined) throw refuse("bandExhausted", { purpose: purpose.labels });
     const token = randomBytes(24).toString("base64url");
     const ticket = await repo.insertTicket({
       municipalityId,
@@ -97,6 +94,7 @@ export async function issueTicket(db: Db, options: IssueTicketOptions): Promise<
       waitingSince: now,
       issuedAt: now,
       issuedByStaffId: options.staffId ?? null,
+      lang: options.lang ?? DEFAULT_LOCALE,
     });
     await repo.insertEvent({
       municipalityId,

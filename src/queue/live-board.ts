@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { BoardLoader } from "./load-board";
-import { displayPayload, phonePayload } from "./queue.presenters";
+import { displayPayload, phonePayload, type SpokenCall } from "./queue.presenters";
 import type { Board } from "./queue-board";
 import type { QueueEventHub } from "./queue-events";
 import { type SseSink, sseFrame } from "./sse";
@@ -29,6 +29,8 @@ export interface LiveBoardOptions {
   load: BoardLoader;
   hub: QueueEventHub;
   now: () => Date;
+  /** The Japanese sentence a display speaks for a call. */
+  spoken: SpokenCall;
   logger?: Logger;
   heartbeatSeconds?: number;
   refreshSeconds?: number;
@@ -59,7 +61,7 @@ interface Watch extends WatchedOffice {
 const heartbeat = new TextEncoder().encode(": keep-alive\n\n");
 
 export function createLiveBoard(options: LiveBoardOptions): LiveBoard {
-  const { load, hub, now, logger } = options;
+  const { load, hub, now, spoken, logger } = options;
   const heartbeatTicks = options.heartbeatSeconds ?? 20;
   const refreshTicks = options.refreshSeconds ?? 30;
   const watches = new Map<string, Watch>();
@@ -73,7 +75,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoard {
       if (onlyNew && client.started) continue;
       let frame = frames.get(client.lastSeq);
       if (!frame) {
-        frame = sseFrame("board", board.seq, JSON.stringify(displayPayload(board, client.lastSeq)));
+        frame = sseFrame("board", board.seq, JSON.stringify(displayPayload(board, client.lastSeq, spoken)));
         frames.set(client.lastSeq, frame);
       }
       client.sink.write(frame);
@@ -96,7 +98,7 @@ export function createLiveBoard(options: LiveBoardOptions): LiveBoard {
 
   const broadcast = (w: Watch, board: Board) => {
     // The board without the per-client announcements: unchanged, existing displays need nothing.
-    const json = JSON.stringify(displayPayload(board, null));
+    const json = JSON.stringify(displayPayload(board, null, spoken));
     const changed = json !== w.boardJson || board.seq !== w.board?.seq;
     w.board = board;
     w.boardJson = json;

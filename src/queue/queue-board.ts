@@ -1,3 +1,4 @@
+import type { LocaleMap } from "../shared/locale";
 import { callOrder } from "./call-order";
 import { type Lane, laneOf } from "./queue";
 import type { TicketKind, TicketStatus } from "./queue.table";
@@ -16,17 +17,14 @@ export interface BoardInput {
   purposes: ReadonlyArray<{
     id: string;
     code: string;
-    labelJa: string;
-    labelEasy: string;
-    labelEn: string;
+    labels: LocaleMap;
     defaultServiceMinutes: number;
     counterIds: readonly string[];
   }>;
   counters: ReadonlyArray<{
     id: string;
     number: number;
-    labelJa: string;
-    labelEn: string;
+    labels: LocaleMap;
     departmentId: string | null;
   }>;
   openCounterIds: ReadonlySet<string>;
@@ -60,8 +58,7 @@ export interface BoardCall {
   at: Date;
   number: number;
   counterNumber: number;
-  counterLabelJa: string;
-  counterLabelEn: string;
+  counterLabels: LocaleMap;
   /** Still called or in service at that counter. */
   active: boolean;
 }
@@ -69,9 +66,7 @@ export interface BoardCall {
 export interface BoardPurpose {
   id: string;
   code: string;
-  labelJa: string;
-  labelEasy: string;
-  labelEn: string;
+  labels: LocaleMap;
   waiting: number;
   /** The wait of a ticket issued now. */
   estimate: WaitEstimate;
@@ -87,7 +82,7 @@ export interface TicketView {
   estimate: WaitEstimate | null;
   nearly: boolean;
   /** The counter that called it, while called, in service or paused. */
-  counter: { number: number; labelJa: string; labelEn: string } | null;
+  counter: { number: number; labels: LocaleMap } | null;
 }
 
 export interface Board {
@@ -168,7 +163,7 @@ export function computeBoard(input: BoardInput, now: Date): Board {
       ahead: null,
       estimate: null,
       nearly: false,
-      counter: inHand && c ? { number: c.number, labelJa: c.labelJa, labelEn: c.labelEn } : null,
+      counter: inHand && c ? { number: c.number, labels: c.labels } : null,
     });
   }
 
@@ -188,8 +183,7 @@ export function computeBoard(input: BoardInput, now: Date): Board {
       at: call.at,
       number: call.number,
       counterNumber: counter.number,
-      counterLabelJa: counter.labelJa,
-      counterLabelEn: counter.labelEn,
+      counterLabels: counter.labels,
       active:
         ticket?.counterId === counter.id &&
         (ticket.status === "called" || ticket.status === "serving" || ticket.status === "paused"),
@@ -201,9 +195,7 @@ export function computeBoard(input: BoardInput, now: Date): Board {
     return {
       id: p.id,
       code: p.code,
-      labelJa: p.labelJa,
-      labelEasy: p.labelEasy,
-      labelEn: p.labelEn,
+      labels: p.labels,
       waiting,
       estimate: estimate("purpose", p.id, waiting),
     };

@@ -1,5 +1,6 @@
 import { and, eq, max } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
+import type { LocaleMap } from "../shared/locale";
 import { queueOffices, queuePurposeCounters, queuePurposes, queueTickets } from "./queue.table";
 
 export interface OfficeSettingsPatch {
@@ -10,12 +11,11 @@ export interface OfficeSettingsPatch {
   observeYearEnd: boolean;
   closedDates: string[];
   nearlyCalledAhead: number;
+  displayCaptions: string[];
 }
 
 export interface PurposePatch {
-  labelJa: string;
-  labelEasy: string;
-  labelEn: string;
+  labels: LocaleMap;
   bandStart: number;
   bandEnd: number;
   defaultServiceMinutes: number;

@@ -4,37 +4,17 @@ import { AppError, notFound, type Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
 import { clientIp, requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
-import { formatMinute, japanTime } from "./calendar";
-import { type Purpose, type QueueOffice, queueRepository } from "./queue.repository";
-import { queueSettingsPage } from "./queue-settings.pages";
+import { japanTime } from "./calendar";
+import { notConfiguredPage } from "./pages/overview.page";
+import { offeredLocales } from "./pages/public.presenter";
+import { queueSettingsPage } from "./pages/queue-settings.page";
+import { settingsFormOf, settingsParseOptions, settingsView } from "./pages/queue-settings.presenter";
+import { queueRepository } from "./queue.repository";
 import { queueSettingsRepository } from "./queue-settings.repository";
 import { parseQueueSettings, type QueueSettingsForm, readSettingsForm } from "./queue-settings.schema";
 import { updateQueueSettings } from "./update-queue-settings";
 
 const PATH = "/queue/offices/:officeId/settings";
-
-/** The form's values as the office has them now. */
-function formOf(office: QueueOffice, purposes: Purpose[]): QueueSettingsForm {
-  return {
-    opensAt: formatMinute(office.opensAtMinute),
-    closesAt: formatMinute(Math.min(office.closesAtMinute, 24 * 60 - 1)),
-    openWeekdays: office.openWeekdays.map(String),
-    observeNationalHolidays: office.observeNationalHolidays,
-    observeYearEnd: office.observeYearEnd,
-    closedDates: office.closedDates.join("\n"),
-    nearlyCalledAhead: String(office.nearlyCalledAhead),
-    purposes: purposes.map((p) => ({
-      id: p.id,
-      labelJa: p.labelJa,
-      labelEasy: p.labelEasy,
-      labelEn: p.labelEn,
-      bandStart: String(p.bandStart),
-      bandEnd: String(p.bandEnd),
-      defaultServiceMinutes: String(p.defaultServiceMinutes),
-      counterIds: p.counterIds,
-    })),
-  };
-}
 
 /**
  * The queue settings screen of an office, for its municipality's administrators: GET shows the form,
@@ -73,26 +53,27 @@ export function queueSettingsRoutes(deps: AppServices): Hono<AppEnv> {
         japanTime(now()).date,
       ),
     ]);
-    const lang = c.get("lang");
-    const name = (x: { nameJa: string; nameEn: string }) => (lang === "ja" ? x.nameJa : x.nameEn);
-    const t = c.get("t");
+    const offered = offeredLocales(s.municipalityId);
+    const { labelLocales } = settingsParseOptions(offered);
     c.header("cache-control", "no-store");
     return renderPage(
       c,
-      `${t("queueSettingsTitle")}: ${name(office)}`,
+      `${c.get("t")("queue.settingsTitle")}: ${office.name.ja}`,
       (ctx) =>
-        queueSettingsPage(ctx, {
-          officeId: office.officeId,
-          officeName: name(office),
-          form: form ?? formOf(office, purposes),
-          counters: counters.map((x) => ({ id: x.id, label: lang === "ja" ? x.labelJa : x.labelEn })),
-          lockedPurposeIds: [...inUse],
-          otherOffices: offices
-            .filter((o) => o.officeId !== office.officeId)
-            .map((o) => ({ id: o.officeId, name: name(o) })),
-          problems,
-          saved: form === undefined && c.req.query("saved") === "1",
-        }),
+        queueSettingsPage(
+          ctx,
+          settingsView({
+            t: ctx.t,
+            office,
+            offices,
+            counters,
+            offered,
+            form: form ?? settingsFormOf(office, purposes, labelLocales),
+            lockedPurposeIds: [...inUse],
+            problems,
+            saved: form === undefined && c.req.query("saved") === "1",
+          }),
+        ),
       status,
     );
   };
@@ -105,22 +86,17 @@ export function queueSettingsRoutes(deps: AppServices): Hono<AppEnv> {
     const offices = await queueRepository(db).listOffices(s.municipalityId);
     const office = offices.find((o) => o.officeId === s.officeId) ?? offices[0];
     if (office) return c.redirect(`/queue/offices/${office.officeId}/settings`, 303);
-    const t = c.get("t");
-    return renderPage(c, t("queueSettingsTitle"), () => (
-      <>
-        <h1>{t("queueSettingsTitle")}</h1>
-        <p>{t("queueNotConfigured")}</p>
-      </>
-    ));
+    const title = c.get("t")("queue.settingsTitle");
+    return renderPage(c, title, (ctx) => notConfiguredPage(ctx, title));
   });
 
   app.post(PATH, async (c) => {
     const s = session(c);
-    const officeId = c.req.param("officeId");
-    const office = await queueRepository(db).findOffice(s.municipalityId, officeId);
+    const office = await queueRepository(db).findOffice(s.municipalityId, c.req.param("officeId"));
     if (!office) throw notFound();
-    const form = readSettingsForm(await c.req.parseBody({ all: true }));
-    const parsed = parseQueueSettings(form);
+    const options = settingsParseOptions(offeredLocales(s.municipalityId));
+    const form = readSettingsForm(await c.req.parseBody({ all: true }), options.labelLocales);
+    const parsed = parseQueueSettings(form, options);
     if (!parsed.ok) return render(c, form, parsed.problems, 422);
     try {
       await updateQueueSettings(db, {

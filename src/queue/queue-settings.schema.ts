@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { Problem } from "../shared/errors";
-import { type MessageKey, translator } from "../web/i18n";
+import { DEFAULT_LOCALE, type Locale, type LocaleMap, type MessageParams } from "../shared/locale";
 import { checkBands } from "./numbering";
 
 /**
  * The queue settings form of one office, read at the edge: text NFKC-normalised (full-width digits
  * and colons become ASCII), each field checked, then the rules across fields (closing after opening,
  * an open weekday, real and unique closed dates, bands that hold and do not overlap, a counter per
- * purpose). Every refusal is a custom issue whose params name a message key, so one mapper writes
- * the problems in both languages with each field's id as its path.
+ * purpose). Every refusal is a problem `{ path, code, params }` whose path is the field's id on the
+ * form and whose code is a message id in locales/<lang>/queue.json. A purpose's names are one input per
+ * offered language, Japanese required.
  */
 
 export interface PurposeSettings {
@@ -16,9 +17,8 @@ export interface PurposeSettings {
   id: string | null;
   /** The purpose's row on the form (its field ids are `p<row>-…`). */
   row: number;
-  labelJa: string;
-  labelEasy: string;
-  labelEn: string;
+  /** Japanese and every other language that was filled in. */
+  labels: LocaleMap;
   bandStart: number;
   bandEnd: number;
   defaultServiceMinutes: number;
@@ -35,15 +35,16 @@ export interface QueueSettings {
   /** ISO dates, sorted. */
   closedDates: string[];
   nearlyCalledAhead: number;
+  /** The languages the display board shows under its Japanese, in the order offered. */
+  displayCaptions: Locale[];
   purposes: PurposeSettings[];
 }
 
 /** The form as typed (all text), for showing it again with its problems. */
 export interface PurposeSettingsForm {
   id: string;
-  labelJa: string;
-  labelEasy: string;
-  labelEn: string;
+  /** Per locale, as typed ("" where empty). */
+  labels: Record<Locale, string>;
   bandStart: string;
   bandEnd: string;
   defaultServiceMinutes: string;
@@ -58,6 +59,7 @@ export interface QueueSettingsForm {
   observeYearEnd: boolean;
   closedDates: string;
   nearlyCalledAhead: string;
+  displayCaptions: string[];
   purposes: PurposeSettingsForm[];
 }
 
@@ -68,18 +70,30 @@ export const BAND_MAX = 9999;
 export const CLOSED_DATES_MAX = 400;
 const PURPOSES_MAX = 50;
 
-export const purposeFields = [
-  "labelJa",
-  "labelEasy",
-  "labelEn",
-  "bandStart",
-  "bandEnd",
-  "defaultServiceMinutes",
-] as const;
+/** The fields of a purpose that are one input each (the names are one input per language). */
+export const purposeNumberFields = ["bandStart", "bandEnd", "defaultServiceMinutes"] as const;
+export type PurposeField = `label-${Locale}` | (typeof purposeNumberFields)[number] | "counters";
+
+/** A field whose label a problem names ({field} in the message); the web layer words it. */
+export type SettingsField =
+  | "opensAt"
+  | "closesAt"
+  | "nearlyCalledAhead"
+  | (typeof purposeNumberFields)[number]
+  | `label-${Locale}`;
+
+/** What parsing needs to know of the page: its name languages, and the wording of field labels. */
+export interface SettingsParseOptions {
+  /** The languages a purpose is named in on the form, Japanese first. */
+  labelLocales: readonly Locale[];
+  /** The languages the display may show as captions (Japanese is always shown). */
+  captionLocales: readonly Locale[];
+  /** A field's label in each staff language, for the messages that name it. */
+  fieldLabel: (field: SettingsField) => LocaleMap;
+}
 
 /** The field id of a purpose's field on the form. */
-export const purposeFieldId = (row: number, field: (typeof purposeFields)[number] | "counters"): string =>
-  `p${row}-${field}`;
+export const purposeFieldId = (row: number, field: PurposeField): string => `p${row}-${field}`;
 
 type FormBody = Record<string, unknown>;
 
@@ -98,24 +112,24 @@ const many = (body: FormBody, name: string): string[] => {
  * The flat form body (`parseBody({ all: true })`) as the form's values. The rows are `p0`, `p1`, …
  * up to `purposeRows`; the last, empty row for a new purpose is dropped when nothing was typed in it.
  */
-export function readSettingsForm(body: FormBody): QueueSettingsForm {
+export function readSettingsForm(body: FormBody, labelLocales: readonly Locale[]): QueueSettingsForm {
   const rows = Math.min(Number.parseInt(one(body, "purposeRows"), 10) || 0, PURPOSES_MAX);
   const purposes: PurposeSettingsForm[] = [];
   for (let row = 0; row < rows; row++) {
-    const p: PurposeSettingsForm = {
+    purposes.push({
       id: one(body, `p${row}-id`),
-      labelJa: one(body, purposeFieldId(row, "labelJa")),
-      labelEasy: one(body, purposeFieldId(row, "labelEasy")),
-      labelEn: one(body, purposeFieldId(row, "labelEn")),
+      labels: Object.fromEntries(labelLocales.map((l) => [l, one(body, purposeFieldId(row, `label-${l}`))])),
       bandStart: one(body, purposeFieldId(row, "bandStart")),
       bandEnd: one(body, purposeFieldId(row, "bandEnd")),
       defaultServiceMinutes: one(body, purposeFieldId(row, "defaultServiceMinutes")),
       counterIds: many(body, purposeFieldId(row, "counters")),
-    };
-    purposes.push(p);
+    });
   }
   const last = purposes.at(-1);
-  if (last && last.id === "" && purposeFields.every((f) => last[f].trim() === "")) purposes.pop();
+  const blank = (p: PurposeSettingsForm) =>
+    Object.values(p.labels).every((v) => v.trim() === "") &&
+    purposeNumberFields.every((f) => p[f].trim() === "");
+  if (last && last.id === "" && blank(last)) purposes.pop();
   return {
     opensAt: one(body, "opensAt"),
     closesAt: one(body, "closesAt"),
@@ -124,42 +138,44 @@ export function readSettingsForm(body: FormBody): QueueSettingsForm {
     observeYearEnd: one(body, "observeYearEnd") === "on",
     closedDates: one(body, "closedDates"),
     nearlyCalledAhead: one(body, "nearlyCalledAhead"),
+    displayCaptions: many(body, "displayCaptions"),
     purposes,
   };
 }
 
-/** What a refusal says: a message key, the key of the field's label, and values for both languages. */
+/** What a refusal says: a message code, the field it names, and other parameters. */
 export interface Say {
-  key: MessageKey;
-  field?: MessageKey;
-  values?: Record<string, string>;
-  /** Values that differ by language (a purpose's name). */
-  ja?: Record<string, string>;
-  en?: Record<string, string>;
+  code: string;
+  field?: SettingsField;
+  params?: MessageParams;
 }
 
 const say = (ctx: z.RefinementCtx, s: Say, path: PropertyKey[] = []) =>
-  ctx.addIssue({ code: "custom", message: s.key, params: s, path });
+  ctx.addIssue({ code: "custom", message: s.code, params: s, path });
 
 const nfkc = (s: string) => s.normalize("NFKC").trim();
 
-const time = (field: MessageKey) =>
+const time = (field: SettingsField) =>
   z.string().transform((raw, ctx) => {
     const m = /^(\d{1,2}):(\d{2})$/.exec(nfkc(raw));
     const minute = m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
     if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-      say(ctx, { key: "queueSettingsTimeInvalid", field });
+      say(ctx, { code: "queue.settingsTimeInvalid", field });
       return z.NEVER;
     }
     return minute;
   });
 
-const integer = (field: MessageKey, min: number, max: number) =>
+const integer = (field: SettingsField, min: number, max: number) =>
   z.string().transform((raw, ctx) => {
     const text = nfkc(raw);
     const n = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
     if (!(n >= min && n <= max)) {
-      say(ctx, { key: "queueSettingsNumberInvalid", field, values: { min: String(min), max: String(max) } });
+      say(ctx, {
+        code: "queue.settingsNumberInvalid",
+        field,
+        params: { min: String(min), max: String(max) },
+      });
       return z.NEVER;
     }
     return n;
@@ -173,14 +189,24 @@ const integer = (field: MessageKey, min: number, max: number) =>
 export const normalizeJapaneseLabel = (text: string): string =>
   text.replace(/[^\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF5E]+/gu, (run) => run.normalize("NFKC"));
 
-const label = (field: MessageKey, normalize: (s: string) => string = (s) => s.normalize("NFKC")) =>
-  z.string().transform((raw, ctx) => {
-    const text = normalize(raw).trim().replace(/\s+/gu, " ");
-    if (text === "") say(ctx, { key: "queueSettingsRequired", field });
-    else if (text.length > LABEL_MAX)
-      say(ctx, { key: "queueSettingsTooLong", field, values: { max: String(LABEL_MAX) } });
-    return text;
-  });
+/** Japanese and Chinese are written with full-width punctuation; other languages are folded whole. */
+const normalizeLabel = (locale: Locale) =>
+  /^(ja|zh)(-|$)/.test(locale) ? normalizeJapaneseLabel : (s: string) => s.normalize("NFKC");
+
+const label = (locale: Locale, required: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const text = normalizeLabel(locale)(raw ?? "")
+        .trim()
+        .replace(/\s+/gu, " ");
+      const field: SettingsField = `label-${locale}`;
+      if (text === "" && required) say(ctx, { code: "queue.settingsRequired", field });
+      else if (text.length > LABEL_MAX)
+        say(ctx, { code: "queue.settingsTooLong", field, params: { max: String(LABEL_MAX) } });
+      return text;
+    });
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isRealIsoDate(text: string): boolean {
@@ -196,121 +222,130 @@ const closedDates = z.string().transform((raw, ctx) => {
     .map((l) => l.trim())
     .filter((l) => l !== "");
   if (lines.length > CLOSED_DATES_MAX) {
-    say(ctx, { key: "queueSettingsTooManyDates", values: { max: String(CLOSED_DATES_MAX) } });
+    say(ctx, { code: "queue.settingsTooManyDates", params: { max: String(CLOSED_DATES_MAX) } });
     return z.NEVER;
   }
   const seen = new Set<string>();
   for (const line of lines) {
-    if (!isRealIsoDate(line)) say(ctx, { key: "queueSettingsDateInvalid", values: { value: line } });
-    else if (seen.has(line)) say(ctx, { key: "queueSettingsDateDuplicate", values: { value: line } });
+    if (!isRealIsoDate(line)) say(ctx, { code: "queue.settingsDateInvalid", params: { value: line } });
+    else if (seen.has(line)) say(ctx, { code: "queue.settingsDateDuplicate", params: { value: line } });
     seen.add(line);
   }
   return [...seen].filter(isRealIsoDate).sort();
 });
 
-const purposeSchema = z.object({
-  id: z.string().transform((id) => (id === "" ? null : id)),
-  labelJa: label("queueSettingsLabelJa", normalizeJapaneseLabel),
-  labelEasy: label("queueSettingsLabelEasy", normalizeJapaneseLabel),
-  labelEn: label("queueSettingsLabelEn"),
-  bandStart: integer("queueSettingsBandStart", 1, BAND_MAX),
-  bandEnd: integer("queueSettingsBandEnd", 1, BAND_MAX),
-  defaultServiceMinutes: integer("queueSettingsServiceMinutes", 1, SERVICE_MINUTES_MAX),
-  counterIds: z.array(z.string().max(100)).transform((ids, ctx) => {
-    if (ids.length === 0) say(ctx, { key: "queueSettingsCounterRequired" });
-    return [...new Set(ids)];
-  }),
-});
+/** The names that were filled in, Japanese first. */
+const filled = (labels: Record<Locale, string>): LocaleMap => {
+  const map: LocaleMap = { ja: labels[DEFAULT_LOCALE] ?? "" };
+  for (const [locale, text] of Object.entries(labels)) if (text !== "") map[locale] = text;
+  return map;
+};
 
-const purposeNames = (p: { labelJa: string; labelEn: string }, row: number) => ({
-  ja: { purpose: p.labelJa || `${row + 1}` },
-  en: { purpose: p.labelEn || `${row + 1}` },
-});
+/** A purpose as a message names it: its labels, or its row number when it has no Japanese name yet. */
+const purposeName = (p: { labels?: Record<Locale, string> } | undefined, row: number): LocaleMap => {
+  const labels = p?.labels ? filled(p.labels) : { ja: "" };
+  return labels.ja === "" ? { ja: String(row + 1) } : labels;
+};
 
-export const queueSettingsSchema = z
-  .object({
-    opensAt: time("queueSettingsOpensAt"),
-    closesAt: time("queueSettingsClosesAt"),
-    openWeekdays: z.array(z.string()).transform((days, ctx) => {
-      const list = [...new Set(days)].map(Number).filter((d) => Number.isInteger(d) && d >= 0 && d <= 6);
-      if (list.length === 0) say(ctx, { key: "queueSettingsWeekdayRequired" });
-      return list.sort((a, b) => a - b);
+function settingsSchema(options: SettingsParseOptions) {
+  const locales = [DEFAULT_LOCALE, ...options.labelLocales.filter((l) => l !== DEFAULT_LOCALE)];
+  const purposeSchema = z.object({
+    id: z.string().transform((id) => (id === "" ? null : id)),
+    labels: z.object(Object.fromEntries(locales.map((l) => [l, label(l, l === DEFAULT_LOCALE)]))),
+    bandStart: integer("bandStart", 1, BAND_MAX),
+    bandEnd: integer("bandEnd", 1, BAND_MAX),
+    defaultServiceMinutes: integer("defaultServiceMinutes", 1, SERVICE_MINUTES_MAX),
+    counterIds: z.array(z.string().max(100)).transform((ids, ctx) => {
+      if (ids.length === 0) say(ctx, { code: "queue.settingsCounterRequired" });
+      return [...new Set(ids)];
     }),
-    observeNationalHolidays: z.boolean(),
-    observeYearEnd: z.boolean(),
-    closedDates,
-    nearlyCalledAhead: integer("queueSettingsNearly", 0, NEARLY_MAX),
-    purposes: z.array(purposeSchema).max(PURPOSES_MAX),
-  })
-  // The rules across fields run even when some field is wrong (each on the fields it can read), so the
-  // person sees every problem at once.
-  .superRefine(
-    (s, ctx) => {
-      const isNumber = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
-      if (isNumber(s.opensAt) && isNumber(s.closesAt) && s.closesAt <= s.opensAt)
-        say(ctx, { key: "queueSettingsClosesBeforeOpens" }, ["closesAt"]);
-      if (!Array.isArray(s.purposes)) return;
-      const banded = s.purposes.flatMap((p, row) =>
-        isNumber(p?.bandStart) && isNumber(p?.bandEnd)
-          ? [{ code: String(row), bandStart: p.bandStart, bandEnd: p.bandEnd }]
-          : [],
-      );
-      for (const problem of checkBands(banded)) {
-        const row = Number(problem.code);
-        const p = s.purposes[row];
-        if (!p) continue;
-        const names = purposeNames(p, row);
-        if (problem.kind === "invalid")
-          say(ctx, { key: "queueSettingsBandInvalid", values: { max: String(BAND_MAX) }, ...names }, [
-            "purposes",
-            row,
-            "bandStart",
-          ]);
-        else {
-          const other = s.purposes[Number(problem.other)];
-          const otherNames = other ? purposeNames(other, Number(problem.other)) : names;
-          say(
-            ctx,
-            {
-              key: "queueSettingsBandOverlap",
-              ja: { ...names.ja, other: otherNames.ja.purpose },
-              en: { ...names.en, other: otherNames.en.purpose },
-            },
-            ["purposes", row, "bandStart"],
+  });
+  return (
+    z
+      .object({
+        opensAt: time("opensAt"),
+        closesAt: time("closesAt"),
+        openWeekdays: z.array(z.string()).transform((days, ctx) => {
+          const list = [...new Set(days)].map(Number).filter((d) => Number.isInteger(d) && d >= 0 && d <= 6);
+          if (list.length === 0) say(ctx, { code: "queue.settingsWeekdayRequired" });
+          return list.sort((a, b) => a - b);
+        }),
+        observeNationalHolidays: z.boolean(),
+        observeYearEnd: z.boolean(),
+        closedDates,
+        nearlyCalledAhead: integer("nearlyCalledAhead", 0, NEARLY_MAX),
+        // Unknown codes are dropped (a language no longer offered), the rest kept in the offered order.
+        displayCaptions: z
+          .array(z.string())
+          .transform((codes) =>
+            options.captionLocales.filter((l) => l !== DEFAULT_LOCALE && codes.includes(l)),
+          ),
+        purposes: z.array(purposeSchema).max(PURPOSES_MAX),
+      })
+      // The rules across fields run even when some field is wrong (each on the fields it can read), so the
+      // person sees every problem at once.
+      .superRefine(
+        (s, ctx) => {
+          const isNumber = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+          if (isNumber(s.opensAt) && isNumber(s.closesAt) && s.closesAt <= s.opensAt)
+            say(ctx, { code: "queue.settingsClosesBeforeOpens" }, ["closesAt"]);
+          if (!Array.isArray(s.purposes)) return;
+          const banded = s.purposes.flatMap((p, row) =>
+            isNumber(p?.bandStart) && isNumber(p?.bandEnd)
+              ? [{ code: String(row), bandStart: p.bandStart, bandEnd: p.bandEnd }]
+              : [],
           );
-        }
-      }
-    },
-    { when: () => true },
+          for (const problem of checkBands(banded)) {
+            const row = Number(problem.code);
+            if (!s.purposes[row]) continue;
+            const path = ["purposes", row, "bandStart"];
+            if (problem.kind === "invalid")
+              say(ctx, { code: "queue.settingsBandInvalid", params: { max: String(BAND_MAX) } }, path);
+            else {
+              const other = Number(problem.other);
+              const name = purposeName(s.purposes[other] as { labels?: Record<Locale, string> }, other);
+              say(ctx, { code: "queue.settingsBandOverlap", params: { other: name } }, path);
+            }
+          }
+        },
+        { when: () => true },
+      )
   );
+}
 
 /** The field id a schema path points at. */
 export function fieldIdOf(path: readonly PropertyKey[]): string {
   if (path[0] === "purposes" && typeof path[1] === "number") {
-    const field = path[2] === "counterIds" ? "counters" : path[2];
-    return purposeFieldId(path[1], (field ?? "labelJa") as (typeof purposeFields)[number]);
+    const row = path[1];
+    if (path[2] === "labels") return purposeFieldId(row, `label-${String(path[3] ?? DEFAULT_LOCALE)}`);
+    if (path[2] === "counterIds") return purposeFieldId(row, "counters");
+    return purposeFieldId(row, (path[2] ?? `label-${DEFAULT_LOCALE}`) as PurposeField);
   }
   return typeof path[0] === "string" ? path[0] : "";
 }
 
-const ja = translator("ja");
-const en = translator("en");
+/** A refusal as a problem: the message code, its parameters, and the field's label where it names one. */
+export function problemOf(
+  s: Say,
+  path: readonly PropertyKey[],
+  fieldLabel?: SettingsParseOptions["fieldLabel"],
+): Problem {
+  const params: MessageParams = { ...s.params };
+  if (s.field && fieldLabel) params.field = fieldLabel(s.field);
+  return { path: fieldIdOf(path), code: s.code, ...(Object.keys(params).length > 0 ? { params } : {}) };
+}
 
-/** A refusal as a problem in both languages; a purpose's field is prefixed with the purpose's number. */
-export function problemOf(s: Say, path: readonly PropertyKey[]): Problem {
-  const row = path[0] === "purposes" && typeof path[1] === "number" ? path[1] : undefined;
-  const text = (t: typeof ja, own: Record<string, string> | undefined) => {
-    const message = t(s.key, { ...s.values, ...own, ...(s.field ? { field: t(s.field) } : {}) });
-    return row === undefined ? message : `${t("queueSettingsPurposeN", { n: String(row + 1) })}: ${message}`;
-  };
-  return { path: fieldIdOf(path), ja: text(ja, s.ja), en: text(en, s.en) };
+/** The purpose row a problem's field belongs to (its form row, from 0), if it is a purpose's. */
+export function purposeRowOf(path: string): number | undefined {
+  const m = /^p(\d+)-/.exec(path);
+  return m ? Number(m[1]) : undefined;
 }
 
 export type SettingsParse = { ok: true; settings: QueueSettings } | { ok: false; problems: Problem[] };
 
 /** Parses the form; the problems come in the order of the fields on the page. */
-export function parseQueueSettings(form: QueueSettingsForm): SettingsParse {
-  const parsed = queueSettingsSchema.safeParse(form);
+export function parseQueueSettings(form: QueueSettingsForm, options: SettingsParseOptions): SettingsParse {
+  const parsed = settingsSchema(options).safeParse(form);
   if (parsed.success) {
     const d = parsed.data;
     return {
@@ -323,28 +358,44 @@ export function parseQueueSettings(form: QueueSettingsForm): SettingsParse {
         observeYearEnd: d.observeYearEnd,
         closedDates: d.closedDates,
         nearlyCalledAhead: d.nearlyCalledAhead,
-        purposes: d.purposes.map((p, row) => ({ ...p, row })),
+        displayCaptions: d.displayCaptions,
+        purposes: d.purposes.map((p, row) => ({ ...p, labels: filled(p.labels), row })),
       },
     };
   }
   const problems = parsed.error.issues.map((issue) => {
     const params = (issue as { params?: Say }).params;
-    return problemOf(params?.key ? params : { key: "queueSettingsInvalid" }, issue.path);
+    return problemOf(
+      params?.code ? params : { code: "queue.settingsInvalid" },
+      issue.path,
+      options.fieldLabel,
+    );
   });
-  return { ok: false, problems: sortByField(problems) };
+  return { ok: false, problems: sortByField(problems, options.labelLocales) };
 }
 
-const fieldOrder = ["opensAt", "closesAt", "openWeekdays", "closedDates", "nearlyCalledAhead"];
+const fieldOrder = [
+  "opensAt",
+  "closesAt",
+  "openWeekdays",
+  "closedDates",
+  "nearlyCalledAhead",
+  "displayCaptions",
+];
 
 /** Problems in page order: the office's fields, then each purpose's in its row order. */
-export function sortByField(problems: Problem[]): Problem[] {
+export function sortByField(
+  problems: Problem[],
+  labelLocales: readonly Locale[] = [DEFAULT_LOCALE],
+): Problem[] {
+  const purposeOrder = [...labelLocales.map((l) => `label-${l}`), ...purposeNumberFields, "counters"];
   const rank = (path: string) => {
     const i = fieldOrder.indexOf(path);
     if (i >= 0) return i;
-    const m = /^p(\d+)-(\w+)$/.exec(path);
+    const m = /^p(\d+)-(.+)$/.exec(path);
     if (!m) return 1_000_000;
-    const f = [...purposeFields, "counters"].indexOf(m[2] ?? "");
-    return 100 + Number(m[1]) * 10 + Math.max(0, f);
+    const f = purposeOrder.indexOf(m[2] ?? "");
+    return 100 + Number(m[1]) * 100 + Math.max(0, f);
   };
   return problems
     .map((p, i) => ({ p, i }))

@@ -1,50 +1,55 @@
-import { AppError, type ErrorCode } from "../shared/errors";
-import { type MessageKey, translator } from "../web/i18n";
+import { AppError, type ErrorCode, refusalCodes, refusals } from "../shared/errors";
 
 /**
- * The queue's expected refusals, each with a stable reason and text for people. They are AppErrors, so
- * the one error mapper gives them a status; the queue's pages show the same text in place.
+ * The queue's expected refusals: each reason is a stable code `queue.<reason>` (the message id in
+ * locales/<lang>/queue.json) and the generic class that decides its HTTP status. The kiosk, phone and
+ * counter pages show the same text in place; the one error mapper answers everything else.
+ *
+ * Parameters are plain values or locale maps (a holiday's name); `why` and `status` are select keys
+ * that each catalogue words in its own language.
  */
-const reasons = {
-  closedDay: { code: "CONFLICT", key: "queueRefusalClosedDay" },
-  outsideHours: { code: "CONFLICT", key: "queueRefusalOutsideHours" },
-  bandExhausted: { code: "CONFLICT", key: "queueRefusalBandExhausted" },
-  nothingWaiting: { code: "CONFLICT", key: "queueRefusalNothingWaiting" },
-  ticketFinished: { code: "CONFLICT", key: "queueRefusalTicketFinished" },
-  invalidTransition: { code: "CONFLICT", key: "queueRefusalInvalidTransition" },
-  counterBusy: { code: "CONFLICT", key: "queueRefusalCounterBusy" },
-  otherCounter: { code: "CONFLICT", key: "queueRefusalOtherCounter" },
-  noCounter: { code: "CONFLICT", key: "queueRefusalNoCounter" },
-  tokenInvalid: { code: "NOT_FOUND", key: "queueRefusalTokenInvalid" },
-  tokenExpired: { code: "NOT_FOUND", key: "queueRefusalTokenExpired" },
-  pauseReasonRequired: { code: "VALIDATION", key: "queueRefusalPauseReason" },
-  transferTargetRequired: { code: "VALIDATION", key: "queueRefusalTransferTarget" },
-} as const satisfies Record<string, { code: ErrorCode; key: MessageKey }>;
+const table = {
+  /** params: why (holiday | yearEnd | weekday | local), name (the holiday's LocaleMap, for holiday). */
+  closedDay: "CONFLICT",
+  /** params: opens, closes ("08:30"). */
+  outsideHours: "CONFLICT",
+  /** params: purpose (the purpose's LocaleMap). */
+  bandExhausted: "CONFLICT",
+  nothingWaiting: "CONFLICT",
+  /** params: number. */
+  ticketFinished: "CONFLICT",
+  /** params: number, status (a ticket status). */
+  invalidTransition: "CONFLICT",
+  /** params: number. */
+  counterBusy: "CONFLICT",
+  /** params: number. */
+  otherCounter: "CONFLICT",
+  noCounter: "CONFLICT",
+  tokenInvalid: "NOT_FOUND",
+  tokenExpired: "NOT_FOUND",
+  /** params: max. */
+  pauseReasonRequired: "VALIDATION",
+  transferTargetRequired: "VALIDATION",
+} as const satisfies Record<string, ErrorCode>;
 
-export type RefusalReason = keyof typeof reasons;
+export type RefusalReason = keyof typeof table;
 
-/** Parameters for both languages at once, or for each (a holiday's name differs by language). */
-export type RefusalParams =
-  | Record<string, string>
-  | { ja: Record<string, string>; en: Record<string, string> };
+/** `refuse("ticketFinished", { number: "100" })` → AppError CONFLICT with reason "queue.ticketFinished". */
+export const refuse = refusals("queue", table);
 
-const perLanguage = (params: RefusalParams | undefined) =>
-  params && "ja" in params && typeof params.ja === "object"
-    ? (params as { ja: Record<string, string>; en: Record<string, string> })
-    : { ja: params as Record<string, string> | undefined, en: params as Record<string, string> | undefined };
+/** Every code the queue refuses with, for the test that each has text in every catalogue it must. */
+export const queueRefusalCodes: readonly string[] = refusalCodes("queue", table);
 
-export class QueueRefusal extends AppError {
-  constructor(
-    readonly reason: RefusalReason,
-    params?: RefusalParams,
-    path = "",
-  ) {
-    const { code, key } = reasons[reason];
-    const p = perLanguage(params);
-    super(code, [{ path, ja: translator("ja")(key, p.ja), en: translator("en")(key, p.en) }]);
-    this.name = "QueueRefusal";
-  }
+/** Whether an error is one of the queue's refusals (optionally a given one). */
+export function isQueueRefusal(error: unknown, reason?: RefusalReason): error is AppError {
+  if (!(error instanceof AppError) || typeof error.reason !== "string") return false;
+  return reason ? error.reason === `queue.${reason}` : error.reason.startsWith("queue.");
 }
 
-export const refuse = (reason: RefusalReason, params?: RefusalParams, path?: string): QueueRefusal =>
-  new QueueRefusal(reason, params, path);
+/**
+ * `error instanceof QueueRefusal` for callers written before refusals became a table
+ * (src/kpi/simulate-demo.ts); new code uses isQueueRefusal.
+ */
+export const QueueRefusal: { [Symbol.hasInstance](value: unknown): value is AppError } = {
+  [Symbol.hasInstance]: (value: unknown): value is AppError => isQueueRefusal(value),
+};

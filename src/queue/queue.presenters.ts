@@ -1,11 +1,13 @@
-import { announcementJa } from "./queue";
+import type { LocaleMap } from "../shared/locale";
 import type { TicketStatus } from "./queue.table";
 import type { Board, BoardCall, TicketView } from "./queue-board";
 import { roundedRange } from "./wait-estimate";
 
 /**
  * What displays and phone pages receive, first in the HTML and then by SSE: plain values, nothing a
- * template could leak more of (no ticket ids, no tokens, nothing about the resident).
+ * template could leak more of (no ticket ids, no tokens, nothing about the resident). Labels travel as
+ * locale maps (`counterLabels`, `labels`) so a page in any language picks its own; the Japanese and
+ * English fields are kept for the clients that read them.
  */
 export interface DisplayCall {
   seq: number;
@@ -13,6 +15,7 @@ export interface DisplayCall {
   counterNumber: number;
   counterJa: string;
   counterEn: string;
+  counterLabels: LocaleMap;
   active: boolean;
 }
 
@@ -21,6 +24,7 @@ export interface DisplayWait {
   labelJa: string;
   labelEasy: string;
   labelEn: string;
+  labels: LocaleMap;
   waiting: number;
   min: number;
   max: number;
@@ -30,6 +34,8 @@ export interface Announcement {
   number: number;
   counterJa: string;
   counterEn: string;
+  counterLabels: LocaleMap;
+  /** The spoken call in Japanese (the display's speech synthesis). */
   textJa: string;
 }
 
@@ -52,18 +58,28 @@ export interface PhonePayload {
   counterNumber: number | null;
   counterJa: string | null;
   counterEn: string | null;
+  counterLabels: LocaleMap | null;
 }
+
+/**
+ * The sentence a display speaks for a call, in Japanese: given by the web layer, which has the
+ * catalogues (queue.displayAnnouncement).
+ */
+export type SpokenCall = (number: number, counter: LocaleMap) => string;
+
+const en = (map: LocaleMap): string => map.en ?? map.ja;
 
 const displayCall = (c: BoardCall): DisplayCall => ({
   seq: c.seq,
   number: c.number,
   counterNumber: c.counterNumber,
-  counterJa: c.counterLabelJa,
-  counterEn: c.counterLabelEn,
+  counterJa: c.counterLabels.ja,
+  counterEn: en(c.counterLabels),
+  counterLabels: c.counterLabels,
   active: c.active,
 });
 
-export function displayPayload(board: Board, sinceSeq: number | null): DisplayPayload {
+export function displayPayload(board: Board, sinceSeq: number | null, spoken: SpokenCall): DisplayPayload {
   const announce =
     sinceSeq === null
       ? []
@@ -73,9 +89,10 @@ export function displayPayload(board: Board, sinceSeq: number | null): DisplayPa
           .reverse()
           .map((c) => ({
             number: c.number,
-            counterJa: c.counterLabelJa,
-            counterEn: c.counterLabelEn,
-            textJa: announcementJa(c.number, c.counterLabelJa),
+            counterJa: c.counterLabels.ja,
+            counterEn: en(c.counterLabels),
+            counterLabels: c.counterLabels,
+            textJa: spoken(c.number, c.counterLabels),
           }));
   return {
     seq: board.seq,
@@ -84,9 +101,10 @@ export function displayPayload(board: Board, sinceSeq: number | null): DisplayPa
       const r = roundedRange(p.estimate);
       return {
         code: p.code,
-        labelJa: p.labelJa,
-        labelEasy: p.labelEasy,
-        labelEn: p.labelEn,
+        labelJa: p.labels.ja,
+        labelEasy: p.labels["ja-x-easy"] ?? p.labels.ja,
+        labelEn: en(p.labels),
+        labels: p.labels,
         waiting: p.waiting,
         min: r.min,
         max: r.max,
@@ -109,6 +127,7 @@ export function phonePayload(view: TicketView | undefined, seq: number, number: 
       counterNumber: null,
       counterJa: null,
       counterEn: null,
+      counterLabels: null,
     };
   const r = view.estimate ? roundedRange(view.estimate) : null;
   return {
@@ -120,7 +139,8 @@ export function phonePayload(view: TicketView | undefined, seq: number, number: 
     max: r?.max ?? null,
     nearly: view.nearly,
     counterNumber: view.counter?.number ?? null,
-    counterJa: view.counter?.labelJa ?? null,
-    counterEn: view.counter?.labelEn ?? null,
+    counterJa: view.counter?.labels.ja ?? null,
+    counterEn: view.counter ? en(view.counter.labels) : null,
+    counterLabels: view.counter?.labels ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
+import type { LocaleMap } from "../shared/locale";
 import { isUuid } from "../tenancy/tenancy.repository";
 import { counters, departments, offices } from "../tenancy/tenancy.table";
 import {
@@ -25,18 +26,22 @@ export interface Purpose extends PurposeRow {
 }
 
 export interface QueueOffice extends QueueOfficeRow {
-  nameJa: string;
-  nameEn: string;
+  /** The office's name in each language it has. */
+  name: LocaleMap;
 }
 
 export interface CounterInfo {
   id: string;
   number: number;
-  labelJa: string;
-  labelEn: string;
+  labels: LocaleMap;
   oneStop: boolean;
   departmentId: string | null;
   officeId: string;
+}
+
+export interface DepartmentInfo {
+  id: string;
+  labels: LocaleMap;
 }
 
 export interface RecentCall {
@@ -129,21 +134,19 @@ const officeColumns = {
   observeYearEnd: queueOffices.observeYearEnd,
   closedDates: queueOffices.closedDates,
   nearlyCalledAhead: queueOffices.nearlyCalledAhead,
+  displayCaptions: queueOffices.displayCaptions,
   eventSeq: queueOffices.eventSeq,
-  nameJa: offices.nameJa,
-  nameEn: offices.nameEn,
+  name: offices.names,
 };
 
 const counterColumns = {
   id: counters.id,
   number: counters.number,
-  labelJa: counters.labelJa,
-  labelEn: counters.labelEn,
+  labels: counters.labels,
   oneStop: counters.oneStop,
   departmentId: counters.departmentId,
   officeId: counters.officeId,
 };
-
 /**
  * The only SQL of the queue. Every method that reads municipal data takes the municipality id, except
  * `findPublicOffice` and `findTicketByTokenHash`, which serve the public pages: an office id or an
@@ -443,21 +446,18 @@ export function queueRepository(db: DbOrTx) {
     },
 
     /** Departments with at least one counter in the office: where a ticket can be sent. */
-    listOfficeDepartments(
-      municipalityId: string,
-      officeId: string,
-    ): Promise<Array<{ id: string; labelJa: string; labelEn: string }>> {
-      return db
+    async listOfficeDepartments(municipalityId: string, officeId: string): Promise<DepartmentInfo[]> {
+      const rows = await db
         .selectDistinct({
           id: departments.id,
-          labelJa: departments.labelJa,
-          labelEn: departments.labelEn,
+          labels: departments.labels,
           sortOrder: departments.sortOrder,
         })
         .from(departments)
         .innerJoin(counters, eq(counters.departmentId, departments.id))
         .where(and(eq(departments.municipalityId, municipalityId), eq(counters.officeId, officeId)))
         .orderBy(asc(departments.sortOrder));
+      return rows.map(({ id, labels }) => ({ id, labels }));
     },
 
     async setCounterState(state: typeof queueCounterStates.$inferInsert): Promise<void> {

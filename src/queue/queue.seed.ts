@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
+import type { LocaleMap } from "../shared/locale";
 import { counters, offices } from "../tenancy/tenancy.table";
 import type { OfficeHours } from "./calendar";
 import { checkBands } from "./numbering";
@@ -7,9 +8,8 @@ import { queueOffices, queuePurposeCounters, queuePurposes } from "./queue.table
 
 export interface PurposeSeed {
   code: string;
-  labelJa: string;
-  labelEasy: string;
-  labelEn: string;
+  /** The purpose's name in each language it has; Japanese required. */
+  labels: LocaleMap;
   bandStart: number;
   bandEnd: number;
   defaultServiceMinutes: number;
@@ -36,9 +36,14 @@ export const kumamotoQueueSeed: QueueSeed = {
   purposes: [
     {
       code: "move",
-      labelJa: "ワンストップ（引越し）",
-      labelEasy: "ひっこし の てつづき",
-      labelEn: "One-stop: moving house",
+      labels: {
+        ja: "ワンストップ（引越し）",
+        "ja-x-easy": "ひっこし の てつづき",
+        en: "One-stop: moving house",
+        "zh-Hans": "一站式服务：搬家",
+        ko: "원스톱: 이사",
+        vi: "Một cửa: chuyển nhà",
+      },
       bandStart: 100,
       bandEnd: 399,
       defaultServiceMinutes: 40,
@@ -46,9 +51,14 @@ export const kumamotoQueueSeed: QueueSeed = {
     },
     {
       code: "bereavement",
-      labelJa: "ワンストップ（おくやみ）",
-      labelEasy: "かぞく が なくなった とき の てつづき",
-      labelEn: "One-stop: after a death",
+      labels: {
+        ja: "ワンストップ（おくやみ）",
+        "ja-x-easy": "かぞく が なくなった とき の てつづき",
+        en: "One-stop: after a death",
+        "zh-Hans": "一站式服务：家人去世后",
+        ko: "원스톱: 사망 후 절차",
+        vi: "Một cửa: thủ tục khi có người mất",
+      },
       bandStart: 400,
       bandEnd: 499,
       defaultServiceMinutes: 60,
@@ -56,9 +66,14 @@ export const kumamotoQueueSeed: QueueSeed = {
     },
     {
       code: "moveout",
-      labelJa: "転出のみ",
-      labelEasy: "ほか の まち へ ひっこす てつづき だけ",
-      labelEn: "Moving out only",
+      labels: {
+        ja: "転出のみ",
+        "ja-x-easy": "ほか の まち へ ひっこす てつづき だけ",
+        en: "Moving out only",
+        "zh-Hans": "仅办理迁出",
+        ko: "전출만",
+        vi: "Chỉ chuyển đi nơi khác",
+      },
       bandStart: 500,
       bandEnd: 699,
       defaultServiceMinutes: 10,
@@ -66,9 +81,14 @@ export const kumamotoQueueSeed: QueueSeed = {
     },
     {
       code: "certificate",
-      labelJa: "証明書",
-      labelEasy: "しょうめいしょ（じゅうみんひょう など）",
-      labelEn: "Certificates",
+      labels: {
+        ja: "証明書",
+        "ja-x-easy": "しょうめいしょ（じゅうみんひょう など）",
+        en: "Certificates",
+        "zh-Hans": "证明书（住民票等）",
+        ko: "증명서(주민표 등)",
+        vi: "Giấy chứng nhận (phiếu cư trú, v.v.)",
+      },
       bandStart: 700,
       bandEnd: 899,
       defaultServiceMinutes: 5,
@@ -144,9 +164,7 @@ export async function seedQueue(
           municipalityId,
           officeId: office.id,
           code: p.code,
-          labelJa: p.labelJa,
-          labelEasy: p.labelEasy,
-          labelEn: p.labelEn,
+          labels: p.labels,
           bandStart: p.bandStart,
           bandEnd: p.bandEnd,
           defaultServiceMinutes: p.defaultServiceMinutes,

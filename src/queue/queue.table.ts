@@ -15,6 +15,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { LocaleMap } from "../shared/locale";
 import { counters, departments, municipalities, offices } from "../tenancy/tenancy.table";
 
 export const ticketKinds = ["normal", "priority", "reservation"] as const;
@@ -61,6 +62,8 @@ export const queueOffices = pgTable(
     closedDates: text("closed_dates").array().notNull().default(sql`'{}'::text[]`),
     // The phone page says "nearly your turn" when this many people or fewer are ahead.
     nearlyCalledAhead: integer("nearly_called_ahead").notNull().default(3),
+    // The languages the display board shows under its Japanese (and announces calls in).
+    displayCaptions: text("display_captions").array().notNull().default(sql`'{en}'::text[]`),
     eventSeq: bigint("event_seq", { mode: "number" }).notNull().default(0),
   },
   (t) => [
@@ -84,10 +87,8 @@ export const queuePurposes = pgTable(
       .notNull()
       .references(() => offices.id),
     code: text("code").notNull(),
-    labelJa: text("label_ja").notNull(),
-    // やさしい日本語 (plain Japanese for residents who read little Japanese).
-    labelEasy: text("label_easy").notNull(),
-    labelEn: text("label_en").notNull(),
+    // The name in each language it has ({ ja, "ja-x-easy", en, "zh-Hans", ko, vi }); Japanese required.
+    labels: jsonb("labels").$type<LocaleMap>().notNull(),
     bandStart: integer("band_start").notNull(),
     bandEnd: integer("band_end").notNull(),
     // The estimate's starting point until enough services have been timed.
@@ -99,6 +100,10 @@ export const queuePurposes = pgTable(
     unique("queue_purposes_office_code").on(t.officeId, t.code),
     index("queue_purposes_municipality_office").on(t.municipalityId, t.officeId),
     check("queue_purposes_band", sql`${t.bandStart} >= 1 and ${t.bandStart} <= ${t.bandEnd}`),
+    check(
+      "queue_purposes_labels_ja",
+      sql`jsonb_typeof(${t.labels} -> 'ja') = 'string' and ${t.labels} ->> 'ja' <> ''`,
+    ),
   ],
 );
 
@@ -198,6 +203,8 @@ export const queueTickets = pgTable(
     // The counter visit (issue 5) this ticket opened; set by onOneStopTicketCalled.
     visitId: uuid("visit_id"),
     issuedByStaffId: uuid("issued_by_staff_id"),
+    // The language chosen at the kiosk: the printed ticket and the phone page speak it.
+    lang: text("lang").notNull().default("ja"),
   },
   (t) => [
     // Bands of one office never overlap, so a number identifies a ticket within an office and a day.

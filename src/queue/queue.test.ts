@@ -6,6 +6,9 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/databa
 import { addStaff } from "../auth/add-staff";
 import { auditLog } from "../auth/auth.table";
 import { type Db, openDatabase } from "../db/database";
+import { OWN_CATALOGUES } from "../i18n/catalogues";
+import { translator } from "../i18n/translate";
+import { AppError } from "../shared/errors";
 import { kumamotoSeed } from "../tenancy/kumamoto.seed";
 import { seedMunicipality } from "../tenancy/municipality-seed";
 import { counters, departments, offices } from "../tenancy/tenancy.table";
@@ -16,7 +19,7 @@ import { issueTicket } from "./issue-ticket";
 import { loadBoard } from "./load-board";
 import { markAbsent } from "./mark-absent";
 import { pauseService } from "./pause-service";
-import { QueueRefusal } from "./queue.errors";
+import { isQueueRefusal, queueRefusalCodes } from "./queue.errors";
 import { queueRepository } from "./queue.repository";
 import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "./queue.seed";
 import {
@@ -55,15 +58,19 @@ const staffAt = (number: number, officeId = chuo): StaffAtCounter => ({
   counterId: counter[number] ?? null,
 });
 
-async function refusal(promise: Promise<unknown>): Promise<QueueRefusal> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof QueueRefusal) return error;
+    if (isQueueRefusal(error)) return error;
     throw error;
   }
   throw new Error("expected a refusal");
 }
+
+/** A refusal's first problem as a Japanese or English reader reads it. */
+const ja = (error: AppError) => (error.problems[0] ? translator("ja").message(error.problems[0]) : "");
+const en = (error: AppError) => (error.problems[0] ? translator("en").message(error.problems[0]) : "");
 
 /** Everything that a refused action must leave as it was. */
 async function queueState() {
@@ -239,10 +246,8 @@ describe("issuing tickets", () => {
     const before = await queueState();
     const error = await refusal(issue("move", new Date(when)));
     expect(error.code).toBe("CONFLICT");
-    expect(error.problems[0]?.ja).toBe(text);
-    expect(error.problems[0]?.en).toMatch(
-      /Tickets are issued from 08:30 to 17:15\.|No tickets are issued today/,
-    );
+    expect(ja(error)).toBe(text);
+    expect(en(error)).toMatch(/Tickets are issued from 08:30 to 17:15\.|No tickets are issued today/);
     expect(await queueState()).toEqual(before);
   });
 
@@ -253,7 +258,7 @@ describe("issuing tickets", () => {
       .where(eq(queueOffices.officeId, chuo));
     try {
       const error = await refusal(issue("move"));
-      expect(error.problems[0]?.ja).toBe("本日は臨時の閉庁日のため、番号札の発行はお休みしています。");
+      expect(ja(error)).toBe("本日は臨時の閉庁日のため、番号札の発行はお休みしています。");
       expect(await db.select().from(queueTickets)).toHaveLength(0);
     } finally {
       await db.update(queueOffices).set({ closedDates: [] }).where(eq(queueOffices.officeId, chuo));
@@ -270,8 +275,12 @@ describe("issuing tickets", () => {
       await issue("bereavement");
       const before = await queueState();
       const error = await refusal(issue("bereavement"));
-      expect(error.problems[0]?.ja).toBe(
+      expect(ja(error)).toBe(
         "本日の「ワンストップ（おくやみ）」の番号札はすべて発行しました。職員にお声かけください。",
+      );
+      // The purpose travels as its names, so each reader gets it in their language.
+      expect(translator("vi").message(error.problems[0] ?? { code: "" })).toContain(
+        "Một cửa: thủ tục khi có người mất",
       );
       expect(await queueState()).toEqual(before);
       expect((await issue("move")).ticket.number).toBe(100);
@@ -332,10 +341,11 @@ describe("calling", () => {
   it("with nothing waiting, calling is refused and nothing changes", async () => {
     const before = await queueState();
     const error = await refusal(callNext(db, { ...staffAt(1), now: at(1) }));
-    expect(error.problems[0]).toMatchObject({
-      ja: "この窓口でお待ちの方はいません。",
-      en: "Nobody is waiting for this counter.",
-    });
+    expect(error.reason).toBe("queue.nothingWaiting");
+    expect([ja(error), en(error)]).toEqual([
+      "この窓口でお待ちの方はいません。",
+      "Nobody is waiting for this counter.",
+    ]);
     expect(await queueState()).toEqual(before);
   });
 
@@ -345,14 +355,14 @@ describe("calling", () => {
     await callNext(db, { ...staffAt(1), now: at(2) });
     const before = await queueState();
     const error = await refusal(callNext(db, { ...staffAt(1), now: at(3) }));
-    expect(error.problems[0]?.ja).toContain("100番を呼び出し中または対応中です");
+    expect(ja(error)).toContain("100番を呼び出し中または対応中です");
     expect(await queueState()).toEqual(before);
   });
 
   it("calling without a chosen counter is refused", async () => {
     await issue("move", at(0));
     const error = await refusal(callNext(db, { ...staffAt(1), counterId: null, now: at(1) }));
-    expect(error.reason).toBe("noCounter");
+    expect(error.reason).toBe("queue.noCounter");
   });
 
   it("a call to a one-stop counter goes through the visit seam in the same transaction and keeps the visit id", async () => {
@@ -407,7 +417,7 @@ describe("calling", () => {
 
   it("a refused call opens no visit", async () => {
     const before = await db.select().from(visits);
-    await expect(callNext(db, { ...staffAt(1), now: at(1) })).rejects.toBeInstanceOf(QueueRefusal);
+    await expect(callNext(db, { ...staffAt(1), now: at(1) })).rejects.toBeInstanceOf(AppError);
     expect(await db.select().from(visits)).toEqual(before);
   });
 
@@ -471,7 +481,7 @@ describe("serving, transfers and the event log", () => {
       now: at(2),
     });
     await expect(callNext(db, { ...staffAt(2), now: at(3) })).rejects.toMatchObject({
-      reason: "nothingWaiting",
+      reason: "queue.nothingWaiting",
     });
     expect((await callNext(db, { ...staffAt(3), now: at(3) })).ticket.number).toBe(100);
   });
@@ -536,10 +546,15 @@ describe("serving, transfers and the event log", () => {
         }),
     ]) {
       const error = await refusal(act());
-      expect(error.problems[0]).toMatchObject({
-        ja: "100番の対応はすでに終了しています。",
-        en: "Number 100 has already been finished.",
+      expect(error.problems[0]).toEqual({
+        path: "",
+        code: "queue.ticketFinished",
+        params: { number: "100" },
       });
+      expect([ja(error), en(error)]).toEqual([
+        "100番の対応はすでに終了しています。",
+        "Number 100 has already been finished.",
+      ]);
     }
     expect(await queueState()).toEqual(before);
   });
@@ -548,20 +563,21 @@ describe("serving, transfers and the event log", () => {
     await issue("move", at(0));
     const called = await callNext(db, { ...staffAt(1), now: at(1) });
     const before = await queueState();
-    expect(
-      (await refusal(finishService(db, { ...staffAt(1), ticketId: called.ticket.id, now: at(2) })))
-        .problems[0]?.ja,
-    ).toBe("100番は現在「呼び出し中」のため、この操作はできません。");
+    const invalid = await refusal(
+      finishService(db, { ...staffAt(1), ticketId: called.ticket.id, now: at(2) }),
+    );
+    expect(ja(invalid)).toBe("100番は現在「呼び出し中」のため、この操作はできません。");
+    expect(en(invalid)).toBe("Number 100 is “Called”: this action does not apply.");
     expect(
       (await refusal(startService(db, { ...staffAt(2), ticketId: called.ticket.id, now: at(2) }))).reason,
-    ).toBe("otherCounter");
+    ).toBe("queue.otherCounter");
     expect(
       (
         await refusal(
           pauseService(db, { ...staffAt(1), ticketId: called.ticket.id, reason: " ", now: at(2) }),
         )
       ).reason,
-    ).toBe("pauseReasonRequired");
+    ).toBe("queue.pauseReasonRequired");
     expect(await queueState()).toEqual(before);
   });
 
@@ -601,7 +617,7 @@ describe("the board and its estimates", () => {
       expect.objectContaining({
         number: 100,
         counterNumber: 1,
-        counterLabelJa: "ワンストップ窓口 1番",
+        counterLabels: expect.objectContaining({ ja: "ワンストップ窓口 1番", en: "One-stop counter 1" }),
         active: true,
       }),
     ]);
@@ -639,6 +655,27 @@ describe("the board and its estimates", () => {
 
   it("closing a counter needs a reason", async () => {
     const error = await refusal(setCounterOpen(db, { ...staffAt(1), open: false, reason: "", now: at(0) }));
-    expect(error.reason).toBe("pauseReasonRequired");
+    expect(error.reason).toBe("queue.pauseReasonRequired");
+  });
+});
+
+describe("refusal texts", () => {
+  it("every refusal code has its text in Japanese and English, and the ones a resident sees in every language", () => {
+    const resident = ["closedDay", "outsideHours", "bandExhausted", "tokenInvalid", "tokenExpired"];
+    for (const code of queueRefusalCodes) {
+      const languages = resident.includes(code.slice("queue.".length))
+        ? ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"]
+        : ["ja", "en"];
+      for (const lang of languages)
+        expect(OWN_CATALOGUES[lang]?.[code], `${lang} ${code}`).toBeTypeOf("string");
+    }
+  });
+
+  it("a holiday's name is given in each reader's language where it has one", async () => {
+    const error = await refusal(issue("move", new Date("2026-05-05T10:00:00+09:00")));
+    expect(en(error)).toBe("No tickets are issued today: a national holiday (Children's Day).");
+    expect(translator("ko").message(error.problems[0] ?? { code: "" })).toBe(
+      "오늘은 공휴일(こどもの日)이므로 번호표를 발급하지 않습니다.",
+    );
   });
 });

@@ -29,8 +29,3 @@ export function laneOf(t: { targetCounterId: string | null; targetDepartmentId: 
   if (t.targetDepartmentId) return `department:${t.targetDepartmentId}`;
   return "purpose";
 }
-
-/** The spoken call, in Japanese, for the display's speech synthesis. */
-export function announcementJa(number: number, counterLabelJa: string): string {
-  return `受付番号 ${number}番の方、${counterLabelJa}へお越しください。`;
-}

@@ -1,6 +1,4 @@
-import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../web/context";
-import { clientIp } from "../web/middleware";
+import type { Context, Env, MiddlewareHandler } from "hono";
 
 /**
  * Token buckets per key (the client's address), in memory: each request takes a token, tokens come
@@ -37,13 +35,17 @@ export class TokenBuckets {
   }
 }
 
-/** Refuses a client over its budget with 429 and Retry-After; `refused` renders the answer. */
-export function rateLimit(
+/**
+ * Refuses a client over its budget with 429 and Retry-After. `keyOf` names the client (its address,
+ * which the web layer knows how to read); `refused` renders the answer.
+ */
+export function rateLimit<E extends Env>(
   buckets: TokenBuckets,
-  refused: (c: Context<AppEnv>, retryAfterSeconds: number) => Response | Promise<Response>,
-): MiddlewareHandler<AppEnv> {
+  keyOf: (c: Context<E>) => string | null,
+  refused: (c: Context<E>, retryAfterSeconds: number) => Response | Promise<Response>,
+): MiddlewareHandler<E> {
   return async (c, next) => {
-    const wait = buckets.take(clientIp(c) ?? "unknown");
+    const wait = buckets.take(keyOf(c) ?? "unknown");
     if (wait > 0) {
       c.header("retry-after", String(wait));
       return refused(c, wait);

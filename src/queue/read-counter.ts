@@ -5,6 +5,7 @@ import { callOrder } from "./call-order";
 import { laneOf } from "./queue";
 import {
   type CounterInfo,
+  type DepartmentInfo,
   type Purpose,
   queueRepository,
   type TicketRow,
@@ -29,7 +30,7 @@ export interface CounterDesk {
   waiting: Array<WaitingTicket & { transferred: boolean }>;
   purposes: Map<string, Purpose>;
   otherCounters: CounterInfo[];
-  departments: Array<{ id: string; labelJa: string; labelEn: string }>;
+  departments: DepartmentInfo[];
 }
 
 /** Everything the counter page shows, read for the staff member's counter. */

@@ -1,10 +1,9 @@
 import type { Db, DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
-import { translator } from "../web/i18n";
 import { checkAction, type Lane, laneOf, type TicketAction } from "./queue";
 import { refuse } from "./queue.errors";
 import { type QueueRepository, queueRepository, type TicketRow } from "./queue.repository";
-import type { TicketEventKind, TicketStatus } from "./queue.table";
+import type { TicketEventKind } from "./queue.table";
 import { publishQueueEvent, type QueueEvent, type QueueEventType } from "./queue-events";
 
 /** A staff member acting from the counter chosen in their session. */
@@ -13,22 +12,6 @@ export interface StaffAtCounter {
   officeId: string;
   staffId: string;
   counterId: string | null;
-}
-
-const statusKey = {
-  waiting: "queueStatusWaiting",
-  called: "queueStatusCalled",
-  serving: "queueStatusServing",
-  paused: "queueStatusPaused",
-  done: "queueStatusDone",
-  absent: "queueStatusAbsent",
-} as const;
-
-export function statusParams(status: TicketStatus) {
-  return {
-    ja: { status: translator("ja")(statusKey[status]) },
-    en: { status: translator("en")(statusKey[status]) },
-  };
 }
 
 export interface ChangeContext {
@@ -86,13 +69,8 @@ export async function changeTicket(
     const ticket = (await repo.findTicket(actor.municipalityId, ticketId)) ?? found;
     const check = checkAction(ticket.status, action);
     if (check === "finished") throw refuse("ticketFinished", { number: String(ticket.number) });
-    if (check === "invalid") {
-      const p = statusParams(ticket.status);
-      throw refuse("invalidTransition", {
-        ja: { ...p.ja, number: String(ticket.number) },
-        en: { ...p.en, number: String(ticket.number) },
-      });
-    }
+    if (check === "invalid")
+      throw refuse("invalidTransition", { number: String(ticket.number), status: ticket.status });
     if (ticket.counterId !== counterId) throw refuse("otherCounter", { number: String(ticket.number) });
     const lane = laneOf(ticket);
     const change = await apply({ tx, repo, ticket, lane, counterId, seq: office.eventSeq });

@@ -32,17 +32,18 @@ const officeFields = [
   "observeYearEnd",
   "closedDates",
   "nearlyCalledAhead",
+  "displayCaptions",
 ] as const;
-const purposeFields = [
-  "labelJa",
-  "labelEasy",
-  "labelEn",
-  "bandStart",
-  "bandEnd",
-  "defaultServiceMinutes",
-] as const;
+const purposeFields = ["labels", "bandStart", "bandEnd", "defaultServiceMinutes"] as const;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON, whatever the order of an object's keys (jsonb keeps its own order). */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
  * Saves an office's queue settings in one transaction that first takes the office's row (as every
@@ -87,11 +88,7 @@ export async function updateQueueSettings(
           const other = untouched.find((p) => `other:${p.id}` === x.other || `other:${p.id}` === x.code);
           const row = settings.purposes.find((p) => String(p.row) === x.code || String(p.row) === x.other);
           return problemOf(
-            {
-              key: "queueSettingsBandOverlap",
-              ja: { other: other?.labelJa ?? "" },
-              en: { other: other?.labelEn ?? "" },
-            },
+            { code: "queue.settingsBandOverlap", params: { other: other?.labels ?? { ja: "" } } },
             ["purposes", row?.row ?? 0, "bandStart"],
           );
         }),
@@ -105,14 +102,11 @@ export async function updateQueueSettings(
       if (!before || !inUse.has(before.id)) continue;
       if (before.bandStart !== p.bandStart || before.bandEnd !== p.bandEnd)
         refused.push(
-          problemOf(
-            {
-              key: "queueSettingsBandInUse",
-              ja: { purpose: before.labelJa },
-              en: { purpose: before.labelEn },
-            },
-            ["purposes", p.row, "bandStart"],
-          ),
+          problemOf({ code: "queue.settingsBandInUse", params: { purpose: before.labels } }, [
+            "purposes",
+            p.row,
+            "bandStart",
+          ]),
         );
     }
     if (refused.length > 0) throw new AppError("CONFLICT", refused);
@@ -126,6 +120,7 @@ export async function updateQueueSettings(
       observeYearEnd: settings.observeYearEnd,
       closedDates: settings.closedDates,
       nearlyCalledAhead: settings.nearlyCalledAhead,
+      displayCaptions: settings.displayCaptions,
     };
     for (const f of officeFields) if (!same(office[f], patch[f])) officeChanges[f] = [office[f], patch[f]];
     await writes.updateOffice(municipalityId, officeId, patch);
@@ -134,9 +129,7 @@ export async function updateQueueSettings(
     const addedPurposeIds: string[] = [];
     for (const p of settings.purposes) {
       const values: PurposePatch = {
-        labelJa: p.labelJa,
-        labelEasy: p.labelEasy,
-        labelEn: p.labelEn,
+        labels: p.labels,
         bandStart: p.bandStart,
         bandEnd: p.bandEnd,
         defaultServiceMinutes: p.defaultServiceMinutes,
@@ -146,7 +139,7 @@ export async function updateQueueSettings(
       if (before) {
         id = before.id;
         const changes: Record<string, [unknown, unknown]> = {};
-        for (const f of purposeFields) if (before[f] !== values[f]) changes[f] = [before[f], values[f]];
+        for (const f of purposeFields) if (!same(before[f], values[f])) changes[f] = [before[f], values[f]];
         const counterOrder = (ids: string[]) => counters.filter((c) => ids.includes(c.id)).map((c) => c.id);
         if (!same(counterOrder(before.counterIds), counterOrder(p.counterIds)))
           changes.counterIds = [before.counterIds, counterOrder(p.counterIds)];

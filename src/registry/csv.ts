@@ -1,13 +1,15 @@
+import type { Message } from "../shared/locale";
+import { message } from "./registry.errors";
+
 /** One CSV record with the physical line it starts on (quoted fields may span lines). */
 export interface CsvRecord {
   line: number;
   fields: string[];
 }
 
-export interface CsvProblem {
+/** What is wrong on a line, as a message code (registry.csvUnterminatedQuote, …). */
+export interface CsvProblem extends Message {
   line: number;
-  ja: string;
-  en: string;
 }
 
 /**
@@ -71,14 +73,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvPro
     if (bad) {
       problems.push({
         line: start,
-        ja:
-          bad === "unterminated"
-            ? '引用符（"）が閉じられていません。'
-            : '引用符（"）の使い方が正しくありません（値の途中の引用符は "" と書きます）。',
-        en:
-          bad === "unterminated"
-            ? "A quoted field is not closed."
-            : 'A double quote is misplaced (a quote inside a value is written "").',
+        ...message(bad === "unterminated" ? "csvUnterminatedQuote" : "csvMisplacedQuote"),
       });
       continue;
     }

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database";
+import { translator } from "../i18n/translate";
+import type { Message } from "../shared/locale";
 import { kumamotoSeed } from "../tenancy/kumamoto.seed";
 import { seedMunicipality } from "../tenancy/municipality-seed";
 import { decodeRegistryFile, importRegistry } from "./import-registry";
@@ -24,6 +26,9 @@ afterAll(async () => {
 
 const csv = (rows: RegistryRow[], extra = ""): string =>
   registryCsvHeader() + rows.map(registryCsvLine).join("") + extra;
+// The report carries codes; these read them as the CLI prints them.
+const en = (m: Message | undefined | false) => (m ? translator("en").message(m) : undefined);
+const ja = (m: Message | undefined | false) => (m ? translator("ja").message(m) : undefined);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const run = (bytes: Uint8Array, encoding: "auto" | "utf-8" | "shift_jis" = "auto") =>
   importRegistry({
@@ -161,12 +166,12 @@ describe("importing a registry file", () => {
     );
     const forced = await run(sjis, "utf-8");
     expect(forced).toMatchObject({ ok: false, problems: [{ line: 2 }] });
-    expect(forced.ok === false && forced.problems[0]?.en).toMatch(/not UTF-8/);
+    expect(en(forced.ok === false && forced.problems[0])).toMatch(/not UTF-8/);
     const eucJp = iconv.encode(`${registryCsvHeader()}`, "utf8");
     const garbage = new Uint8Array([...eucJp, 0xa4, 0xa2, 0xff, 0xfe, 0x0a]);
     const report = await run(garbage);
     expect(report).toMatchObject({ ok: false, problems: [{ line: 2 }] });
-    expect(report.ok === false && report.problems[0]?.en).toMatch(/neither UTF-8 nor Shift_JIS/);
+    expect(en(report.ok === false && report.problems[0])).toMatch(/neither UTF-8 nor Shift_JIS/);
   });
 
   it("refuses a file with bad rows, listing each with its line and reason, and writes nothing", async () => {
@@ -201,11 +206,11 @@ describe("importing a registry file", () => {
       [6, "insurance"],
       [7, ""],
     ]);
-    expect(report.problems.find((p) => p.line === 4)?.en).toBe('Household "HH" has no head.');
-    expect(report.problems.find((p) => p.line === 5)?.en).toBe(
+    expect(en(report.problems.find((p) => p.line === 4))).toBe('Household "HH" has no head.');
+    expect(en(report.problems.find((p) => p.line === 5))).toBe(
       'resident_no "G1" is a duplicate (also on line 2).',
     );
-    expect(report.problems.find((p) => p.line === 3)?.ja).toContain("存在しない日付");
+    expect(ja(report.problems.find((p) => p.line === 3))).toContain("存在しない日付");
     expect(await count("registry_residents")).toBe(residents);
     expect(await count("registry_resident_changes")).toBe(changes);
   });
@@ -228,7 +233,7 @@ describe("importing a registry file", () => {
       ),
     );
     expect(report).toMatchObject({ ok: false, problems: [{ line: 2, column: "relation" }] });
-    expect(report.ok === false && report.problems[0]?.en).toMatch(/household "HA" would have 2 heads/);
+    expect(en(report.ok === false && report.problems[0])).toMatch(/household "HA" would have 2 heads/);
     expect(await count("registry_residents")).toBe(residents);
     const still = await localRegistry(database).search("kumamoto", { name: "高橋 花子" });
     const household = await localRegistry(database).household(

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/database";
 import { type ApplyCounts, applyRegistryRows } from "./apply-registry-rows";
 import { parseCsv } from "./csv";
+import { message } from "./registry.errors";
 import { registryRepository } from "./registry.repository";
 import { type RowProblem, readHeader, readRow } from "./registry-csv";
 import type { RegistryRow } from "./registry-row";
@@ -67,13 +68,7 @@ export function decodeRegistryFile(
     if (text !== undefined) return { text, encoding: "utf-8" };
     if (encoding === "utf-8") {
       const line = lineOfByte(bytes, firstInvalidUtf8(bytes));
-      return {
-        problem: {
-          line,
-          ja: "ファイルが UTF-8 ではありません（この行に UTF-8 として読めない文字があります）。Shift_JIS のファイルなら --encoding shift_jis を指定してください。",
-          en: "The file is not UTF-8 (this line has bytes that are not UTF-8). For a Shift_JIS file, pass --encoding shift_jis.",
-        },
-      };
+      return { problem: { line, ...message("importNotUtf8") } };
     }
   }
   const text = tryDecode("shift_jis");
@@ -93,17 +88,7 @@ export function decodeRegistryFile(
     }
   }
   return {
-    problem: {
-      line,
-      ja:
-        encoding === "shift_jis"
-          ? "ファイルが Shift_JIS ではありません（この行に読めない文字があります）。"
-          : "ファイルの文字コードが UTF-8 でも Shift_JIS (CP932) でもありません（この行に読めない文字があります）。",
-      en:
-        encoding === "shift_jis"
-          ? "The file is not Shift_JIS (this line has bytes that cannot be read)."
-          : "The file is neither UTF-8 nor Shift_JIS (CP932): this line has bytes that cannot be read.",
-    },
+    problem: { line, ...message(encoding === "shift_jis" ? "importNotShiftJis" : "importUnknownEncoding") },
   };
 }
 
@@ -117,11 +102,7 @@ export function readRegistryFile(
   const problems: RowProblem[] = [...csvProblems];
   const [header, ...body] = records;
   if (!header) {
-    problems.push({
-      line: 1,
-      ja: "ファイルが空です（見出し行がありません）。",
-      en: "The file is empty (no header row).",
-    });
+    problems.push({ line: 1, ...message("importEmpty") });
     return { rows: [], problems, records: 0 };
   }
   const head = readHeader(header.fields, header.line);
@@ -141,8 +122,7 @@ export function readRegistryFile(
       problems.push({
         line: record.line,
         column: "resident_no",
-        ja: `住民番号「${residentNo}」が重複しています（${seen}行目と同じ）。`,
-        en: `resident_no "${residentNo}" is a duplicate (also on line ${seen}).`,
+        ...message("importDuplicateResident", { residentNo, line: String(seen) }),
       });
       return;
     }
@@ -163,8 +143,10 @@ export function readRegistryFile(
         problems.push({
           line: record.line,
           column: "address",
-          ja: `世帯「${row.householdNo}」の住所が${household.first.line}行目と異なります。`,
-          en: `Household "${row.householdNo}" has a different address from line ${household.first.line}.`,
+          ...message("importAddressDiffers", {
+            householdNo: row.householdNo,
+            line: String(household.first.line),
+          }),
         });
       }
       if (row.relation === "head") household.heads.push(row);
@@ -177,16 +159,14 @@ export function readRegistryFile(
       problems.push({
         line: first.line ?? 0,
         column: "relation",
-        ja: `世帯「${householdNo}」に世帯主（head）がいません。`,
-        en: `Household "${householdNo}" has no head.`,
+        ...message("importNoHead", { householdNo }),
       });
     }
     for (const extra of heads.slice(1)) {
       problems.push({
         line: extra.line ?? 0,
         column: "relation",
-        ja: `世帯「${householdNo}」に世帯主が2人以上います（${heads[0]?.line}行目にも）。`,
-        en: `Household "${householdNo}" has more than one head (also on line ${heads[0]?.line}).`,
+        ...message("importTwoHeads", { householdNo, line: String(heads[0]?.line) }),
       });
     }
   }
@@ -238,8 +218,7 @@ export async function importRegistry(options: ImportRegistryOptions): Promise<Im
           result.headProblems.map((p) => ({
             line: lineOf.get(p.householdNo) ?? 0,
             column: "relation" as const,
-            ja: `この取込みの後、世帯「${p.householdNo}」の世帯主が${p.heads}人になります（1人のはずです）。`,
-            en: `After this import household "${p.householdNo}" would have ${p.heads} heads (it must have one).`,
+            ...message("importHeadsAfter", { householdNo: p.householdNo, heads: String(p.heads) }),
           })),
         );
       }

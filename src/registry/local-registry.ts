@@ -1,19 +1,13 @@
 import type { Database, DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
 import { addressKey, isKanaKey, nameKey, queryGrams } from "./name-key";
+import { refuse } from "./registry.errors";
 import type { CardAttributes, FactChange, ResidentQuery, ResidentRegistryPort } from "./registry.port";
 import { DEFAULT_SEARCH_LIMIT } from "./registry.port";
 import { type ChangeInsert, registryRepository } from "./registry.repository";
 import { factFields, type ResidentFacts, type ResidentRecord, type SearchResults } from "./resident";
 
-export const staleVersion = (): AppError =>
-  new AppError("CONFLICT", [
-    {
-      path: "",
-      ja: "この方の情報は、表示した後に別の操作で変更されました。最新の内容を確認してから、もう一度変更してください。",
-      en: "This person's record was changed by someone else after you opened it. Check the latest facts and make the change again.",
-    },
-  ]);
+export const staleVersion = (): AppError => refuse("staleVersion");
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

@@ -6,8 +6,10 @@ import { DrizzleQueryError } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { eventTypes } from "../catalog/vocabulary";
 import type { Db } from "../db/database";
+import { translator } from "../i18n/translate";
+import type { Message } from "../shared/locale";
 import { kumamotoSeed } from "../tenancy/kumamoto.seed";
-import { seedMunicipality } from "../tenancy/municipality-seed";
+import { seedMunicipality, seedNames } from "../tenancy/municipality-seed";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import { generateRegistry, generateRegistryCsv } from "./generate-registry";
 import { householdToGuidanceInput } from "./guidance-input";
@@ -17,7 +19,7 @@ import { variantFolds } from "./name-key";
 import { openHousehold, openReasons } from "./open-household";
 import { rekeyRegistry } from "./rekey-registry";
 import { todayInJapan } from "./resident";
-import { findByCard, readCardForm, readSearchForm, searchResidents } from "./search-residents";
+import { findByCard, placeFrom, readCardForm, readSearchForm, searchResidents } from "./search-residents";
 
 export interface CommandIo {
   stdout: { write(s: string): unknown };
@@ -84,6 +86,10 @@ function guarded(io: CommandIo, withDb: WithDb): WithDb {
     }
   };
 }
+
+/** A problem's message as the CLI prints it: Japanese, then English. */
+const bothLanguages = (m: Message): string =>
+  `${translator("ja").message(m)} / ${translator("en").message(m)}`;
 
 function fail(io: CommandIo, ja: string, en: string): number {
   io.stderr.write(`${ja}\n${en}\n`);
@@ -209,7 +215,7 @@ async function knownMunicipality(io: CommandIo, db: Db, id: string): Promise<boo
   // set up here, so that `registry generate` is the first command one needs; `serve` adds the rest.
   if (id === kumamotoSeed.id) {
     await seedMunicipality(db, kumamotoSeed);
-    io.stderr.write(`自治体「${kumamotoSeed.nameJa}」を登録しました / set up municipality "${id}".\n`);
+    io.stderr.write(`自治体「${seedNames(kumamotoSeed).ja}」を登録しました / set up municipality "${id}".\n`);
     return true;
   }
   io.stderr.write(
@@ -281,7 +287,7 @@ export async function registryImportCommand(
       );
       for (const p of report.problems) {
         const where = p.line > 0 ? `${p.line}行目 / line ${p.line}` : "ファイル全体 / whole file";
-        io.stderr.write(`  ${where}${p.column ? ` [${p.column}]` : ""}: ${p.ja} / ${p.en}\n`);
+        io.stderr.write(`  ${where}${p.column ? ` [${p.column}]` : ""}: ${bothLanguages(p)}\n`);
       }
       io.stderr.write(
         `取込みを中止しました。何も書き込んでいません（問題 ${report.problems.length} 件）。\nImport refused: nothing was written (${report.problems.length} problems).\n`,
@@ -303,10 +309,7 @@ async function placeOf(db: Db, municipalityId: string) {
     repo.getMunicipality(municipalityId),
     repo.listOffices(municipalityId),
   ]);
-  const wards = offices
-    .filter((o) => o.kind === "ward" && o.nameJa.endsWith("区役所"))
-    .map((o) => o.nameJa.slice(0, -2));
-  return { municipalityName: municipality?.nameJa ?? "", wards };
+  return placeFrom(municipality, offices);
 }
 
 /**
@@ -357,7 +360,8 @@ export async function registrySearchCommand(
       ? await findByCard({ ...options, form: readCardForm(query) })
       : await searchResidents({ ...options, form: readSearchForm(query) });
     if ("problems" in outcome) {
-      for (const p of outcome.problems) io.stderr.write(`${p.path ? `${p.path}: ` : ""}${p.ja} / ${p.en}\n`);
+      for (const p of outcome.problems)
+        io.stderr.write(`${p.path ? `${p.path}: ` : ""}${bothLanguages(p)}\n`);
       exit = 2;
       return;
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "../i18n/translate";
+import type { Message } from "../shared/locale";
 import { csvLine, parseCsv } from "./csv";
 import { readHeader, readRow, registryColumns, registryCsvLine } from "./registry-csv";
 import type { RegistryRow } from "./registry-row";
@@ -111,7 +113,8 @@ describe("registry rows", () => {
       7,
       column,
     ]);
-    if ("problems" in result) for (const p of result.problems) expect(p.ja && p.en).toBeTruthy();
+    if ("problems" in result)
+      for (const p of result.problems) expect(translator("ja").has(p.code), p.code).toBe(true);
   });
 
   it("keeps half-width フリガナ, which legacy core systems export, as registered", () => {
@@ -121,9 +124,13 @@ describe("registry rows", () => {
 
   it("refuses a row with the wrong number of fields, and a header with unknown or missing columns", () => {
     const result = readRow(["a", "b"], 3, positions, "2026-04-06");
-    expect("problems" in result && result.problems[0]?.en).toMatch(/2 fields; 21 are expected/);
+    expect("problems" in result && translator("en").message(result.problems[0] as Message)).toMatch(
+      /2 fields; 21 are expected/,
+    );
     const bad = readHeader(["resident_no", "nickname"], 1);
-    expect("problems" in bad && bad.problems.map((p) => p.en)).toContain('Unknown column: "nickname"');
+    expect("problems" in bad && bad.problems.map((p) => translator("en").message(p))).toContain(
+      'Unknown column: "nickname"',
+    );
     expect("problems" in bad && bad.problems.some((p) => p.column === "household_no")).toBe(true);
   });
 });

@@ -14,7 +14,9 @@ import {
   type Sex,
 } from "../catalog/vocabulary";
 import { parseIsoDate } from "../guidance/calendar";
+import type { Message, MessageParams } from "../shared/locale";
 import { csvLine } from "./csv";
+import { message, type ProblemKey } from "./registry.errors";
 import type { RegistryRow } from "./registry-row";
 import { factProblems } from "./resident";
 
@@ -47,11 +49,10 @@ export const registryColumns = [
 ] as const;
 export type RegistryColumn = (typeof registryColumns)[number];
 
-export interface RowProblem {
+/** What is wrong with a line of the file, as a message code with parameters (registry.csvEmpty, …). */
+export interface RowProblem extends Message {
   line: number;
   column?: RegistryColumn;
-  ja: string;
-  en: string;
 }
 
 // Core-system exports often write relations in Japanese (続柄); these are read as the codes.
@@ -93,30 +94,14 @@ const numberPattern = /^[A-Za-z0-9-]{1,20}$/;
 const kanaText = /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC-\u30FE\uFF66-\uFF9F \u3000・=＝]+$/u;
 
 /** Why a 氏名 cannot be stored as registered, or undefined when it can. */
-export function nameCharacterFault(name: string): { ja: string; en: string } | undefined {
-  if (/[\uFF61-\uFF9F]/u.test(name)) {
-    return {
-      ja: `氏名「${name}」に半角カナがあります。ファイルの文字コードが違う（EUC-JP など）か、住民記録の氏名ではありません。`,
-      en: `name "${name}" has half-width katakana: the file is in another encoding (EUC-JP?) or this is not a registered name.`,
-    };
-  }
-  if (/[\uE000-\uF8FF\u{F0000}-\u{10FFFF}]/u.test(name)) {
-    return {
-      ja: `氏名「${name}」に外字（私用領域の文字）があります。標準の文字か IVS に置き換えた UTF-8 のファイルで取り込んでください。`,
-      en: `name "${name}" has a private-use character (外字): export it as a standard character or an IVS sequence in UTF-8.`,
-    };
-  }
+export function nameCharacterFault(name: string): Message | undefined {
+  if (/[\uFF61-\uFF9F]/u.test(name)) return message("csvHalfWidthKana", { name });
+  if (/[\uE000-\uF8FF\u{F0000}-\u{10FFFF}]/u.test(name)) return message("csvPrivateUse", { name });
   const damaged = Array.from(name).some((ch) => {
     const cp = ch.codePointAt(0) as number;
     return cp < 0x20 || cp === 0x7f || cp === 0xfffd;
   });
-  if (damaged) {
-    return {
-      ja: `氏名「${name}」に制御文字または読めない文字（�）があります。`,
-      en: `name "${name}" has a control character or an unreadable character (U+FFFD).`,
-    };
-  }
-  return undefined;
+  return damaged ? message("csvDamagedName", { name }) : undefined;
 }
 
 /** Header → column positions, or the problems with the header (line 1). */
@@ -129,26 +114,12 @@ export function readHeader(
   fields.forEach((raw, index) => {
     const name = raw.trim();
     const column = registryColumns.find((c) => c === name);
-    if (!column) {
-      problems.push({ line, ja: `不明な列名です: 「${name}」`, en: `Unknown column: "${name}"` });
-    } else if (positions.has(column)) {
-      problems.push({
-        line,
-        column,
-        ja: `列「${name}」が2回あります。`,
-        en: `Column "${name}" appears twice.`,
-      });
-    } else positions.set(column, index);
+    if (!column) problems.push({ line, ...message("csvUnknownColumn", { name }) });
+    else if (positions.has(column)) problems.push({ line, column, ...message("csvColumnTwice", { name }) });
+    else positions.set(column, index);
   });
   for (const column of registryColumns) {
-    if (!positions.has(column)) {
-      problems.push({
-        line,
-        column,
-        ja: `必須の列「${column}」がありません。`,
-        en: `Required column "${column}" is missing.`,
-      });
-    }
+    if (!positions.has(column)) problems.push({ line, column, ...message("csvColumnMissing", { column }) });
   }
   return problems.length > 0 ? { problems } : { positions };
 }
@@ -165,18 +136,12 @@ export function readRow(
 ): { row: RegistryRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   if (fields.length !== positions.size) {
-    return {
-      problems: [
-        {
-          line,
-          ja: `列の数が ${fields.length} 個です（${positions.size} 個のはずです）。`,
-          en: `The row has ${fields.length} fields; ${positions.size} are expected.`,
-        },
-      ],
-    };
+    const counts = { count: String(fields.length), expected: String(positions.size) };
+    return { problems: [{ line, ...message("csvFieldCount", counts) }] };
   }
   const get = (column: RegistryColumn): string => (fields[positions.get(column) as number] ?? "").trim();
-  const fail = (column: RegistryColumn, ja: string, en: string) => problems.push({ line, column, ja, en });
+  const fail = (column: RegistryColumn, key: ProblemKey, params: MessageParams = {}) =>
+    problems.push({ line, column, ...message(key, { column, ...params }) });
   const code = <T extends string>(
     column: RegistryColumn,
     list: readonly T[],
@@ -185,24 +150,14 @@ export function readRow(
     const value = get(column);
     if (value === "" && optional) return null;
     const found = list.find((c) => c === value);
-    if (!found) {
-      fail(
-        column,
-        `${column} の「${value}」は使えるコードではありません（${list.join(", ")}）。`,
-        `${column} "${value}" is not a known code (${list.join(", ")}).`,
-      );
-    }
+    if (!found) fail(column, "csvUnknownCode", { value, codes: list.join(", ") });
     return found ?? null;
   };
   const flag = (column: RegistryColumn): boolean => {
     const value = get(column).toLowerCase();
     const found = booleanValues[value];
     if (found === undefined) {
-      fail(
-        column,
-        `${column} は 1 か 0 です（「${value}」）。`,
-        `${column} must be 1 or 0 (got "${value}").`,
-      );
+      fail(column, "csvNotFlag", { value });
       return false;
     }
     return found;
@@ -215,95 +170,50 @@ export function readRow(
     const out: T[] = [];
     for (const item of items) {
       const found = allowed.find((c) => c === item);
-      if (!found) {
-        fail(
-          column,
-          `${column} の「${item}」は使えるコードではありません（${allowed.join(", ")}）。`,
-          `${column} "${item}" is not a known code (${allowed.join(", ")}).`,
-        );
-      } else if (out.includes(found)) {
-        fail(column, `${column} に「${item}」が2回あります。`, `${column} lists "${item}" twice.`);
-      } else out.push(found);
+      if (!found) fail(column, "csvUnknownCode", { value: item, codes: allowed.join(", ") });
+      else if (out.includes(found)) fail(column, "csvListedTwice", { value: item });
+      else out.push(found);
     }
     return out;
   };
-  const text = (column: RegistryColumn, label: string, max: number): string => {
+  const text = (column: RegistryColumn, max: number): string => {
     const value = get(column);
-    if (value === "") fail(column, `${label}が空です。`, `${column} is empty.`);
-    else if (value.length > max)
-      fail(column, `${label}が長すぎます（${max}文字まで）。`, `${column} is longer than ${max}.`);
+    if (value === "") fail(column, "csvEmpty");
+    else if (value.length > max) fail(column, "csvTooLong", { max: String(max) });
     return value;
   };
 
   const residentNo = get("resident_no");
-  if (!numberPattern.test(residentNo)) {
-    fail(
-      "resident_no",
-      `住民番号「${residentNo}」の形式が正しくありません。`,
-      `resident_no "${residentNo}" is malformed.`,
-    );
-  }
+  if (!numberPattern.test(residentNo)) fail("resident_no", "csvResidentNoMalformed", { value: residentNo });
   const householdNo = get("household_no");
-  if (!numberPattern.test(householdNo)) {
-    fail(
-      "household_no",
-      `世帯番号「${householdNo}」の形式が正しくありません。`,
-      `household_no "${householdNo}" is malformed.`,
-    );
-  }
+  if (!numberPattern.test(householdNo))
+    fail("household_no", "csvHouseholdNoMalformed", { value: householdNo });
   const relationText = get("relation");
   const relation = relations.find((r) => r === relationText) ?? relationAliases[relationText];
-  if (!relation) {
-    fail(
-      "relation",
-      `続柄「${relationText}」は使えるコードではありません（${relations.join(", ")}）。`,
-      `relation "${relationText}" is not a known code (${relations.join(", ")}).`,
-    );
-  }
-  const name = text("name", "氏名", 100);
-  const kana = text("kana", "フリガナ", 100);
+  if (!relation) fail("relation", "csvUnknownRelation", { value: relationText, codes: relations.join(", ") });
+  const name = text("name", 100);
+  const kana = text("kana", 100);
   // A registered name is written in full-width characters. Half-width katakana in one is what an
   // EUC-JP file read as Shift_JIS looks like; a private-use character is an unconverted 外字 that no
   // screen or form can show; a replacement character or a control is a damaged export.
   const nameFault = name ? nameCharacterFault(name) : undefined;
-  if (nameFault) fail("name", nameFault.ja, nameFault.en);
+  if (nameFault) problems.push({ line, column: "name", ...nameFault });
   if (kana && !kanaText.test(kana)) {
-    const bad = Array.from(kana).find((ch) => !kanaText.test(ch)) ?? "";
-    fail(
-      "kana",
-      `フリガナ「${kana}」にかな以外の文字「${bad}」があります。`,
-      `kana "${kana}" has a character that is not kana: "${bad}".`,
-    );
+    const character = Array.from(kana).find((ch) => !kanaText.test(ch)) ?? "";
+    fail("kana", "csvNotKana", { kana, character });
   }
   const birthText = get("birth_date").replaceAll("/", "-");
   const birthDate = /^\d{4}-\d{1,2}-\d{1,2}$/.test(birthText)
     ? birthText.replace(/-(\d)(?=-|$)/g, "-0$1")
     : birthText;
-  if (!parseIsoDate(birthDate)) {
-    fail(
-      "birth_date",
-      `生年月日「${get("birth_date")}」は存在しない日付です（YYYY-MM-DD）。`,
-      `birth_date "${get("birth_date")}" is not a real date (YYYY-MM-DD).`,
-    );
-  } else if (birthDate > asOf) {
-    fail(
-      "birth_date",
-      `生年月日「${birthDate}」が未来の日付です。`,
-      `birth_date "${birthDate}" is in the future.`,
-    );
-  }
+  if (!parseIsoDate(birthDate)) fail("birth_date", "csvBirthDateInvalid", { value: get("birth_date") });
+  else if (birthDate > asOf) fail("birth_date", "csvBirthDateFuture", { value: birthDate });
   const sexText = get("sex");
   const sex = sexAliases[sexText];
-  if (!sex) {
-    fail(
-      "sex",
-      `性別「${sexText}」は使えるコードではありません（male, female, 1, 2）。`,
-      `sex "${sexText}" is not a known code (male, female, 1, 2).`,
-    );
-  }
+  if (!sex) fail("sex", "csvUnknownSex", { value: sexText });
   const ward = get("ward");
-  if (ward.length > 20) fail("ward", "区の名前が長すぎます。", "ward is longer than 20.");
-  const address = text("address", "住所", 200);
+  if (ward.length > 20) fail("ward", "csvWardTooLong");
+  const address = text("address", 200);
   const insurance = code<Insurance>("insurance", insurances, false);
   const pension = code<PensionCategory>("pension", pensionCategories, true);
   const careLevel = code<CareLevel>("care_level", careLevels, true);
@@ -332,9 +242,8 @@ export function readRow(
     owns: list<Possession>("owns", possessions),
   };
   if (problems.length === 0) {
-    for (const p of factProblems(row, birthDate, asOf)) {
-      problems.push({ line, column: p.field === "insurance" ? "insurance" : "pension", ja: p.ja, en: p.en });
-    }
+    for (const { field, ...m } of factProblems(row, birthDate, asOf))
+      problems.push({ line, column: field === "insurance" ? "insurance" : "pension", ...m });
   }
   return problems.length > 0 ? { problems } : { row };
 }

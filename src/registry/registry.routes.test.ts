@@ -4,7 +4,7 @@ import { auditRepository } from "../auth/audit.repository";
 import { householdSchema } from "../guidance/household.schema";
 import { householdForGuidance } from "./household-for-guidance";
 import { localRegistry } from "./local-registry";
-import { readEditForm } from "./registry.routes";
+import { readEditForm } from "./registry.forms";
 import { rareKanjiHouseholds, registryRow, writeRows } from "./registry.test-support";
 
 let t: TestApp;
@@ -235,6 +235,28 @@ describe("changing a member's facts", () => {
     expect(staleHtml).toContain("別の操作で変更されました");
     // The form comes back on the current version, so the next save is made on fresh data.
     expect(staleHtml).toContain('name="version" value="2"');
+  });
+
+  it("reads in English, with registered names and addresses marked as Japanese", async () => {
+    const english = await t.signIn(counter);
+    await english.request("/lang?to=en");
+    await open(householdId, { reason: "move-within", detail: "move", resident: residentId }, english);
+    const view = await page(`/registry/households/${householdId}`, english);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain('<html lang="en">');
+    expect(view.html).toContain('Household: <span lang="ja">髙橋\u3000一郎</span>');
+    expect(view.html).toContain("Employee health insurance");
+    expect(view.html).toContain("1980-05-05");
+    const search = await page(`/registry/search?name=${encodeURIComponent("たかはし いち")}`, english);
+    expect(search.html).toContain('<span lang="ja">髙橋\u3000一郎</span>');
+    const edit = await page(editPath(), english);
+    expect(edit.html).toContain('Change the facts of <span lang="ja">髙橋\u3000一郎</span>');
+    const tooLong = await english.postForm(editPath(), {
+      ...baseForm,
+      version: "2",
+      reason: "x".repeat(201),
+    });
+    expect(await tooLong.text()).toContain("The reason must be 200 characters or fewer.");
   });
 
   it("refuses a form without the page's CSRF token", async () => {

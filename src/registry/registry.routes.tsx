@@ -1,29 +1,30 @@
 import { type Context, Hono } from "hono";
-import { z } from "zod";
-import { benefits, careLevels, insurances, pensionCategories, possessions } from "../catalog/vocabulary";
+import type { Child } from "hono/jsx";
 import { AppError, notFound, type Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
-import { bilingual } from "../web/i18n";
+import type { PageContext } from "../web/layout";
 import { clientIp, requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
+import { openHousehold, type StaffActor, viewHousehold } from "./open-household";
+import { CardPage } from "./pages/card.page";
+import { EditPage } from "./pages/edit.page";
+import { HouseholdPage } from "./pages/household.page";
+import { OpenPage } from "./pages/open.page";
+import { SearchPage } from "./pages/search.page";
+import { type EditValues, type OpenFormValues, readEditForm, readOpenForm } from "./registry.forms";
 import {
-  type OpenReason,
-  openHousehold,
-  openReasons,
-  type StaffActor,
-  viewHousehold,
-} from "./open-household";
-import { cardPage, type EditValues, editPage, householdPage, openPage, searchPage } from "./registry.pages";
+  editView,
+  householdView,
+  openingFor,
+  type ResultsView,
+  reasonChoices,
+  resultsView,
+  sexChoices,
+} from "./registry.presenters";
 import { residentRegistryFor } from "./registry-adapter";
-import { booleanFacts, type HouseholdRecord, type ResidentFacts, todayInJapan } from "./resident";
-import { findByCard, type Place, readCardForm, readSearchForm, searchResidents } from "./search-residents";
+import { type ResidentRecord, type SearchResults, todayInJapan } from "./resident";
+import { findByCard, placeFrom, readCardForm, readSearchForm, searchResidents } from "./search-residents";
 import { updateResidentFacts } from "./update-resident-facts";
-
-const openForm = z.object({
-  reason: z.string().max(40).optional(),
-  detail: z.string().max(1000).optional(),
-  resident: z.string().max(100).optional(),
-});
 
 /**
  * Staff pages of the resident registry: search, card search, the reason to open a household, the
@@ -35,6 +36,7 @@ const openForm = z.object({
 export function registryRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const registry = residentRegistryFor(deps.config, deps.database);
+  const db = deps.database.db;
   const now = () => deps.now?.() ?? new Date();
   app.use("/registry", requireStaff(deps));
   app.use("/registry/*", requireStaff(deps));
@@ -54,136 +56,103 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
       ip: clientIp(c),
     };
   };
-  const place = async (municipalityId: string): Promise<Place> => {
+  const place = async (municipalityId: string) => {
     const [municipality, offices] = await Promise.all([
       deps.reference.municipality(municipalityId),
       deps.reference.offices(municipalityId),
     ]);
-    // A designated city's ward offices are named after their wards: 中央区役所 → 中央区.
-    const wards = offices
-      .filter((o) => o.kind === "ward" && o.nameJa.endsWith("区役所"))
-      .map((o) => o.nameJa.slice(0, -2));
-    return { municipalityName: municipality?.nameJa ?? "", wards };
+    return placeFrom(municipality, offices);
+  };
+  const searchOptions = async (c: Context<AppEnv>) => {
+    const { municipalityId } = session(c);
+    return { db, actor: actor(c), registry, municipalityId, place: await place(municipalityId) };
   };
 
   app.get("/registry", (c) => c.redirect("/registry/search", 303));
 
+  type Outcome = { problems: Problem[] } | { results: SearchResults } | undefined;
+  const renderSearch = (
+    c: Context<AppEnv>,
+    title: "registry.search" | "registry.cardSearch",
+    outcome: Outcome,
+    page: (ctx: PageContext, problems: Problem[], results: ResultsView | undefined) => Child,
+  ) => {
+    const problems = outcome && "problems" in outcome ? outcome.problems : [];
+    const results = (ctx: PageContext) =>
+      outcome && "results" in outcome ? resultsView(outcome.results, ctx.t) : undefined;
+    return renderPage(
+      c,
+      c.get("t")(title),
+      (ctx) => page(ctx, problems, results(ctx)),
+      problems.length > 0 ? 422 : 200,
+    );
+  };
+  const submitted = (c: Context<AppEnv>) => Object.keys(c.req.query()).length > 0;
+
   app.get("/registry/search", async (c) => {
-    const s = session(c);
     const form = readSearchForm(c.req.query());
-    const submitted = Object.keys(c.req.query()).length > 0;
-    if (!submitted)
-      return renderPage(c, c.get("t")("registrySearch"), (ctx) => searchPage(ctx, form, [], undefined));
-    const outcome = await searchResidents({
-      db: deps.database.db,
-      actor: actor(c),
-      registry,
-      municipalityId: s.municipalityId,
-      place: await place(s.municipalityId),
-      form,
-    });
-    if ("problems" in outcome) {
-      return renderPage(
-        c,
-        c.get("t")("registrySearch"),
-        (ctx) => searchPage(ctx, form, outcome.problems, undefined),
-        422,
-      );
-    }
-    return renderPage(c, c.get("t")("registrySearch"), (ctx) => searchPage(ctx, form, [], outcome.results));
+    const outcome = submitted(c) ? await searchResidents({ ...(await searchOptions(c)), form }) : undefined;
+    return renderSearch(c, "registry.search", outcome, (ctx, problems, results) => (
+      <SearchPage ctx={ctx} form={form} sexes={sexChoices(ctx.t)} problems={problems} results={results} />
+    ));
   });
 
   app.get("/registry/card", async (c) => {
-    const s = session(c);
     const form = readCardForm(c.req.query());
-    const submitted = Object.keys(c.req.query()).length > 0;
-    if (!submitted)
-      return renderPage(c, c.get("t")("registryCardSearch"), (ctx) => cardPage(ctx, form, [], undefined));
-    const outcome = await findByCard({
-      db: deps.database.db,
-      actor: actor(c),
-      registry,
-      municipalityId: s.municipalityId,
-      place: await place(s.municipalityId),
-      form,
-    });
-    if ("problems" in outcome) {
-      return renderPage(
-        c,
-        c.get("t")("registryCardSearch"),
-        (ctx) => cardPage(ctx, form, outcome.problems, undefined),
-        422,
-      );
-    }
-    return renderPage(c, c.get("t")("registryCardSearch"), (ctx) => cardPage(ctx, form, [], outcome.results));
+    const outcome = submitted(c) ? await findByCard({ ...(await searchOptions(c)), form }) : undefined;
+    return renderSearch(c, "registry.cardSearch", outcome, (ctx, problems, results) => (
+      <CardPage ctx={ctx} form={form} sexes={sexChoices(ctx.t)} problems={problems} results={results} />
+    ));
   });
 
-  // The person chosen in the search, when they belong to this household: named on the reason page.
-  const whoIs = (household: HouseholdRecord, residentId: string) =>
-    residentId ? household.members.find((m) => m.id === residentId) : undefined;
-
-  app.get("/registry/households/:id/open", async (c) => {
-    const s = session(c);
-    const householdId = c.req.param("id");
-    const household = await registry.household(s.municipalityId, householdId);
+  // The reason page; it names the person chosen in the search when they belong to this household.
+  const renderOpen = async (c: Context<AppEnv>, values: OpenFormValues, problems: Problem[]) => {
+    const household = await registry.household(session(c).municipalityId, c.req.param("id") ?? "");
     if (!household) throw notFound();
-    const residentId = c.req.query("resident") ?? "";
-    const who = whoIs(household, residentId);
-    return renderPage(c, c.get("t")("registryOpenTitle"), (ctx) =>
-      openPage(ctx, household.id, who, { reason: "", detail: "", residentId: who?.id ?? "" }, []),
+    const who = values.residentId ? household.members.find((m) => m.id === values.residentId) : undefined;
+    return renderPage(
+      c,
+      c.get("t")("registry.openTitle"),
+      (ctx) => (
+        <OpenPage
+          ctx={ctx}
+          householdId={household.id}
+          who={who ? openingFor(who, ctx.t) : undefined}
+          reasons={reasonChoices(ctx.t)}
+          values={{ ...values, residentId: who?.id ?? "" }}
+          problems={problems}
+        />
+      ),
+      problems.length > 0 ? 422 : 200,
     );
-  });
+  };
+
+  app.get("/registry/households/:id/open", (c) =>
+    renderOpen(c, { reason: "", detail: "", residentId: c.req.query("resident") ?? "" }, []),
+  );
 
   app.post("/registry/households/:id/open", async (c) => {
-    const s = session(c);
     const householdId = c.req.param("id");
-    const parsed = openForm.safeParse(await c.req.parseBody());
-    const values = {
-      reason: parsed.success ? (parsed.data.reason ?? "") : "",
-      detail: parsed.success ? (parsed.data.detail ?? "").trim() : "",
-      residentId: parsed.success ? (parsed.data.resident ?? "") : "",
-    };
-    const problems: Problem[] = [];
-    const reason = openReasons.find((r) => r === values.reason);
-    if (!reason) problems.push({ path: "reason", ...bilingual("registryReasonRequired") });
-    if (reason === "other" && !values.detail)
-      problems.push({ path: "detail", ...bilingual("registryDetailRequired") });
-    if (values.detail.length > 200) {
-      problems.push({
-        path: "detail",
-        ja: bilingual("registryTooLong", { field: "詳細", max: "200" }).ja,
-        en: bilingual("registryTooLong", { field: "The details", max: "200" }).en,
-      });
-    }
-    if (problems.length > 0) {
-      const household = await registry.household(s.municipalityId, householdId);
-      if (!household) throw notFound();
-      const who = whoIs(household, values.residentId);
-      return renderPage(
-        c,
-        c.get("t")("registryOpenTitle"),
-        (ctx) => openPage(ctx, household.id, who, values, problems),
-        422,
-      );
-    }
+    const { values, reason, problems } = readOpenForm(await c.req.parseBody());
+    if (!reason || problems.length > 0) return renderOpen(c, values, problems);
     await openHousehold({
-      db: deps.database.db,
+      db,
       registry,
-      municipalityId: s.municipalityId,
+      municipalityId: session(c).municipalityId,
       householdId,
       residentId: values.residentId || undefined,
-      reason: reason as OpenReason,
+      reason,
       detail: values.detail,
       actor: actor(c),
     });
     return c.redirect(`/registry/households/${householdId}`, 303);
   });
 
-  app.get("/registry/households/:id", async (c) => {
+  /** The household, when this staff member has opened it with a reason in this session. */
+  const opened = (c: Context<AppEnv>, householdId: string) => {
     const s = session(c);
-    const householdId = c.req.param("id");
-    const view = await viewHousehold({
-      db: deps.database.db,
+    return viewHousehold({
+      db,
       registry,
       municipalityId: s.municipalityId,
       householdId,
@@ -191,69 +160,66 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
       sessionStartedAt: s.createdAt,
       now: now(),
     });
+  };
+
+  app.get("/registry/households/:id", async (c) => {
+    const householdId = c.req.param("id");
+    const view = await opened(c, householdId);
     if (view.kind === "needs-reason") {
       // An unknown or another municipality's household is "not found" here too, not a reason form.
-      if (!(await registry.household(s.municipalityId, householdId))) throw notFound();
+      if (!(await registry.household(session(c).municipalityId, householdId))) throw notFound();
       return c.redirect(`/registry/households/${householdId}/open`, 303);
     }
+    const saved = c.req.query("saved");
     const t = c.get("t");
-    const notice =
-      c.req.query("saved") === "1"
-        ? t("registrySaved")
-        : c.req.query("saved") === "0"
-          ? t("registryNoChange")
-          : undefined;
-    return renderPage(c, t("registryHousehold"), (ctx) =>
-      householdPage(ctx, view.household, view.history, todayInJapan(now()), notice),
-    );
+    return renderPage(c, t("registry.household"), (ctx) => (
+      <HouseholdPage
+        ctx={ctx}
+        household={householdView(view.household, view.history, todayInJapan(now()), ctx.t)}
+        notice={
+          saved === "1" ? ctx.t("registry.saved") : saved === "0" ? ctx.t("registry.noChange") : undefined
+        }
+      />
+    ));
   });
 
   /** The resident, when this staff member has opened their household with a reason. */
   const openedResident = async (c: Context<AppEnv>) => {
-    const s = session(c);
-    const resident = await registry.resident(s.municipalityId, c.req.param("id") ?? "");
+    const resident = await registry.resident(session(c).municipalityId, c.req.param("id") ?? "");
     if (!resident) throw notFound();
-    const view = await viewHousehold({
-      db: deps.database.db,
-      registry,
-      municipalityId: s.municipalityId,
-      householdId: resident.householdId,
-      staffId: s.staff.id,
-      sessionStartedAt: s.createdAt,
-      now: now(),
-    });
-    return { resident, opened: view.kind === "ok" };
+    return { resident, opened: (await opened(c, resident.householdId)).kind === "ok" };
   };
+  const reasonPage = (resident: ResidentRecord) =>
+    `/registry/households/${resident.householdId}/open?resident=${resident.id}`;
+  const renderEdit = (
+    c: Context<AppEnv>,
+    resident: ResidentRecord,
+    values: EditValues,
+    problems: Problem[],
+    status: 200 | 409 | 422 = 200,
+  ) =>
+    renderPage(
+      c,
+      c.get("t")("registry.editTitle", { name: resident.name }),
+      (ctx) => <EditPage ctx={ctx} view={editView(resident, values, ctx.t)} problems={problems} />,
+      status,
+    );
 
   app.get("/registry/residents/:id/edit", async (c) => {
     const { resident, opened } = await openedResident(c);
-    if (!opened)
-      return c.redirect(`/registry/households/${resident.householdId}/open?resident=${resident.id}`, 303);
-    const values: EditValues = { ...resident, reason: "" };
-    return renderPage(c, c.get("t")("registryEditTitle", { name: resident.name }), (ctx) =>
-      editPage(ctx, resident, values, []),
-    );
+    if (!opened) return c.redirect(reasonPage(resident), 303);
+    return renderEdit(c, resident, { ...resident, reason: "" }, []);
   });
 
   app.post("/registry/residents/:id/edit", async (c) => {
     const { resident, opened } = await openedResident(c);
-    if (!opened)
-      return c.redirect(`/registry/households/${resident.householdId}/open?resident=${resident.id}`, 303);
-    const body = await c.req.parseBody({ all: true });
-    const { values, problems } = readEditForm(body, resident.version);
-    const t = c.get("t");
-    const render = (list: Problem[], status: 409 | 422) =>
-      renderPage(
-        c,
-        t("registryEditTitle", { name: resident.name }),
-        (ctx) => editPage(ctx, resident, values, list),
-        status,
-      );
-    if (problems.length > 0) return render(problems, 422);
+    if (!opened) return c.redirect(reasonPage(resident), 303);
+    const { values, problems } = readEditForm(await c.req.parseBody({ all: true }), resident.version);
+    if (problems.length > 0) return renderEdit(c, resident, values, problems, 422);
     const { reason, version, ...facts } = values;
     try {
       const { changed } = await updateResidentFacts({
-        db: deps.database.db,
+        db,
         registry,
         municipalityId: session(c).municipalityId,
         resident,
@@ -268,133 +234,16 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
         303,
       );
     } catch (error) {
-      if (error instanceof AppError && error.code === "VALIDATION") return render(error.problems, 422);
+      if (error instanceof AppError && error.code === "VALIDATION")
+        return renderEdit(c, resident, values, error.problems, 422);
       if (error instanceof AppError && error.code === "CONFLICT") {
         // Shown again with the facts as they are now, so that the staff member decides on fresh data.
         const fresh = (await registry.resident(session(c).municipalityId, resident.id)) ?? resident;
-        const freshValues: EditValues = { ...fresh, reason };
-        return renderPage(
-          c,
-          t("registryEditTitle", { name: fresh.name }),
-          (ctx) => editPage(ctx, fresh, freshValues, error.problems),
-          409,
-        );
+        return renderEdit(c, fresh, { ...fresh, reason }, error.problems, 409);
       }
       throw error;
     }
   });
 
   return app;
-}
-
-type Body = Record<string, string | File | (string | File)[]>;
-
-// The edit form at the edge: a field a browser sends once or repeated (checkbox groups), as text.
-const all = z
-  .unknown()
-  .transform((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]))
-  .transform((list) => list.filter((x): x is string => typeof x === "string").map((x) => x.trim()));
-const first = all.transform((list) => list[0] ?? "");
-const optionalCode = <T extends readonly [string, ...string[]]>(list: T) =>
-  first.pipe(z.union([z.literal(""), z.enum(list)])).transform((v) => (v === "" ? null : (v as T[number])));
-
-// A checkbox: ticked sends "1", unticked sends nothing.
-const flag = first.transform((v) => v === "1");
-
-/** Each fact as one of the offered choices; the reason required; the version the page was made on. */
-export const editFormSchema = z.object({
-  insurance: first.pipe(z.enum(insurances)),
-  pension: optionalCode(pensionCategories),
-  careLevel: optionalCode(careLevels),
-  pensionRecipient: flag,
-  myNumberCard: flag,
-  disabilityCertificate: flag,
-  sealRegistered: flag,
-  pregnant: flag,
-  needsDaycare: flag,
-  publicServant: flag,
-  benefits: all.pipe(z.array(z.enum(benefits))),
-  owns: all.pipe(z.array(z.enum(possessions))),
-  reason: first.pipe(z.string().min(1).max(200)),
-  version: first.pipe(z.string().regex(/^[1-9]\d{0,8}$/)).transform(Number),
-});
-
-const choiceLabels: Record<string, string> = {
-  insurance: "健康保険",
-  pension: "国民年金の種別",
-  careLevel: "要介護度",
-  benefits: "受給している手当・助成",
-  owns: "所有しているもの",
-};
-
-/**
- * The edit form → facts, with a problem for every value that is not one of the offered choices.
- * Refused values are kept out of the facts shown again (the form comes back with what is valid).
- */
-export function readEditForm(
-  body: Body,
-  currentVersion: number,
-): { values: EditValues; problems: Problem[] } {
-  // Every key present (an absent one as undefined), as zod reads a piped field only when present.
-  const parsed = editFormSchema.safeParse(
-    Object.fromEntries(Object.keys(editFormSchema.shape).map((key) => [key, body[key]])),
-  );
-  const problems: Problem[] = [];
-  const failed = new Set<string>();
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "");
-      if (failed.has(key)) continue;
-      failed.add(key);
-      if (key === "reason") {
-        const text = first.parse(body.reason);
-        problems.push(
-          text
-            ? {
-                path: "reason",
-                ja: bilingual("registryTooLong", { field: "変更の理由", max: "200" }).ja,
-                en: bilingual("registryTooLong", { field: "The reason", max: "200" }).en,
-              }
-            : { path: "reason", ...bilingual("registryEditReasonRequired") },
-        );
-      } else if (key in choiceLabels) {
-        problems.push({
-          path: key,
-          ja: bilingual("registryInvalidChoice", { field: choiceLabels[key] ?? key }).ja,
-          en: bilingual("registryInvalidChoice", { field: key }).en,
-        });
-      }
-    }
-  }
-  // What the page shows again: each valid value, the offered choices among the rest.
-  const lenient = (key: string) => first.parse(body[key]);
-  const code = <T extends string>(key: string, list: readonly T[]): T | null =>
-    list.find((x) => x === lenient(key)) ?? null;
-  const subset = <T extends string>(key: string, list: readonly T[]): T[] =>
-    list.filter((x) => all.parse(body[key]).includes(x));
-  const flags = Object.fromEntries(booleanFacts.map((f) => [f, lenient(f) === "1"])) as Record<
-    (typeof booleanFacts)[number],
-    boolean
-  >;
-  const facts: ResidentFacts = parsed.success
-    ? {
-        insurance: parsed.data.insurance,
-        pension: parsed.data.pension,
-        careLevel: parsed.data.careLevel,
-        ...flags,
-        benefits: parsed.data.benefits,
-        owns: parsed.data.owns,
-      }
-    : {
-        insurance: code("insurance", insurances) ?? "kokuho",
-        pension: code("pension", pensionCategories),
-        careLevel: code("careLevel", careLevels),
-        ...flags,
-        benefits: subset("benefits", benefits),
-        owns: subset("owns", possessions),
-      };
-  const version = parsed.success
-    ? parsed.data.version
-    : Number.parseInt(lenient("version"), 10) || currentVersion;
-  return { values: { ...facts, reason: lenient("reason"), version }, problems };
 }

@@ -14,6 +14,8 @@ import {
   type Sex,
   sexes,
 } from "../catalog/vocabulary";
+import type { Message } from "../shared/locale";
+import { message } from "./registry.errors";
 
 /**
  * A resident as the registry keeps one. The fact fields carry exactly the names and codes of a
@@ -150,11 +152,9 @@ export function ageOn(birthDate: string, on: string): number {
   return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
 }
 
-export interface FactProblem {
+/** A fact that contradicts the age, as a message code (registry.factKoukiUnder65, …) with the age. */
+export interface FactProblem extends Message {
   field: FactField;
-  code: string;
-  ja: string;
-  en: string;
 }
 
 /**
@@ -170,28 +170,16 @@ export function factProblems(
   const age = ageOn(birthDate, on);
   const out: FactProblem[] = [];
   if (facts.insurance === "kouki" && age < 65) {
-    out.push({
-      field: "insurance",
-      code: "kouki-under-65",
-      ja: `後期高齢者医療は65歳以上の方の保険です（この方は${age}歳）。`,
-      en: `kouki (late-stage elderly medical care) starts at 65 at the earliest; this person is ${age}.`,
-    });
+    out.push({ field: "insurance", ...message("factKoukiUnder65", { age: String(age) }) });
   }
   if ((facts.insurance === "kokuho" || facts.insurance === "employee") && age >= 75) {
     out.push({
       field: "insurance",
-      code: "insurance-over-75",
-      ja: `75歳以上の方は後期高齢者医療に加入します（この方は${age}歳）。`,
-      en: `At 75 or over a person is covered by kouki, not ${facts.insurance}; this person is ${age}.`,
+      ...message("factInsuranceOver75", { age: String(age), insurance: facts.insurance }),
     });
   }
   if (facts.pension !== null && (age < 20 || age > 59)) {
-    out.push({
-      field: "pension",
-      code: "pension-age",
-      ja: `国民年金の種別は20〜59歳の方だけのものです（この方は${age}歳）。`,
-      en: `A national pension category applies only to ages 20–59; this person is ${age}.`,
-    });
+    out.push({ field: "pension", ...message("factPensionAge", { age: String(age) }) });
   }
   return out;
 }

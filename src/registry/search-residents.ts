@@ -3,9 +3,9 @@ import { auditRepository } from "../auth/audit.repository";
 import type { DbOrTx } from "../db/database";
 import { parseIsoDate } from "../guidance/calendar";
 import type { Problem } from "../shared/errors";
-import { bilingual } from "../web/i18n";
 import { splitAddress } from "./name-key";
 import type { StaffActor } from "./open-household";
+import { problem } from "./registry.errors";
 import type { ResidentRegistryPort } from "./registry.port";
 import type { SearchResults } from "./resident";
 
@@ -22,6 +22,20 @@ export interface Place {
   municipalityName: string;
   /** Its wards (中央区, …), empty for a city without wards. */
   wards: readonly string[];
+}
+
+/**
+ * The place a typed address is read against, from the municipality and its offices: a designated
+ * city's ward offices are named after their wards (中央区役所 → 中央区).
+ */
+export function placeFrom(
+  municipality: { names: { ja: string } } | undefined,
+  offices: ReadonlyArray<{ kind: string; names: { ja: string } }>,
+): Place {
+  const wards = offices
+    .filter((o) => o.kind === "ward" && o.names.ja.endsWith("区役所"))
+    .map((o) => o.names.ja.slice(0, -2));
+  return { municipalityName: municipality?.names.ja ?? "", wards };
 }
 
 // The query string at the edge: every field optional text; a value that is not one of the choices
@@ -53,21 +67,16 @@ export function normaliseDate(text: string): string {
   return m ? `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}` : text;
 }
 
-const tooLong = (path: string, ja: string, en: string, max: number): Problem => ({
-  path,
-  ja: bilingual("registryTooLong", { field: ja, max: String(max) }).ja,
-  en: bilingual("registryTooLong", { field: en, max: String(max) }).en,
-});
+/** `field` names the field in the message (name, cardName, address, detail, reason). */
+export const tooLong = (path: string, field: string, max: number): Problem =>
+  problem(path, "tooLong", { field, max: String(max) });
 
 export function searchProblems(form: SearchForm): Problem[] {
   const problems: Problem[] = [];
-  if (!form.name && !form.birthDate && !form.address) {
-    problems.push({ path: "name", ...bilingual("registryNeedCriterion") });
-  }
-  if (form.name.length > 50) problems.push(tooLong("name", "氏名またはフリガナ", "The name or kana", 50));
-  if (form.birthDate && !parseIsoDate(form.birthDate))
-    problems.push({ path: "birthDate", ...bilingual("registryInvalidDate") });
-  if (form.address.length > 100) problems.push(tooLong("address", "住所", "The address", 100));
+  if (!form.name && !form.birthDate && !form.address) problems.push(problem("name", "needCriterion"));
+  if (form.name.length > 50) problems.push(tooLong("name", "name", 50));
+  if (form.birthDate && !parseIsoDate(form.birthDate)) problems.push(problem("birthDate", "invalidDate"));
+  if (form.address.length > 100) problems.push(tooLong("address", "address", 100));
   return problems;
 }
 
@@ -154,20 +163,14 @@ export function readCardForm(query: Record<string, string | undefined>): CardFor
 
 export function cardProblems(form: CardForm): Problem[] {
   const problems: Problem[] = [];
-  const required = (path: string, ja: string, en: string) =>
-    problems.push({
-      path,
-      ja: bilingual("registryCardRequired", { field: ja }).ja,
-      en: bilingual("registryCardRequired", { field: en }).en,
-    });
-  if (!form.name) required("name", "氏名", "name");
-  else if (form.name.length > 50) problems.push(tooLong("name", "氏名", "The name", 50));
-  if (!form.address) required("address", "住所", "address");
-  else if (form.address.length > 100) problems.push(tooLong("address", "住所", "The address", 100));
-  if (!form.birthDate) required("birthDate", "生年月日", "date of birth");
-  else if (!parseIsoDate(form.birthDate))
-    problems.push({ path: "birthDate", ...bilingual("registryInvalidDate") });
-  if (!form.sex) required("sex", "性別", "sex");
+  const required = (field: keyof CardForm) => problems.push(problem(field, "cardRequired", { field }));
+  if (!form.name) required("name");
+  else if (form.name.length > 50) problems.push(tooLong("name", "cardName", 50));
+  if (!form.address) required("address");
+  else if (form.address.length > 100) problems.push(tooLong("address", "address", 100));
+  if (!form.birthDate) required("birthDate");
+  else if (!parseIsoDate(form.birthDate)) problems.push(problem("birthDate", "invalidDate"));
+  if (!form.sex) required("sex");
   return problems;
 }
 

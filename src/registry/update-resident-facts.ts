@@ -31,7 +31,7 @@ export async function updateResidentFacts(
   if (problems.length > 0) {
     throw new AppError(
       "VALIDATION",
-      problems.map((p) => ({ path: p.field, ja: p.ja, en: p.en })),
+      problems.map(({ field, ...m }) => ({ path: field, ...m })),
     );
   }
   const changed = factDiff(options.resident, options.facts).map((d) => d.field);

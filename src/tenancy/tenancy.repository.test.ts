@@ -12,17 +12,15 @@ import { counters, offices } from "./tenancy.table";
 const other: MunicipalitySeed = {
   id: "other",
   code: "999999",
-  nameJa: "他市",
-  nameEn: "Other City",
-  departments: [{ code: "resident", labelJa: "市民課", labelEn: "Citizens" }],
+  names: { ja: "他市", en: "Other City" },
+  departments: [{ code: "resident", labels: { ja: "市民課", en: "Citizens" } }],
   offices: [
     {
       code: "chuo",
       kind: "ward",
-      nameJa: "他市中央",
-      nameEn: "Other Central",
+      names: { ja: "他市中央", en: "Other Central" },
       oneStop: true,
-      counters: [{ number: 1, labelJa: "1番", labelEn: "1", department: "resident" }],
+      counters: [{ number: 1, labels: { ja: "1番" }, department: "resident" }],
     },
   ],
 };
@@ -49,6 +47,36 @@ describe("the Kumamoto demo tenant", () => {
     ]);
     expect(list.filter((o) => o.kind === "branch")).toHaveLength(8);
     expect(list.every((o) => o.oneStop === (o.kind === "ward"))).toBe(true);
+  });
+
+  it("names every office and one-stop counter in the resident languages, as residents read them on tickets", async () => {
+    const repo = tenancyRepository(database.db);
+    const list = await repo.listOffices("kumamoto");
+    for (const o of list) expect(Object.keys(o.names), o.code).toEqual(["en", "ja", "ko", "vi", "zh-Hans"]);
+    const chuo = list.find((o) => o.code === "chuo");
+    expect(chuo?.names).toMatchObject({ ja: "中央区役所", en: "Chuo Ward Office", ko: "주오구청" });
+    const counters = await repo.listCounters("kumamoto", chuo?.id ?? "");
+    expect(counters[0]?.labels).toMatchObject({ ja: "ワンストップ窓口 1番", vi: "Quầy một cửa số 1" });
+  });
+
+  it("keeps the Japanese and English names derived from the map, English falling back to Japanese", async () => {
+    const repo = tenancyRepository(database.db);
+    const chuo = await repo.findOfficeByCode("kumamoto", "chuo");
+    expect([chuo?.nameJa, chuo?.nameEn]).toEqual(["中央区役所", "Chuo Ward Office"]);
+    const [counter] = await repo.listCounters("kumamoto", chuo?.id ?? "");
+    expect([counter?.labelJa, counter?.labelEn]).toEqual(["ワンストップ窓口 1番", "One-stop counter 1"]);
+    const others = await repo.findOfficeByCode("other", "chuo");
+    const [japaneseOnly] = await repo.listCounters("other", others?.id ?? "");
+    expect([japaneseOnly?.labelJa, japaneseOnly?.labelEn]).toEqual(["1番", "1番"]);
+  });
+
+  it("refuses a name without Japanese", async () => {
+    const insert = (names: unknown) =>
+      database.db
+        .insert(offices)
+        .values({ municipalityId: "other", code: "x", kind: "branch", names: names as { ja: string } });
+    await expect(insert({ en: "No Japanese" })).rejects.toThrow();
+    await expect(insert({ ja: "" })).rejects.toThrow();
   });
 
   it("gives each ward office its counters in number order, linked to departments", async () => {

@@ -1,8 +1,12 @@
 import { Hono } from "hono";
 import { notFound } from "../shared/errors";
+import { pickLabel } from "../shared/locale";
 import type { AppDeps, AppEnv } from "../web/context";
 import { requireStaff } from "../web/middleware";
-import { renderPage } from "../web/respond";
+import { renderPage, staffLang } from "../web/respond";
+import { OfficePage } from "./pages/office.page";
+import { OfficesPage } from "./pages/offices.page";
+import { officeRows, officeView } from "./tenancy.presenters";
 import { tenancyRepository } from "./tenancy.repository";
 
 export function tenancyRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -13,32 +17,8 @@ export function tenancyRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get("/offices", async (c) => {
     const session = c.get("session");
     if (!session) throw notFound();
-    const offices = await tenancyRepository(deps.database.db).listOffices(session.municipalityId);
-    return renderPage(c, c.get("t")("offices"), (ctx) => (
-      <>
-        <h1>{ctx.t("offices")}</h1>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t("name")}</th>
-              <th scope="col">{ctx.t("kind")}</th>
-              <th scope="col">{ctx.t("oneStop")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offices.map((o) => (
-              <tr>
-                <td>
-                  <a href={`/offices/${o.id}`}>{ctx.lang === "ja" ? o.nameJa : o.nameEn}</a>
-                </td>
-                <td>{ctx.t(o.kind === "ward" ? "officeKindWard" : "officeKindBranch")}</td>
-                <td>{ctx.t(o.oneStop ? "yes" : "no")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>
-    ));
+    const offices = officeRows(await tenancyRepository(deps.database.db).listOffices(session.municipalityId));
+    return renderPage(c, c.get("t")("tenancy.offices"), (ctx) => <OfficesPage ctx={ctx} offices={offices} />);
   });
 
   app.get("/offices/:id", async (c) => {
@@ -47,32 +27,9 @@ export function tenancyRoutes(deps: AppDeps): Hono<AppEnv> {
     const repo = tenancyRepository(deps.database.db);
     const office = await repo.findOffice(session.municipalityId, c.req.param("id"));
     if (!office) throw notFound();
-    const counters = await repo.listCounters(session.municipalityId, office.id);
-    const name = c.get("lang") === "ja" ? office.nameJa : office.nameEn;
-    return renderPage(c, name, (ctx) => (
-      <>
-        <h1>{name}</h1>
-        <h2>{ctx.t("counters")}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t("number")}</th>
-              <th scope="col">{ctx.t("name")}</th>
-              <th scope="col">{ctx.t("oneStop")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counters.map((x) => (
-              <tr>
-                <td>{x.number}</td>
-                <td>{ctx.lang === "ja" ? x.labelJa : x.labelEn}</td>
-                <td>{ctx.t(x.oneStop ? "yes" : "no")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>
-    ));
+    const view = officeView(office, await repo.listCounters(session.municipalityId, office.id));
+    const title = pickLabel(view.names, staffLang(c.get("lang"))).text;
+    return renderPage(c, title, (ctx) => <OfficePage ctx={ctx} office={view} />);
   });
   return app;
 }

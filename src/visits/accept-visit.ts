@@ -4,11 +4,11 @@ import { auditRepository } from "../auth/audit.repository";
 import type { Db } from "../db/database";
 import { enqueueDeliveries } from "../handoff/enqueue-deliveries";
 import { todayInJapan } from "../shared/dates";
-import { AppError } from "../shared/errors";
 import type { SignedForm } from "./sign-visit";
 import { type VisitRow, visitRepository } from "./visit.repository";
-import { renderVisitForms, unansweredQuestions, visitFormInputs } from "./visit-forms";
+import { missingAnswerProblem, renderVisitForms, unansweredQuestions, visitFormInputs } from "./visit-forms";
 import { loadVisit, type StaffScope, saveVisit, visitConflict } from "./visit-scope";
+import { refuse, refuseAll } from "./visits.errors";
 
 export interface AcceptVisitOptions {
   scope: StaffScope;
@@ -53,31 +53,13 @@ export async function acceptVisit(db: Db, options: AcceptVisitOptions): Promise<
   const repo = visitRepository(db);
   const visit = await loadVisit(db, options.scope, options.visitId);
   if (visit.version !== options.version) throw visitConflict();
-  if (visit.state !== "signature") {
-    throw new AppError("CONFLICT", [
-      {
-        path: "",
-        ja: "署名が済んでいないため受理できません。",
-        en: "The visit cannot be accepted before the resident signs.",
-      },
-    ]);
-  }
+  if (visit.state !== "signature") throw refuse("notSigned");
   const signature = await repo.findSignature(options.scope.municipalityId, visit.id);
-  if (!signature)
-    throw new AppError("VALIDATION", [
-      { path: "signature", ja: "署名がありません。", en: "There is no signature." },
-    ]);
+  if (!signature) throw refuse("noSignature", undefined, "signature");
   const inputs = visitFormInputs(visit);
   const missing = unansweredQuestions(inputs);
   if (missing.length > 0) {
-    throw new AppError(
-      "VALIDATION",
-      missing.map((q) => ({
-        path: "",
-        ja: `未入力: ${q.label.ja}${q.memberId ? `（${q.memberId}）` : ""}`,
-        en: `Missing: ${q.label.en}${q.memberId ? ` (${q.memberId})` : ""}`,
-      })),
-    );
+    throw refuseAll(missing.map(missingAnswerProblem));
   }
   const rendered = await renderVisitForms(visit, inputs, {
     signaturePng: signature.imagePng,
@@ -89,15 +71,7 @@ export async function acceptVisit(db: Db, options: AcceptVisitOptions): Promise<
     rendered.forms.every(
       (f, i) => signed[i]?.procedureId === f.procedureId && signed[i]?.contentHash === f.contentHash,
     );
-  if (!same) {
-    throw new AppError("CONFLICT", [
-      {
-        path: "",
-        ja: "署名後に書類の内容が変わりました。もう一度ご署名ください。",
-        en: "The forms changed after signing. The resident must sign again.",
-      },
-    ]);
-  }
+  if (!same) throw refuse("formsChanged");
   const pdfs = await splitBundle(
     rendered.pdf,
     rendered.forms.map((f) => f.pages),

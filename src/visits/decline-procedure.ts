@@ -3,6 +3,7 @@ import type { Plan } from "../guidance/engine";
 import { AppError } from "../shared/errors";
 import type { VisitRow } from "./visit.repository";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+import { refuse } from "./visits.errors";
 
 export interface Declined {
   procedureId: string;
@@ -25,26 +26,10 @@ export interface DeclineProcedureOptions {
 /** Unticks (or ticks again) a procedure of the plan the resident declines, with the reason. */
 export async function declineProcedure(db: Db, options: DeclineProcedureOptions): Promise<VisitRow> {
   const reason = options.reason.normalize("NFKC").trim();
-  if (options.declined && reason.length === 0) {
-    throw new AppError("VALIDATION", [
-      {
-        path: "reason",
-        ja: "見送る理由を入力してください。",
-        en: "Enter why the resident declines this procedure.",
-      },
-    ]);
-  }
+  if (options.declined && reason.length === 0) throw refuse("declineReasonRequired", undefined, "reason");
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
-    if (visit.state !== "plan") {
-      throw new AppError("CONFLICT", [
-        {
-          path: "",
-          ja: "手続きの確認の段階でのみ変更できます。",
-          en: "Procedures can be declined only at the plan step.",
-        },
-      ]);
-    }
+    if (visit.state !== "plan") throw refuse("declineOnlyAtPlan");
     const plan = visit.plan as Plan | null;
     if (!plan?.procedures.some((p) => p.id === options.procedureId)) throw new AppError("NOT_FOUND");
     const others = (visit.declined as Declined[]).filter((d) => d.procedureId !== options.procedureId);

@@ -1,8 +1,8 @@
 import type { Db } from "../db/database";
-import { AppError } from "../shared/errors";
 import type { VisitState } from "./visit";
 import type { VisitRow } from "./visit.repository";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+import { refuse } from "./visits.errors";
 
 export interface MoveVisitOptions {
   scope: StaffScope;
@@ -20,11 +20,7 @@ export interface MoveVisitOptions {
 export async function moveVisit(db: Db, options: MoveVisitOptions): Promise<VisitRow> {
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
-    if (options.to === "interview" && !visit.plan) {
-      throw new AppError("CONFLICT", [
-        { path: "", ja: "先に世帯を確認してください。", en: "Confirm the household first." },
-      ]);
-    }
+    if (options.to === "interview" && !visit.plan) throw refuse("householdFirst");
     const patch = options.to === "closed" ? { closedAt: options.now } : {};
     return saveVisit(tx, options.scope, visit, options.version, options.to, patch, options.now);
   });

@@ -1,9 +1,9 @@
 import type { Db } from "../db/database";
 import { parseAnswers } from "../forms/answers";
-import { AppError } from "../shared/errors";
 import type { VisitRow } from "./visit.repository";
 import { unansweredQuestions, visitFormInputs } from "./visit-forms";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+import { refuse, refuseAll, visitProblem } from "./visits.errors";
 
 export interface SaveAnswersOptions {
   scope: StaffScope;
@@ -19,35 +19,52 @@ export interface SaveAnswersOptions {
 export const answerFieldId = (key: string, memberId?: string): string =>
   memberId ? `q-${key}-${memberId}` : `q-${key}`;
 
+/** The interview's fields a.<key> and a.<key>.<memberId> back into the answers document; blanks are left out. */
+export function answersFromFields(all: (name: string) => string[], names: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    if (!name.startsWith("a.")) continue;
+    const value = (all(name)[0] ?? "").normalize("NFKC").trim();
+    if (value === "") continue;
+    const [, key, memberId] = name.split(".");
+    if (!key) continue;
+    if (memberId) {
+      const byMember = (out[key] as Record<string, unknown> | undefined) ?? {};
+      byMember[memberId] = value;
+      out[key] = byMember;
+    } else out[key] = value;
+  }
+  return out;
+}
+
 /** Stores the interview answers (all checked against the field dictionary) and, when asked, moves on. */
 export async function saveAnswers(db: Db, options: SaveAnswersOptions): Promise<VisitRow> {
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
-    if (visit.state !== "interview") {
-      throw new AppError("CONFLICT", [
-        { path: "", ja: "聞き取りの段階ではありません。", en: "The visit is not at the interview step." },
-      ]);
-    }
+    if (visit.state !== "interview") throw refuse("notAtInterview");
     const inputs = visitFormInputs(visit);
     const parsed = parseAnswers(options.answers, inputs.household);
     if (parsed.problems.length > 0) {
-      throw new AppError(
-        "VALIDATION",
-        parsed.problems.map((p) => ({ path: answerFieldId(p.key, p.memberId), ja: p.ja, en: p.en })),
+      // The field dictionary words its own checks (in Japanese and English): carried as a label.
+      throw refuseAll(
+        parsed.problems.map((p) =>
+          visitProblem(
+            "answerInvalid",
+            { problem: { ja: p.ja, en: p.en } },
+            answerFieldId(p.key, p.memberId),
+          ),
+        ),
       );
     }
     const next = visitFormInputs({ ...visit, answers: options.answers });
     const missing = unansweredQuestions(next);
     if (options.proceed && missing.length > 0) {
-      throw new AppError(
-        "VALIDATION",
+      throw refuseAll(
         missing.map((q) => {
-          const who = q.memberId ? `（${q.memberId}）` : "";
-          return {
-            path: answerFieldId(q.key, q.memberId),
-            ja: `${q.label.ja}${who}を入力してください。`,
-            en: `Enter ${q.label.en}${q.memberId ? ` (${q.memberId})` : ""}.`,
-          };
+          const path = answerFieldId(q.key, q.memberId);
+          return q.memberId
+            ? visitProblem("memberAnswerRequired", { label: { ...q.label }, memberId: q.memberId }, path)
+            : visitProblem("answerRequired", { label: { ...q.label } }, path);
         }),
       );
     }

@@ -1,9 +1,10 @@
+import { settingsForMunicipality } from "../catalog/municipalities";
 import type { Db } from "../db/database";
-import { settingsForMunicipality } from "../guidance/guidance.api";
 import { guideHousehold } from "../guidance/guide";
 import { AppError } from "../shared/errors";
 import type { VisitRow } from "./visit.repository";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+import { refuse } from "./visits.errors";
 
 export interface SetHouseholdOptions {
   scope: StaffScope;
@@ -19,23 +20,18 @@ export interface SetHouseholdOptions {
 /** Sets (or replaces) the household, runs guidance on it and moves the visit to the plan step. */
 export async function setHousehold(db: Db, options: SetHouseholdOptions): Promise<VisitRow> {
   const result = guideHousehold(options.household, settingsForMunicipality(options.scope.municipalityId));
+  // The household's problems keep the guidance module's codes (the household form shows them per field).
   if (!result.ok) {
-    throw new AppError(
-      "VALIDATION",
-      result.error.problems.map(({ path, ja, en }) => ({ path, ja, en })),
-    );
+    const problems = result.error.problems.map(({ path, code, params }) => ({
+      path,
+      code,
+      ...(params ? { params } : {}),
+    }));
+    throw new AppError("VALIDATION", problems, result.error.code);
   }
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
-    if (!["household", "plan"].includes(visit.state)) {
-      throw new AppError("CONFLICT", [
-        {
-          path: "",
-          ja: "この段階では世帯を変更できません。",
-          en: "The household cannot be changed at this step.",
-        },
-      ]);
-    }
+    if (!["household", "plan"].includes(visit.state)) throw refuse("householdLocked");
     return saveVisit(
       tx,
       options.scope,

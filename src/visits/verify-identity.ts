@@ -1,8 +1,8 @@
 import type { Db } from "../db/database";
-import { AppError } from "../shared/errors";
 import { checkIdentity, type IdentityCheckInput } from "./identity";
 import type { VisitRow } from "./visit.repository";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
+import { refuse, refuseAll } from "./visits.errors";
 
 export interface VerifyIdentityOptions {
   scope: StaffScope;
@@ -26,18 +26,10 @@ export interface IdentityRecord {
 /** Records the one identity check of the visit and moves it on to the household step. */
 export async function verifyIdentity(db: Db, options: VerifyIdentityOptions): Promise<VisitRow> {
   const result = checkIdentity(options.check);
-  if (!result.verified) throw new AppError("VALIDATION", result.problems);
+  if (!result.verified) throw refuseAll(result.problems);
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
-    if (visit.state !== "reception" && visit.state !== "identity") {
-      throw new AppError("CONFLICT", [
-        {
-          path: "",
-          ja: "本人確認はこの来庁で済んでいます。",
-          en: "Identity has already been verified for this visit.",
-        },
-      ]);
-    }
+    if (visit.state !== "reception" && visit.state !== "identity") throw refuse("identityAlreadyVerified");
     const identity: IdentityRecord = {
       documents: result.documents,
       rule: result.rule,

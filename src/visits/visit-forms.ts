@@ -1,13 +1,14 @@
+import { settingsForMunicipality } from "../catalog/municipalities";
 import { parseAnswers } from "../forms/answers";
 import { type InterviewQuestion, questionsFor } from "../forms/field-dictionary";
 import { type RenderFormsResult, renderForms } from "../forms/render";
 import type { Plan } from "../guidance/engine";
-import { settingsForMunicipality } from "../guidance/guidance.api";
 import type { Household } from "../guidance/household.schema";
 import { parseHousehold } from "../guidance/validate";
-import { AppError } from "../shared/errors";
+import type { Problem } from "../shared/errors";
 import type { Declined } from "./decline-procedure";
 import type { VisitRow } from "./visit.repository";
+import { refuse, visitProblem } from "./visits.errors";
 
 /** What the forms of a visit are made from: the household, the plan less what was declined, the answers. */
 export interface VisitFormInputs {
@@ -19,10 +20,7 @@ export interface VisitFormInputs {
 
 export function visitFormInputs(visit: VisitRow): VisitFormInputs {
   const parsed = parseHousehold(visit.household);
-  if (!parsed.ok || !visit.plan)
-    throw new AppError("CONFLICT", [
-      { path: "", ja: "世帯が確認されていません。", en: "The household is not confirmed." },
-    ]);
+  if (!parsed.ok || !visit.plan) throw refuse("householdNotConfirmed");
   const declined = new Set((visit.declined as Declined[]).map((d) => d.procedureId));
   const full = visit.plan as Plan;
   const plan: Plan = {
@@ -49,6 +47,12 @@ export const isAnswered = (q: InterviewQuestion, raw: Record<string, unknown>): 
 export function unansweredQuestions(inputs: VisitFormInputs): InterviewQuestion[] {
   return inputs.questions.filter((q) => !isAnswered(q, inputs.rawAnswers));
 }
+
+/** "Missing: <question>" (with the member's id for a member question), listed when signing or accepting. */
+export const missingAnswerProblem = (q: InterviewQuestion): Problem =>
+  q.memberId
+    ? visitProblem("missingMemberAnswer", { label: { ...q.label }, memberId: q.memberId })
+    : visitProblem("missingAnswer", { label: { ...q.label } });
 
 /** Renders every one-stop form of the visit: the preview (no signature) or the signed bundle. */
 export function renderVisitForms(

@@ -2,6 +2,7 @@ import type { DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
 import { transition, type VisitState } from "./visit";
 import { type VisitPatch, type VisitRow, visitRepository } from "./visit.repository";
+import { refuse } from "./visits.errors";
 
 /** Who acts on a visit: every visit use case is scoped to the staff member's municipality. */
 export interface StaffScope {
@@ -10,14 +11,16 @@ export interface StaffScope {
   officeId: string;
 }
 
-export const visitConflict = (): AppError =>
-  new AppError("CONFLICT", [
-    {
-      path: "",
-      ja: "この来庁記録は、ほかの職員が先に更新しました。画面を読み込み直して、内容を確認してから続けてください。",
-      en: "Another staff member updated this visit first. Reload it, check it, then continue.",
-    },
-  ]);
+/** Another staff member saved the visit first (its version moved on). */
+/** The scope of a signed-in staff member's session; without one, the request is unauthenticated. */
+export function staffScope(
+  session: { municipalityId: string; officeId: string; staff: { id: string } } | undefined,
+): StaffScope {
+  if (!session) throw new AppError("UNAUTHENTICATED");
+  return { municipalityId: session.municipalityId, staffId: session.staff.id, officeId: session.officeId };
+}
+
+export const visitConflict = (): AppError => refuse("staleVersion");
 
 /** Reads a visit of the scope's municipality or answers "not found" (also for other tenants' ids). */
 export async function loadVisit(db: DbOrTx, scope: StaffScope, visitId: string): Promise<VisitRow> {
@@ -43,7 +46,7 @@ export async function saveVisit(
   const repo = visitRepository(db);
   if (to !== visit.state) {
     const moved = transition(visit.state, to, scope.staffId, now);
-    if (!moved.ok) throw new AppError("CONFLICT", [{ path: "", ja: moved.ja, en: moved.en }]);
+    if (!moved.ok) throw refuse("transitionRefused", { from: moved.from, to: moved.to });
     await repo.insertTransition({
       municipalityId: scope.municipalityId,
       visitId: visit.id,

@@ -52,34 +52,10 @@ export interface VisitTransition {
 
 export type TransitionResult =
   | { ok: true; transition: VisitTransition }
-  | { ok: false; code: "VISIT_TRANSITION_REFUSED"; from: VisitState; to: VisitState; ja: string; en: string };
+  | { ok: false; code: "VISIT_TRANSITION_REFUSED"; from: VisitState; to: VisitState };
 
-const stateLabels: Record<VisitState, { ja: string; en: string }> = {
-  reception: { ja: "受付", en: "reception" },
-  identity: { ja: "本人確認", en: "identity check" },
-  household: { ja: "世帯の確認", en: "household" },
-  plan: { ja: "手続きの確認", en: "plan" },
-  interview: { ja: "聞き取り", en: "interview" },
-  review: { ja: "内容の確認", en: "review" },
-  signature: { ja: "署名", en: "signature" },
-  accepted: { ja: "受理済み", en: "accepted" },
-  closed: { ja: "終了", en: "closed" },
-  cancelled: { ja: "取消し", en: "cancelled" },
-};
-
-export const visitStateLabel = (state: VisitState): { ja: string; en: string } => stateLabels[state];
-
-/** Checks one move and returns the transition record to store, or a refusal written for staff. */
+/** Checks one move and returns the transition record to store, or the refusal (the states it names). */
 export function transition(from: VisitState, to: VisitState, staffId: string, at: Date): TransitionResult {
-  if (!canTransition(from, to)) {
-    return {
-      ok: false,
-      code: "VISIT_TRANSITION_REFUSED",
-      from,
-      to,
-      ja: `「${stateLabels[from].ja}」から「${stateLabels[to].ja}」には進めません。`,
-      en: `A visit cannot go from ${stateLabels[from].en} to ${stateLabels[to].en}.`,
-    };
-  }
+  if (!canTransition(from, to)) return { ok: false, code: "VISIT_TRANSITION_REFUSED", from, to };
   return { ok: true, transition: { from, to, at: at.toISOString(), staffId } };
 }

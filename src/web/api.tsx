@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../shared/errors";
+import type { LocaleMap } from "../shared/locale";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import type { AppDeps, AppEnv } from "./context";
 import { requireStaff } from "./middleware";
@@ -9,12 +10,32 @@ export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: "VALIDATION" }),
+      reason: z.string().optional().openapi({ example: "visits.notSigned" }),
       message: z.object({ ja: z.string(), en: z.string() }),
-      problems: z.array(z.object({ path: z.string(), ja: z.string(), en: z.string() })),
+      text: z.string().openapi({ description: "The message in the Accept-Language asked for" }),
+      lang: z.string().openapi({ example: "en" }),
+      problems: z.array(
+        z.object({
+          path: z.string(),
+          code: z.string().openapi({ example: "common.requiredField" }),
+          params: z.record(z.string(), z.unknown()).optional(),
+          ja: z.string(),
+          en: z.string(),
+          text: z.string(),
+        }),
+      ),
       requestId: z.string(),
     }),
   })
   .openapi("Error");
+
+/** The API's nameJa/nameEn (labelJa/labelEn) fields, read from a locale map; English falls back to Japanese. */
+function jaEn<P extends "name" | "label">(prefix: P, map: LocaleMap): Record<`${P}Ja` | `${P}En`, string> {
+  return { [`${prefix}Ja`]: map.ja, [`${prefix}En`]: map.en ?? map.ja } as Record<
+    `${P}Ja` | `${P}En`,
+    string
+  >;
+}
 
 const OfficeSchema = z
   .object({
@@ -61,8 +82,8 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
           "VALIDATION",
           result.error.issues.map((issue) => ({
             path: issue.path.join("."),
-            ja: `入力内容が正しくありません: ${issue.message}`,
-            en: `Invalid input: ${issue.message}`,
+            code: "common.invalidInput",
+            params: { detail: issue.message },
           })),
         );
       }
@@ -123,12 +144,11 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       const rows = await tenancyRepository(deps.database.db).listOffices(session.municipalityId);
       return c.json(
         {
-          offices: rows.map(({ id, code, kind, nameJa, nameEn, oneStop }) => ({
+          offices: rows.map(({ id, code, kind, names, oneStop }) => ({
             id,
             code,
             kind,
-            nameJa,
-            nameEn,
+            ...jaEn("name", names),
             oneStop,
           })),
         },
@@ -161,20 +181,18 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       const office = await repo.findOffice(session.municipalityId, c.req.valid("param").id);
       if (!office) throw new AppError("NOT_FOUND");
       const counters = await repo.listCounters(session.municipalityId, office.id);
-      const { id, code, kind, nameJa, nameEn, oneStop } = office;
+      const { id, code, kind, names, oneStop } = office;
       return c.json(
         {
           id,
           code,
           kind,
-          nameJa,
-          nameEn,
+          ...jaEn("name", names),
           oneStop,
           counters: counters.map((x) => ({
             id: x.id,
             number: x.number,
-            labelJa: x.labelJa,
-            labelEn: x.labelEn,
+            ...jaEn("label", x.labels),
             oneStop: x.oneStop,
           })),
         },
@@ -210,9 +228,9 @@ type OpenApiDoc = {
 export function apiReferenceRoute(app: OpenAPIHono<AppEnv>) {
   app.get("/api/reference", (c) => {
     const doc = app.getOpenAPIDocument(openApiInfo) as unknown as OpenApiDoc;
-    return renderPage(c, c.get("t")("apiReference"), (ctx) => (
+    return renderPage(c, c.get("t")("common.apiReference"), (ctx) => (
       <>
-        <h1>{ctx.t("apiReference")}</h1>
+        <h1>{ctx.t("common.apiReference")}</h1>
         <p class="lead">
           {ctx.lang === "ja" ? "機械可読な定義: " : "Machine-readable definition: "}
           <a href="/api/openapi.json">/api/openapi.json</a>

@@ -33,7 +33,7 @@ describe("mapError", () => {
   });
 
   it("keeps the problems of an AppError", () => {
-    const problems = [{ path: "name", ja: "名前", en: "Name" }];
+    const problems = [{ path: "name", code: "common.requiredField", params: { field: "名前" } }];
     expect(mapError(new AppError("VALIDATION", problems)).problems).toEqual(problems);
   });
 
@@ -42,8 +42,8 @@ describe("mapError", () => {
     expect(mapped).toEqual({
       code: "INTERNAL",
       status: 500,
-      title: "errorTitle",
-      lead: "errorLead",
+      title: "common.errorTitle",
+      lead: "common.errorLead",
       problems: [],
     });
   });

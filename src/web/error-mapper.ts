@@ -8,20 +8,22 @@ export interface MappedError {
   title: MessageKey;
   lead: MessageKey;
   problems: Problem[];
+  /** The stable specific code ("visits.notSigned"), when the failure has one. */
+  reason?: string;
 }
 
 const table: Record<ErrorCode, Omit<MappedError, "code" | "problems">> = {
-  NOT_FOUND: { status: 404, title: "notFoundTitle", lead: "notFoundLead" },
-  VALIDATION: { status: 422, title: "errorSummaryTitle", lead: "errorSummaryTitle" },
-  MALFORMED_JSON: { status: 400, title: "badRequestTitle", lead: "badRequestLead" },
-  PAYLOAD_TOO_LARGE: { status: 413, title: "tooLargeTitle", lead: "tooLargeLead" },
-  UNAUTHENTICATED: { status: 401, title: "signInTitle", lead: "signInLead" },
-  SESSION_EXPIRED: { status: 401, title: "signInTitle", lead: "sessionExpired" },
-  FORBIDDEN: { status: 403, title: "forbiddenTitle", lead: "forbiddenLead" },
-  CSRF: { status: 403, title: "csrfTitle", lead: "csrfLead" },
-  CONFLICT: { status: 409, title: "errorTitle", lead: "errorLead" },
-  DATABASE_UNAVAILABLE: { status: 503, title: "dbDownTitle", lead: "dbDownLead" },
-  INTERNAL: { status: 500, title: "errorTitle", lead: "errorLead" },
+  NOT_FOUND: { status: 404, title: "common.notFoundTitle", lead: "common.notFoundLead" },
+  VALIDATION: { status: 422, title: "common.errorSummaryTitle", lead: "common.errorSummaryTitle" },
+  MALFORMED_JSON: { status: 400, title: "common.badRequestTitle", lead: "common.badRequestLead" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "common.tooLargeTitle", lead: "common.tooLargeLead" },
+  UNAUTHENTICATED: { status: 401, title: "auth.signInTitle", lead: "auth.signInLead" },
+  SESSION_EXPIRED: { status: 401, title: "auth.signInTitle", lead: "auth.sessionExpired" },
+  FORBIDDEN: { status: 403, title: "common.forbiddenTitle", lead: "common.forbiddenLead" },
+  CSRF: { status: 403, title: "common.csrfTitle", lead: "common.csrfLead" },
+  CONFLICT: { status: 409, title: "common.errorTitle", lead: "common.errorLead" },
+  DATABASE_UNAVAILABLE: { status: 503, title: "common.dbDownTitle", lead: "common.dbDownLead" },
+  INTERNAL: { status: 500, title: "common.errorTitle", lead: "common.errorLead" },
 };
 
 const connectionErrorCodes = new Set([
@@ -60,7 +62,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** The one place where a failure becomes a status and text for people. */
 export function mapError(error: unknown): MappedError {
-  if (error instanceof AppError) return { code: error.code, problems: error.problems, ...table[error.code] };
+  if (error instanceof AppError)
+    return {
+      code: error.code,
+      problems: error.problems,
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...table[error.code],
+    };
   if (isDatabaseUnavailable(error))
     return { code: "DATABASE_UNAVAILABLE", problems: [], ...table.DATABASE_UNAVAILABLE };
   return { code: "INTERNAL", problems: [], ...table.INTERNAL };

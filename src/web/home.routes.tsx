@@ -3,11 +3,9 @@ import { z } from "zod";
 import { sessionRepository } from "../auth/session.repository";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import type { AppEnv, AppServices } from "./context";
-import { CsrfField } from "./layout";
 import { requireStaff } from "./middleware";
+import { HomePage } from "./pages/home.page";
 import { renderPage } from "./respond";
-
-const roleKey = { counter: "roleCounter", supervisor: "roleSupervisor", admin: "roleAdmin" } as const;
 
 export function homeRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -22,103 +20,18 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
     ]);
     const counter = counters.find((x) => x.id === session.counterId);
     const chosen = c.req.query("counter") === "set";
-    return renderPage(c, c.get("t")("homeTitle"), (ctx) => {
-      const ja = ctx.lang === "ja";
-      return (
-        <>
-          {chosen ? (
-            <p class="notice" role="status">
-              {ctx.t("counterChosen")}
-            </p>
-          ) : null}
-          <h1>{ctx.t("homeTitle")}</h1>
-          <p class="lead">{session.staff.displayName}</p>
-          <dl class="summary-list">
-            <dt>{ctx.t("municipality")}</dt>
-            <dd>{ja ? municipality?.nameJa : municipality?.nameEn}</dd>
-            <dt>{ctx.t("office")}</dt>
-            <dd data-testid="office">{ja ? office?.nameJa : office?.nameEn}</dd>
-            <dt>{ctx.t("counter")}</dt>
-            <dd data-testid="counter">
-              {counter ? (ja ? counter.labelJa : counter.labelEn) : ctx.t("noCounter")}
-            </dd>
-            <dt>{ctx.t("role")}</dt>
-            <dd data-testid="role">{ctx.t(roleKey[session.staff.role])}</dd>
-          </dl>
-          <h2>{ctx.t("chooseCounter")}</h2>
-          <form method="post" action="/session/counter">
-            <CsrfField token={ctx.csrfToken} />
-            <div class="field">
-              <label for="counterId">{ctx.t("counter")}</label>
-              <select id="counterId" name="counterId">
-                {session.counterId ? null : (
-                  <option value="" selected>
-                    {ctx.t("noCounter")}
-                  </option>
-                )}
-                {counters.map((x) => (
-                  <option value={x.id} selected={x.id === session.counterId}>
-                    {ja ? x.labelJa : x.labelEn}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button class="button" type="submit">
-              {ctx.t("choose")}
-            </button>
-          </form>
-          <h2>{ja ? "メニュー" : "Menu"}</h2>
-          <ul>
-            <li>
-              <a href="/visits">{ja ? "来庁受付（ワンストップ窓口）" : "Counter visits (one-stop)"}</a>
-            </li>
-            <li>
-              <a href="/guidance">{ja ? "手続きの案内" : "Guidance"}</a>
-            </li>
-            <li>
-              <a href="/registry/search">{ctx.t("registrySearch")}</a>
-            </li>
-            <li>
-              <a href="/queue">{ctx.t("queueMenu")}</a>
-            </li>
-            <li>
-              <a href="/queue/counter">{ctx.t("queueCounterMenu")}</a>
-            </li>
-            <li>
-              <a href="/offices">{ctx.t("offices")}</a>
-            </li>
-            {session.staff.role === "admin" ? (
-              <li>
-                <a href="/admin/staff">{ctx.t("staffList")}</a>
-              </li>
-            ) : null}
-            {session.staff.role === "admin" ? (
-              <li>
-                <a href="/queue/settings">{ctx.t("queueSettingsTitle")}</a>
-              </li>
-            ) : null}
-            {session.staff.role !== "counter" ? (
-              <li>
-                <a href="/admin/audit">{ctx.t("auditLog")}</a>
-              </li>
-            ) : null}
-            {session.staff.role !== "counter" ? (
-              <li>
-                <a href="/handoff">{ctx.t("handoffTitle")}</a>
-              </li>
-            ) : null}
-            {session.staff.role !== "counter" ? (
-              <li>
-                <a href="/kpi">{ctx.lang === "ja" ? "窓口の指標（KPI）" : "Counter KPIs"}</a>
-              </li>
-            ) : null}
-            <li>
-              <a href="/api/reference">{ctx.t("apiReference")}</a>
-            </li>
-          </ul>
-        </>
-      );
-    });
+    return renderPage(c, c.get("t")("common.homeTitle"), (ctx) => (
+      <HomePage
+        ctx={ctx}
+        chosen={chosen}
+        displayName={session.staff.displayName}
+        role={session.staff.role}
+        municipality={municipality?.names}
+        office={office?.names}
+        counters={counters.map((x) => ({ id: x.id, labels: x.labels }))}
+        counterId={session.counterId}
+      />
+    ));
   });
 
   app.post("/session/counter", requireStaff(deps), async (c) => {

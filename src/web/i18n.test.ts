@@ -3,19 +3,19 @@ import { bilingual, parseLang, translator } from "./i18n";
 
 describe("translator", () => {
   it("gives the Japanese and the English text of a key", () => {
-    expect(translator("ja")("signOut")).toBe("サインアウト");
-    expect(translator("en")("signOut")).toBe("Sign out");
+    expect(translator("ja")("auth.signOut")).toBe("サインアウト");
+    expect(translator("en")("auth.signOut")).toBe("Sign out");
   });
 
   it("fills every occurrence of a parameter", () => {
-    expect(translator("en")("requiredField", { field: "Username" })).toBe("Enter your Username.");
-    expect(translator("ja")("accountLocked", { until: "10:15" })).toContain("10:15 以降");
+    expect(translator("en")("common.requiredField", { field: "Username" })).toBe("Enter your Username.");
+    expect(translator("ja")("auth.accountLocked", { until: "10:15" })).toContain("10:15 以降");
   });
 });
 
 describe("bilingual", () => {
   it("gives both languages at once, for API errors and the console", () => {
-    expect(bilingual("csrfTitle")).toEqual({
+    expect(bilingual("common.csrfTitle")).toEqual({
       ja: "フォームの有効期限が切れました",
       en: "The form has expired",
     });
@@ -27,7 +27,9 @@ describe("parseLang", () => {
     ["ja", "ja"],
     ["en", "en"],
     ["fr", undefined],
-    ["EN", undefined],
+    ["EN", "en"],
+    ["vi", "vi"],
+    ["zh-hans", "zh-Hans"],
     ["", undefined],
     [undefined, undefined],
   ])("reads %j as %j", (value, expected) => {

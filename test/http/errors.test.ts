@@ -97,6 +97,8 @@ describe("unknown routes", () => {
           ja: "お探しのページは見つかりませんでした。アドレスをご確認ください。",
           en: "The page you were looking for was not found. Check the address.",
         },
+        text: "お探しのページは見つかりませんでした。アドレスをご確認ください。",
+        lang: "ja",
         problems: [],
         requestId: res.headers.get("x-request-id"),
       },
@@ -167,10 +169,29 @@ describe("a JSON endpoint", () => {
           ja: "送信された内容の形式が正しくありません。",
           en: "The data sent is not in the expected format.",
         },
+        text: "送信された内容の形式が正しくありません。",
+        lang: "ja",
         problems: [],
         requestId: res.headers.get("x-request-id"),
       },
     });
+  });
+
+  it("answers in the Accept-Language asked for, among the offered languages, with each problem's code", async () => {
+    const res = await postJson("/api/test/echo", JSON.stringify({ name: "", count: 1.5 }), {
+      "accept-language": "vi-VN, en;q=0.5",
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as {
+      error: { lang: string; text: string; problems: Array<{ code: string; ja: string; en: string; text: string }> };
+    };
+    expect(body.error.lang).toBe("vi");
+    expect(body.error.problems.every((p) => p.code === "common.invalidInput")).toBe(true);
+    expect(body.error.problems[0]?.ja).toMatch(/^入力内容が正しくありません/);
+    expect(body.error.problems[0]?.en).toMatch(/^Invalid input/);
+    expect(body.error.problems[0]?.text).not.toBe(body.error.problems[0]?.ja);
+    const french = await request("/api/no-such-thing", { headers: { "accept-language": "fr-FR" } });
+    expect(((await french.json()) as { error: { lang: string } }).error.lang).toBe("ja");
   });
 
   it("lists every problem of a body that does not fit the schema, in both languages", async () => {

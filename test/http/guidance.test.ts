@@ -13,11 +13,13 @@ type Household = { event: Record<string, unknown>; members: Array<Record<string,
 type PlanItem = {
   id: string;
   name: string;
+  names?: Record<string, string>;
   department: string;
   handling: "one-stop" | "guidance";
   members: string[];
   deadline: string | null;
   reasons: string[];
+  reasonCodes: Array<{ code: string; params?: Record<string, unknown> }>;
 };
 type ErrorBody = {
   error: { code: string; message: { ja: string; en: string }; problems: Array<Record<string, string>> };
@@ -116,8 +118,9 @@ const rowIds = (html: string): string[] =>
 /** Department heading → procedure ids of the plan's tables. */
 function groups(html: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const part of html.split('<section aria-label="').slice(1)) {
-    const heading = /<h3>([^<]+)<\/h3>/.exec(part)?.[1] ?? "";
+  for (const part of html.split('<section aria-labelledby="plan-').slice(1)) {
+    if (part.startsWith('title"')) continue;
+    const heading = (/<h3[^>]*>([\s\S]*?)<\/h3>/.exec(part)?.[1] ?? "").replace(/<[^>]+>/g, "");
     out[heading] = rowIds(part.split("</section>")[0] ?? "");
   }
   return out;
@@ -145,10 +148,24 @@ describe("POST /api/v1/guidance", () => {
       );
       for (const item of plan) {
         expect(Object.keys(item).sort()).toEqual(
-          ["deadline", "department", "handling", "id", "members", "name", "reasons"].sort(),
+          [
+            "deadline",
+            "department",
+            "handling",
+            "id",
+            "members",
+            "name",
+            "names",
+            "reasons",
+            "reasonCodes",
+          ].sort(),
         );
         expect(item.name).not.toBe("");
+        expect(item.names?.ja).toBe(item.name);
         expect(item.reasons.length).toBeGreaterThan(0);
+        expect(item.reasonCodes.map((r) => r.code.startsWith("guidance.reason."))).toEqual(
+          item.reasons.map(() => true),
+        );
       }
     },
   );
@@ -158,6 +175,46 @@ describe("POST /api/v1/guidance", () => {
     const daycare = plan.find((p) => p.id === "hoiku.guidance");
     expect(daycare).toMatchObject({ name: expect.stringContaining("保育"), handling: "guidance" });
     expect(daycare?.reasons.join("")).toContain("熊本 陽");
+  });
+
+  it("words the reasons in the Accept-Language asked for, with the same codes, and names the procedure in each language", async () => {
+    const household = JSON.stringify(read("move-in-young-family.json"));
+    const ask = async (language: string) => {
+      const res = await staff.request("/api/v1/guidance", {
+        method: "POST",
+        body: household,
+        headers: { "content-type": "application/json", "accept-language": language },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { procedures: PlanItem[] }).procedures;
+    };
+    const [ja, en, vi] = await Promise.all([ask("ja"), ask("en-US,en;q=0.9"), ask("vi")]);
+    const daycare = (plan: PlanItem[]) => plan.find((p) => p.id === "hoiku.guidance");
+    expect(daycare(ja)?.reasons).toEqual([
+      "熊本 陽さんが転入し、小学校入学前で、保育所等の利用をご希望のため",
+    ]);
+    expect(daycare(en)?.reasons).toEqual([
+      "熊本 陽 moves in (not yet at elementary school, wishes to use a day nursery)",
+    ]);
+    expect(daycare(vi)?.reasons[0]).toContain("chuyển đến");
+    expect(daycare(en)?.reasonCodes).toEqual(daycare(ja)?.reasonCodes);
+    expect(daycare(en)?.reasonCodes).toEqual([
+      {
+        code: "guidance.reason.members",
+        params: {
+          scope: "moveIn",
+          facts: "stage:preschool flag:needsDaycare",
+          member1: "m3",
+          name1: "熊本 陽",
+        },
+      },
+    ]);
+    // The name stays the Japanese one; the names give it in each language.
+    expect(daycare(en)?.name).toBe("保育所等 入所申込みのご案内");
+    expect(daycare(en)?.names).toMatchObject({
+      ja: "保育所等 入所申込みのご案内",
+      en: "Day nursery: how to apply",
+    });
   });
 
   it("uses the signed-in staff member's municipality: Yatsushiro sends mopeds elsewhere, Kumamoto takes them", async () => {
@@ -372,7 +429,7 @@ describe("the guidance page", () => {
     expect(groups(html)).toEqual({
       区民課: ["juki.move-in", "mynumber.address-update"],
       保健子ども課: ["jidoteate.claim", "kodomo-iryo.enroll", "hoiku.guidance", "boshi.infant-health"],
-      市役所以外の機関: ["suido.notice"],
+      区役所以外の機関: ["suido.notice"],
     });
     expect(html).toContain('<time datetime="2026-04-20">2026年4月20日（月）／令和8年4月20日</time>');
     expect(html).toContain('<time datetime="2026-04-21">2026年4月21日（火）／令和8年4月21日</time>');
@@ -469,8 +526,54 @@ describe("the guidance page", () => {
     const html = await (
       await postGuidance(client, [...exampleFields("move-in-young-family"), ["action", "plan"]])
     ).text();
-    expect(html).toContain("Mon, 20 April 2026 (令和8年4月20日)");
+    // The 和暦 is Japanese inside an English page: marked so a screen reader voices it as Japanese.
+    expect(html).toContain('Mon, 20 April 2026 (<span lang="ja">令和8年4月20日</span>)');
     expect(html).toContain("Residents Division");
+  });
+
+  it.each([
+    ["vi", "Hướng dẫn thủ tục", "Thông báo chuyển đến", "Cục Cấp thoát nước"],
+    ["zh-Hans", "手续指南", "迁入申报", "上下水道局"],
+    ["ko", "절차 안내", "전입신고", "상하수도국"],
+    ["ja-x-easy", "手続きの あんない", "転入届（ひっこして きた 人の 届け）", "上下水道局"],
+  ])(
+    "prints the sheet in %s for the resident while the staff page stays Japanese",
+    async (lang, title, moveIn, water) => {
+      const res = await postGuidance(staff, [
+        ...exampleFields("move-in-young-family"),
+        ["sheetLang", lang],
+        ["action", "sheet"],
+      ]);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<html lang="ja">');
+      expect(html).toContain(`<article class="sheet" aria-labelledby="sheet-title" lang="${lang}">`);
+      expect(html).toContain(`<h1 id="sheet-title">${title}</h1>`);
+      expect(html).toMatch(
+        new RegExp(`data-procedure="juki.move-in"><td>${moveIn.replace(/[()（）]/g, ".")}</td>`),
+      );
+      expect(html).toContain(water);
+      // Japanese runs in a page in another language are marked: the residents' names, the 和暦.
+      if (lang !== "ja-x-easy") {
+        expect(html).toContain('<span lang="ja">熊本 陽</span>');
+        expect(html).toMatch(/\(<span lang="ja">令和8年4月20日<\/span>\)/);
+        // The city's division names have no translation yet: shown in Japanese and marked so.
+        expect(html).toContain('<span lang="ja">熊本市</span>');
+      } else {
+        expect(html).not.toContain('<span lang="ja">');
+      }
+    },
+  );
+
+  it("keeps the chosen sheet language in the form when the plan is shown", async () => {
+    const html = await (
+      await postGuidance(staff, [
+        ...exampleFields("move-in-young-family"),
+        ["sheetLang", "vi"],
+        ["action", "plan"],
+      ])
+    ).text();
+    expect(html).toContain('<option value="vi" selected="" lang="vi">Tiếng Việt</option>');
   });
 
   it("refuses a post without the CSRF token with 403", async () => {

@@ -153,7 +153,7 @@ describe("the KPI dashboard", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("この期間のデータはありません。");
-    expect(html).toContain("データがありません / No data");
+    expect(html).toContain(">データがありません</text>");
   });
 });
 
@@ -182,6 +182,19 @@ describe("the CSV exports", () => {
       (await import("drizzle-orm")).sql`select count(*)::int as n from audit_log where action = 'kpi.export'`,
     );
     expect(audit[0]?.n).toBeGreaterThan(0);
+  });
+
+  it("names the KPI and its groups in the reader's language", async () => {
+    supervisor.cookies.set("mg_lang", "en");
+    try {
+      const plain = await (
+        await supervisor.request(`/kpi/export.csv?${june}&kpi=stay&group=fy&encoding=utf8`)
+      ).text();
+      const [, line] = plain.trimEnd().split("\r\n");
+      expect(line).toMatch(/^stay,Time in the building,2026-06-01,2026-06-30,,fy,2026,FY2026,2,6000,/);
+    } finally {
+      supervisor.cookies.delete("mg_lang");
+    }
   });
 
   it("refuses an impossible export with the message, not a file", async () => {
@@ -223,7 +236,10 @@ describe("the CSV exports", () => {
 describe("the satisfaction survey", () => {
   const post = async (client: Client, path: string, fields: Record<string, string>) => {
     const html = await (await client.request(path)).text();
-    const csrf = html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? client.cookies.get("mg_csrf") ?? "";
+    // A survey page without its form (already answered) carries no token: a staff page has the session's.
+    const csrf =
+      html.match(/name="_csrf" value="([^"]+)"/)?.[1] ??
+      (client.cookies.has("mg_session") ? await client.csrf("/") : (client.cookies.get("mg_csrf") ?? ""));
     return client.request(path, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -241,15 +257,34 @@ describe("the satisfaction survey", () => {
     );
     const en = await (await resident.request(`/survey/t/${tokens.a}?lang=en`)).text();
     expect(en).toContain("How satisfied were you with the counter today?");
-    expect(en).toContain('<div lang="en">');
+    expect(en).toContain('<html lang="en">');
+  });
+
+  it("reads in the language the resident chose, and offers all six", async () => {
+    const resident = t.anonymous();
+    resident.cookies.set("mg_lang", "vi");
+    const vi = await (await resident.request(`/survey/t/${tokens.a}`)).text();
+    expect(vi).toContain('<html lang="vi">');
+    expect(vi).toContain("Bạn có hài lòng với cách phục vụ tại quầy hôm nay không?");
+    expect(vi).toContain('<input type="hidden" name="lang" value="vi"');
+    for (const code of ["ja", "ja-x-easy", "en", "zh-Hans", "ko"])
+      expect(vi).toContain(
+        `href="/lang?to=${encodeURIComponent(code)}&amp;back=${encodeURIComponent(`/survey/t/${tokens.a}`)}"`,
+      );
+    const ko = await (await resident.request(`/survey/t/${tokens.a}?lang=ko`)).text();
+    expect(ko).toContain("오늘 창구의 응대에 만족하셨습니까?");
+    const zh = await (await resident.request(`/survey/t/${tokens.a}?lang=zh-Hans`)).text();
+    expect(zh).toContain("您对今天窗口的服务满意吗？");
   });
 
   it("asks again, with the problem linked, when no score is chosen", async () => {
     const res = await post(t.anonymous(), `/survey/t/${tokens.a}`, { lang: "en", comment: "" });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('href="#score-5"');
+    expect(html).toContain('href="#score"');
+    expect(html).toContain('id="score" name="score" value="5"');
     expect(html).toContain("Choose how satisfied you were, from 1 to 5.");
+    expect(html).toContain("<title>Error: Counter survey");
   });
 
   it("takes one answer per visit, whether from the QR or the counter tablet", async () => {

@@ -135,6 +135,14 @@ describe("the settings page", () => {
     expect(values("p0-bandStart")).toEqual(["100"]);
     expect(values("p0-bandEnd")).toEqual(["399"]);
     expect(values("p0-counters")).toHaveLength(3);
+    // One name per language, each input marked with its language; Japanese first.
+    expect(values("p0-label-vi")).toEqual(["Một cửa: chuyển nhà"]);
+    expect(html).toMatch(/<label for="p0-label-ja">名称（日本語）<\/label>/);
+    expect(html).toMatch(/<label for="p0-label-zh-Hans">名称（中国語）<\/label>/);
+    expect(html).toMatch(/id="p0-label-ko"[^>]*lang="ko"/);
+    // The display's captions: English by default, each language in its own name.
+    expect(values("displayCaptions")).toEqual(["en"]);
+    expect(html).toMatch(/<label for="displayCaptions-4" lang="vi">Tiếng Việt<\/label>/);
     // Four purposes and one empty row for adding another.
     expect(values("purposeRows")).toEqual(["5"]);
     expect(values("p4-id")).toEqual([""]);
@@ -184,8 +192,10 @@ describe("saving", () => {
       admin,
       nishi,
       change(fields, {
-        "p3-labelJa": "各種証明書",
-        "p3-labelEn": "Certificates of all kinds",
+        "p3-label-ja": "各種証明書",
+        "p3-label-en": "Certificates of all kinds",
+        "p3-label-vi": "Các loại giấy chứng nhận",
+        displayCaptions: ["en", "zh-Hans", "vi"],
         "p3-defaultServiceMinutes": "７",
         "p3-counters": counters.slice(0, 1),
         nearlyCalledAhead: "5",
@@ -197,10 +207,17 @@ describe("saving", () => {
     const office = await repo.findOffice("kumamoto", nishi);
     expect(office?.nearlyCalledAhead).toBe(5);
     expect(office?.openWeekdays).toEqual([1, 2, 3]);
+    expect(office?.displayCaptions).toEqual(["en", "zh-Hans", "vi"]);
     const cert = (await repo.listPurposes("kumamoto", nishi)).find((p) => p.code === "certificate");
     expect(cert).toMatchObject({
-      labelJa: "各種証明書",
-      labelEn: "Certificates of all kinds",
+      labels: {
+        ja: "各種証明書",
+        "ja-x-easy": "しょうめいしょ（じゅうみんひょう など）",
+        en: "Certificates of all kinds",
+        "zh-Hans": "证明书（住民票等）",
+        ko: "증명서(주민표 등)",
+        vi: "Các loại giấy chứng nhận",
+      },
       defaultServiceMinutes: 7,
       counterIds: counters.slice(0, 1),
     });
@@ -217,6 +234,7 @@ describe("saving", () => {
     const detail = entry?.detail as { office: Record<string, unknown>; purposes: Record<string, unknown> };
     expect(detail.office.nearlyCalledAhead).toEqual([3, 5]);
     expect(Object.keys(detail.purposes)).toEqual([cert?.id]);
+    expect(detail.office.displayCaptions).toEqual([["en"], ["en", "zh-Hans", "vi"]]);
   });
 
   it("adds a purpose from the empty row, and the kiosk offers it", async () => {
@@ -226,9 +244,9 @@ describe("saving", () => {
       admin,
       nishi,
       change(fields, {
-        "p4-labelJa": "マイナンバーカード",
-        "p4-labelEasy": "マイナンバーカード の てつづき",
-        "p4-labelEn": "My Number Card",
+        "p4-label-ja": "マイナンバーカード",
+        "p4-label-ja-x-easy": "マイナンバーカード の てつづき",
+        "p4-label-en": "My Number Card",
         "p4-bandStart": "900",
         "p4-bandEnd": "999",
         "p4-defaultServiceMinutes": "15",
@@ -239,11 +257,27 @@ describe("saving", () => {
     );
     expect(res.status).toBe(303);
     const purposes = await queueRepository(t.database.db).listPurposes("kumamoto", nishi);
-    expect(purposes.at(-1)).toMatchObject({ labelJa: "マイナンバーカード", bandStart: 900, bandEnd: 999 });
+    expect(purposes.at(-1)).toMatchObject({
+      labels: {
+        ja: "マイナンバーカード",
+        "ja-x-easy": "マイナンバーカード の てつづき",
+        en: "My Number Card",
+      },
+      bandStart: 900,
+      bandEnd: 999,
+    });
+    // Languages left empty are not stored: those pages show the Japanese name.
+    expect(Object.keys(purposes.at(-1)?.labels ?? {}).sort()).toEqual(["en", "ja", "ja-x-easy"]);
     const again = formFields(await (await admin.request(settingsPath(nishi))).text());
     expect(again.find(([n]) => n === "purposeRows")?.[1]).toBe("6");
-    const kiosk = await (await t.anonymous().request(`/queue/offices/${nishi}/kiosk`)).text();
+    const kiosk = await (await t.anonymous().request(`/queue/offices/${nishi}/kiosk?lang=ja-x-easy`)).text();
     expect(kiosk).toContain("マイナンバーカード の てつづき");
+    const vi = await (await t.anonymous().request(`/queue/offices/${nishi}/kiosk?lang=vi`)).text();
+    expect(vi).toContain('<span lang="ja">マイナンバーカード</span>');
+    // The display shows the captions chosen in the test before, with the names saved there.
+    const display = await (await t.anonymous().request(`/queue/offices/${nishi}/display`)).text();
+    expect(display).toContain('data-captions="en zh-Hans vi"');
+    expect(display).toContain('<span lang="vi" class="display__caption">Các loại giấy chứng nhận</span>');
   });
 });
 
@@ -257,7 +291,7 @@ describe("refusals", () => {
       closedDates: "2026-02-30\n2026-05-07\n2026-05-07",
       "p1-bandStart": "350",
       "p2-counters": [],
-      "p3-labelEasy": " ",
+      "p3-label-ja": " ",
     });
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -269,10 +303,26 @@ describe("refusals", () => {
       ["closedDates", "臨時の閉庁日に「2026-05-07」が2回以上入力されています。"],
       ["p1-bandStart", "用件 2: 番号帯が「ワンストップ（引越し）」の番号帯と重なっています。"],
       ["p2-counters", "用件 3: 呼び出す窓口を1つ以上選んでください。"],
-      ["p3-labelEasy", "用件 4: 名称（やさしい日本語）を入力してください。"],
+      ["p3-label-ja", "用件 4: 名称（日本語）を入力してください。"],
     ]) {
       expect(html).toContain(`<a href="#${anchor}">${text}`);
       expect(html).toContain(`id="${anchor}-error"`);
+    }
+    // An English-reading administrator reads the same problems in English, each field named.
+    admin.cookies.set("mg_lang", "en");
+    try {
+      const english = await (
+        await edit(admin, chuo, { opensAt: "25:00", "p1-bandStart": "350", "p3-label-ja": " " })
+      ).text();
+      expect(english).toContain(
+        '<a href="#opensAt">Enter Tickets from as a time from 00:00 to 23:59, such as 08:30.',
+      );
+      expect(english).toContain(
+        '<a href="#p1-bandStart">Purpose 2: The band overlaps the band of “One-stop: moving house”.',
+      );
+      expect(english).toContain('<a href="#p3-label-ja">Purpose 4: Enter Name (Japanese).');
+    } finally {
+      admin.cookies.delete("mg_lang");
     }
     // The form comes back as typed.
     expect(html).toMatch(/id="p1-bandStart" name="p1-bandStart" type="text" value="350"/);
@@ -284,7 +334,7 @@ describe("refusals", () => {
     const page = await (await admin.request(settingsPath(chuo))).text();
     expect(page).toContain("本日すでに番号札を発行しているため、番号帯は明日以降に変更できます。");
     const before = await snapshot(chuo);
-    const res = await edit(admin, chuo, { "p0-bandEnd": "349", "p0-labelEn": "Moving house" });
+    const res = await edit(admin, chuo, { "p0-bandEnd": "349", "p0-label-en": "Moving house" });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain(
@@ -293,9 +343,11 @@ describe("refusals", () => {
     expect(html).toContain('<a href="#p0-bandStart">');
     expect(await snapshot(chuo)).toEqual(before);
     // Its labels may change; so may the band of a purpose with no ticket today.
-    expect((await edit(admin, chuo, { "p0-labelEn": "Moving house", "p3-bandEnd": "950" })).status).toBe(303);
+    expect((await edit(admin, chuo, { "p0-label-en": "Moving house", "p3-bandEnd": "950" })).status).toBe(
+      303,
+    );
     const purposes = await queueRepository(t.database.db).listPurposes("kumamoto", chuo);
-    expect(purposes[0]).toMatchObject({ labelEn: "Moving house", bandStart: 100, bandEnd: 399 });
+    expect(purposes[0]).toMatchObject({ labels: { en: "Moving house" }, bandStart: 100, bandEnd: 399 });
     expect(purposes[3]).toMatchObject({ bandEnd: 950 });
   });
 

@@ -20,12 +20,20 @@ let outsider: Client;
 
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
+const unescapeHtml = (text: string) =>
+  text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+
 async function chooseCounter(client: Client, number: number) {
   const res = await client.postForm("/session/counter", { counterId: counterIds[number] ?? "" });
   expect(res.status).toBe(303);
 }
 
-async function kioskIssue(client: Client, officeId: string, code: string) {
+async function kioskIssue(client: Client, officeId: string, code: string, lang?: string) {
   await client.request(`/queue/offices/${officeId}/kiosk`);
   // The kiosk form's token is the anonymous CSRF cookie (double submit); a closed kiosk shows no form.
   const csrf = client.cookies.get("mg_csrf") ?? "";
@@ -36,12 +44,12 @@ async function kioskIssue(client: Client, officeId: string, code: string) {
   return client.request(`/queue/offices/${officeId}/kiosk`, {
     method: "POST",
     headers: form,
-    body: new URLSearchParams({ _csrf: csrf, purposeId: purpose?.id ?? "" }),
+    body: new URLSearchParams({ _csrf: csrf, purposeId: purpose?.id ?? "", ...(lang ? { lang } : {}) }),
   });
 }
 
-async function issueAndRead(officeId: string, code: string) {
-  const res = await kioskIssue(t.anonymous(), officeId, code);
+async function issueAndRead(officeId: string, code: string, lang?: string) {
+  const res = await kioskIssue(t.anonymous(), officeId, code, lang);
   expect(res.status).toBe(200);
   const html = await res.text();
   const number = Number(html.match(/data-testid="ticket-number">(\d+)</)?.[1]);
@@ -144,24 +152,78 @@ afterAll(async () => {
 });
 
 describe("kiosk", () => {
-  it("shows each purpose in Japanese, plain Japanese and English with its wait, as large buttons", async () => {
+  it("starts in Japanese with a large button for each language, each purpose a large button with its wait", async () => {
     const res = await t.anonymous().request(`/queue/offices/${chuo}/kiosk`);
     expect(res.status).toBe(200);
     const html = await res.text();
+    expect(html).toContain('<html lang="ja">');
     expect(html).toContain("番号札の発行");
-    for (const text of [
-      "ワンストップ（引越し）",
-      "ひっこし の てつづき",
-      "One-stop: moving house",
-      "転出のみ",
-      "証明書",
-    ])
-      expect(html).toContain(text);
+    for (const text of ["ワンストップ（引越し）", "転出のみ", "証明書"]) expect(html).toContain(text);
+    // Once a language is chosen the kiosk reads in it alone: no side-by-side translations.
+    expect(html).not.toContain("One-stop: moving house");
     expect(html.match(/class="kiosk__purpose"/g)).toHaveLength(4);
     expect(html).toMatch(/人待ち/);
+    for (const [code, name] of [
+      ["ja-x-easy", "やさしい日本語"],
+      ["en", "English"],
+      ["zh-Hans", "中文"],
+      ["ko", "한국어"],
+      ["vi", "Tiếng Việt"],
+    ])
+      expect(html).toContain(
+        `<a href="/queue/offices/${chuo}/kiosk?lang=${encodeURIComponent(code ?? "")}" lang="${code}" hreflang="${code}" class="kiosk-langs__button">${name}</a>`,
+      );
+    expect(html).toContain(
+      `<a href="/queue/offices/${chuo}/kiosk?lang=ja" lang="ja" hreflang="ja" class="kiosk-langs__button kiosk-langs__button--current" aria-current="true">日本語</a>`,
+    );
     // CSP: no inline script or style on the page.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle="/);
+  });
+
+  it("reads in the chosen language, and the ticket and its phone page follow it", async () => {
+    const easy = await (await t.anonymous().request(`/queue/offices/${chuo}/kiosk?lang=ja-x-easy`)).text();
+    expect(easy).toContain('<html lang="ja-x-easy">');
+    expect(easy).toContain("ようけん を えらんで、ばんごう の かみ を とって ください。");
+    expect(easy).toContain("ひっこし の てつづき");
+    expect(easy).toContain('<input type="hidden" name="lang" value="ja-x-easy"/>');
+    const vi = await (await t.anonymous().request(`/queue/offices/${chuo}/kiosk?lang=vi`)).text();
+    expect(vi).toContain('<html lang="vi">');
+    expect(vi).toContain("Lấy số thứ tự");
+    expect(vi).toContain("Giấy chứng nhận (phiếu cư trú, v.v.)");
+    // The office's name in Vietnamese, with nothing left unmarked in Japanese.
+    expect(vi).toMatch(/<p class="kiosk__office">[^<]*Chuo[^<]*<\/p>/);
+    // The language switch's cookie (never set on a kiosk by the kiosk itself) is followed too.
+    expect(
+      await (
+        await t.anonymous().request(`/queue/offices/${chuo}/kiosk`, { headers: { cookie: "mg_lang=ko" } })
+      ).text(),
+    ).toContain('<html lang="ko">');
+    // An unknown language reads in Japanese.
+    expect(await (await t.anonymous().request(`/queue/offices/${chuo}/kiosk?lang=xx`)).text()).toContain(
+      '<html lang="ja">',
+    );
+
+    const ticket = await issueAndRead(chuo, "certificate", "vi");
+    expect(ticket.html).toContain('<html lang="vi">');
+    expect(ticket.html).toContain("Số của bạn");
+    expect(ticket.html).toContain("Giấy chứng nhận (phiếu cư trú, v.v.)");
+    const [row] = await t.database.db
+      .select()
+      .from(queueTickets)
+      .where(and(eq(queueTickets.officeId, chuo), eq(queueTickets.number, ticket.number)));
+    expect(row?.lang).toBe("vi");
+    const phone = await (await t.anonymous().request(ticket.phonePath)).text();
+    expect(phone).toContain('<html lang="vi">');
+    expect(phone).toContain("Thứ tự của bạn");
+    // Six languages offered with large targets; the reader's choice (the cookie) wins over the ticket's.
+    expect(phone).toContain('class="lang-switch lang-switch--large no-print"');
+    expect(phone.match(/hreflang="/g)).toHaveLength(5);
+    const switched = await (
+      await t.anonymous().request(ticket.phonePath, { headers: { cookie: "mg_lang=ko" } })
+    ).text();
+    expect(switched).toContain('<html lang="ko">');
+    expect(switched).toContain("순서 안내");
   });
 
   it("issues a ticket: number, purpose, time, people ahead, estimate and a QR code to the phone page", async () => {
@@ -201,7 +263,11 @@ describe("kiosk", () => {
       const before = await t.database.db.select().from(queueTickets);
       const res = await kioskIssue(t.anonymous(), chuo, "move");
       expect(res.status).toBe(409);
-      const refused = await res.text();
+      expect((await res.text()).match(/本日は臨時の閉庁日のため/g)).toHaveLength(1);
+      // Refused in the language the resident chose, said once.
+      const english = await kioskIssue(t.anonymous(), chuo, "move", "en");
+      expect(english.status).toBe(409);
+      const refused = await english.text();
       expect(refused.match(/No tickets are issued today: a special closing day\./g)).toHaveLength(1);
       expect(await t.database.db.select().from(queueTickets)).toHaveLength(before.length);
     } finally {
@@ -332,6 +398,7 @@ describe("phone page", () => {
         "ahead",
         "counterEn",
         "counterJa",
+        "counterLabels",
         "counterNumber",
         "max",
         "min",
@@ -357,6 +424,39 @@ describe("display board", () => {
     expect(html).toContain(`data-events="/queue/offices/${chuo}/display/events"`);
     expect(html).toContain('<script type="module" src="/static/js/queue-display.js"></script>');
     expect(html).toContain("現在の待ち状況");
+    // Japanese, with the office's captions (English by default) marked with their language.
+    expect(html).toContain('<span lang="en" class="display__caption">Current waits</span>');
+    expect(html).toContain('data-captions="en"');
+    expect(html).not.toContain('lang="vi"');
+  });
+
+  it("shows the captions the office sets, and gives its script the call as a sentence in each", async () => {
+    await t.database.db
+      .update(queueOffices)
+      .set({ displayCaptions: ["en", "vi"] })
+      .where(eq(queueOffices.officeId, chuo));
+    try {
+      const html = await (await t.anonymous().request(`/queue/offices/${chuo}/display`)).text();
+      expect(html).toContain('data-captions="en vi"');
+      expect(html).toContain('<span lang="vi" class="display__caption">Tình trạng chờ hiện tại</span>');
+      expect(html).toContain('<span lang="vi" class="display__caption">Một cửa: chuyển nhà</span>');
+      const texts = JSON.parse(unescapeHtml(html.match(/data-texts="([^"]+)"/)?.[1] ?? "{}")) as Record<
+        string,
+        { call: string }
+      >;
+      expect(texts.ja?.call).toBe("受付番号 {number}番の方、{counter}へお越しください。");
+      expect(texts.en?.call).toBe("Number {number}, please go to {counter}.");
+      expect(texts.vi?.call).toBe("Số {number}, xin mời đến {counter}.");
+      // The live region is empty until a call: the script fills it with sentences, never with an arrow.
+      expect(html).toContain(
+        '<div class="visually-hidden" aria-live="polite" data-display-live="true"></div>',
+      );
+    } finally {
+      await t.database.db
+        .update(queueOffices)
+        .set({ displayCaptions: ["en"] })
+        .where(eq(queueOffices.officeId, chuo));
+    }
   });
 
   it("streams a call within a second, announced once, and a reconnect with Last-Event-ID gets what it missed", async () => {
@@ -389,6 +489,7 @@ describe("display board", () => {
         number: called,
         counterJa: "ワンストップ窓口 1番",
         counterEn: "One-stop counter 1",
+        counterLabels: expect.objectContaining({ ja: "ワンストップ窓口 1番", vi: "Quầy một cửa số 1" }),
         textJa: `受付番号 ${called}番の方、ワンストップ窓口 1番へお越しください。`,
       },
     ]);

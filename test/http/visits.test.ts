@@ -138,6 +138,15 @@ describe("a move-in at the one-stop counter", () => {
     v = await page(id);
     expect(v.html).toContain('data-procedure="juki.move-in"');
     expect(v.html).toContain('data-procedure="gakko.transfer-in"');
+    // In English, the Japanese runs (names, procedure names, 和暦 dates) are marked for screen readers.
+    await client.request("/lang?to=en");
+    const en = (await page(id)).html;
+    await client.request("/lang?to=ja");
+    expect(en).toContain('Counter visit <span class="visit-state">（plan）</span>');
+    expect(en).toMatch(/Procedures \(\d+\)/);
+    expect(en).toContain('<span lang="ja">𠮷田 太郎</span>（m1）');
+    expect(en).toMatch(/\(<span lang="ja">令和\d+年\d+月\d+日<\/span>\)/);
+    expect(en).not.toMatch(/>[^<]*[\u3040-\u30ff\u4e00-\u9fff][^<]*<\/(td|th|button|label|h1|h2|p)>/);
     await post(`/visits/${id}/move`, { version: versionOf(v.html), to: "interview" });
     v = await page(id);
     const names = [...v.html.matchAll(/name="(a\.[^"]+)"/g)].map((m) => m[1]);

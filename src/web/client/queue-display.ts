@@ -1,6 +1,11 @@
 // The display board's island: live updates by Server-Sent Events, a chime and a spoken call in
-// Japanese for each new call. Without JavaScript the page reloads itself (<noscript> refresh).
+// Japanese for each new call, and each call announced to screen readers as a sentence in Japanese and
+// in the captions' languages. Without JavaScript the page reloads itself (<noscript> refresh).
 import type { Announcement, DisplayPayload } from "../../queue/queue.presenters";
+import type { LocaleMap } from "../../shared/locale";
+
+/** The page's texts per language (Japanese first): see displayTexts in src/queue/pages/display.page.tsx. */
+type Texts = Record<string, { waiting: string; range: string; call: string }>;
 
 const root = document.querySelector<HTMLElement>(".display__board[data-events]");
 if (root) startDisplay(root);
@@ -13,6 +18,11 @@ function startDisplay(root: HTMLElement): void {
   const soundButton = root.querySelector<HTMLButtonElement>("[data-sound]");
   const soundOn = root.querySelector<HTMLElement>("[data-sound-on]");
   const live = root.querySelector<HTMLElement>("[data-display-live]");
+  const captions = (root.dataset.captions ?? "").split(" ").filter(Boolean);
+  let texts: Texts = {};
+  try {
+    texts = JSON.parse(root.dataset.texts ?? "{}") as Texts;
+  } catch {}
 
   // Browsers start audio only after a gesture: one touch on the TV (or a kiosk-mode flag) enables it.
   const enableSound = () => {
@@ -59,9 +69,46 @@ function startDisplay(root: HTMLElement): void {
     }
   };
 
+  const text = (tag: string, value: string, className?: string, lang?: string) => {
+    const el = document.createElement(tag);
+    el.textContent = value;
+    if (className) el.className = className;
+    if (lang) el.lang = lang;
+    return el;
+  };
+
+  /** "受付番号 100番の方、…へお越しください。" in one language, the counter's name marked if it is in another. */
+  const sentence = (lang: string, call: Announcement): HTMLElement | undefined => {
+    const template = texts[lang]?.call;
+    if (!template) return undefined;
+    const own = call.counterLabels[lang];
+    const counter = own ?? call.counterLabels.ja;
+    const [before = "", after = ""] = template.replace("{number}", String(call.number)).split("{counter}");
+    const span = document.createElement("span");
+    if (lang !== "ja") span.lang = lang;
+    span.append(before);
+    span.append(!own && lang.split("-")[0] !== "ja" ? text("span", counter, undefined, "ja") : counter);
+    span.append(after);
+    return span;
+  };
+
   const announce = (calls: Announcement[]) => {
     if (calls.length === 0) return;
-    if (live) live.textContent = calls.map((c) => `${c.number} → ${c.counterJa}`).join("、");
+    if (live) {
+      // One sentence per call and language: a screen reader says the call, not "100 arrow …".
+      live.replaceChildren(
+        ...calls.map((c) => {
+          const p = document.createElement("p");
+          for (const lang of ["ja", ...captions]) {
+            const s = sentence(lang, c);
+            if (!s) continue;
+            if (p.childNodes.length > 0) p.append(" ");
+            p.append(s);
+          }
+          return p;
+        }),
+      );
+    }
     const base = audio?.currentTime ?? 0;
     calls.forEach((c, i) => {
       chime(base + i * 6);
@@ -79,12 +126,13 @@ function startDisplay(root: HTMLElement): void {
     });
   };
 
-  const text = (tag: string, value: string, className?: string, lang?: string) => {
-    const el = document.createElement(tag);
-    el.textContent = value;
-    if (className) el.className = className;
-    if (lang) el.lang = lang;
-    return el;
+  const counterName = (labels: LocaleMap) => {
+    const counter = text("span", labels.ja, "display__counter");
+    for (const lang of captions) {
+      const own = labels[lang];
+      if (own) counter.append(text("span", own, "display__en", lang));
+    }
+    return counter;
   };
 
   const renderCalls = (board: DisplayPayload) => {
@@ -101,9 +149,7 @@ function startDisplay(root: HTMLElement): void {
       const arrow = text("span", "→", "display__arrow");
       arrow.setAttribute("aria-hidden", "true");
       li.append(arrow);
-      const counter = text("span", c.counterJa, "display__counter");
-      counter.append(text("span", c.counterEn, "display__en", "en"));
-      li.append(counter);
+      li.append(counterName(c.counterLabels));
       list.append(li);
     }
     region.replaceChildren(list);
@@ -113,10 +159,15 @@ function startDisplay(root: HTMLElement): void {
     for (const w of board.waits) {
       const row = root.querySelector<HTMLElement>(`[data-purpose="${CSS.escape(w.code)}"]`);
       if (!row) continue;
-      const waiting = row.querySelector<HTMLElement>('[data-field="waiting"]');
-      const range = row.querySelector<HTMLElement>('[data-field="range"]');
-      if (waiting) waiting.textContent = `${w.waiting}人待ち`;
-      if (range) range.textContent = `約${w.min}〜${w.max}分`;
+      for (const span of row.querySelectorAll<HTMLElement>('[data-field="waiting"] [data-lang]')) {
+        const template = texts[span.dataset.lang ?? ""]?.waiting;
+        if (template) span.textContent = template.replace("{count}", String(w.waiting));
+      }
+      for (const span of row.querySelectorAll<HTMLElement>('[data-field="range"] [data-lang]')) {
+        const template = texts[span.dataset.lang ?? ""]?.range;
+        if (template)
+          span.textContent = template.replace("{min}", String(w.min)).replace("{max}", String(w.max));
+      }
     }
   };
 

@@ -21,6 +21,21 @@ function startPhone(card: HTMLElement): void {
     for (const el of card.querySelectorAll<HTMLElement>(`[data-field="${field}"]`)) el.textContent = value;
   };
 
+  /** "Please go to {counter}": the counter's name in the page's language, else in Japanese, marked so. */
+  const calledText = (labels: PhonePayload["counterLabels"]) => {
+    const [before = "", after = ""] = (card.dataset.textCalled ?? "").split("{counter}");
+    const own = labels?.[lang] ?? (lang.startsWith("ja") ? labels?.ja : undefined);
+    let counter: Node = document.createTextNode(own ?? labels?.ja ?? "");
+    if (!own && labels) {
+      const span = document.createElement("span");
+      span.lang = "ja";
+      span.textContent = labels.ja;
+      counter = span;
+    }
+    for (const el of card.querySelectorAll<HTMLElement>('[data-field="called-text"]'))
+      el.replaceChildren(before, counter.cloneNode(true), after);
+  };
+
   const render = (p: PhonePayload) => {
     const state = stateOf(p);
     fill("ahead-text", (card.dataset.textAhead ?? "").replace("{count}", String(p.ahead ?? 0)));
@@ -30,10 +45,7 @@ function startPhone(card: HTMLElement): void {
         .replace("{min}", String(p.min ?? 0))
         .replace("{max}", String(p.max ?? 0)),
     );
-    fill(
-      "called-text",
-      (card.dataset.textCalled ?? "").replace("{counter}", (lang === "ja" ? p.counterJa : p.counterEn) ?? ""),
-    );
+    calledText(p.counterLabels);
     for (const section of card.querySelectorAll<HTMLElement>("[data-state]"))
       section.hidden = section.dataset.state !== state;
     if (state !== current && (state === "nearly" || state === "called")) navigator.vibrate?.([200, 100, 200]);

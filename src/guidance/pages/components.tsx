@@ -1,0 +1,78 @@
+import type { Child } from "hono/jsx";
+import { formatWareki, formatWesternWithWeekday } from "../../shared/dates";
+import { Ja } from "../../web/components/lang";
+import type { Translate } from "../../web/i18n";
+import type { MemberRef } from "../guidance.presenters";
+
+/** What the guidance widgets need of the page: its language and its translator. */
+export interface GuidanceContext {
+  lang: string;
+  t: Translate;
+}
+
+const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+// Building an Intl formatter costs far more than using one: one per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    // English readers get "Mon, 20 April 2026", as the counter's English sheet always read.
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+      weekday: "short",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * A deadline as residents read it: 西暦 with the weekday and 和暦 beside it ("2026年4月20日（月）／令和8年4月20日"
+ * in Japanese; "Mon, 20 April 2026 (令和8年4月20日)" elsewhere, the 和暦 marked as Japanese).
+ */
+export function Deadline({ iso, ctx }: { iso: string | null; ctx: GuidanceContext }) {
+  if (!iso) return <span>{ctx.t("guidance.noDeadline")}</span>;
+  if (ctx.t.intlLocale === "ja")
+    return <time datetime={iso}>{`${formatWesternWithWeekday(iso)}／${formatWareki(iso)}`}</time>;
+  return (
+    <time datetime={iso}>
+      {dateFormat(ctx.t.intlLocale).format(utc(iso))} (<Ja ctx={ctx}>{formatWareki(iso)}</Ja>)
+    </time>
+  );
+}
+
+const lists = new Map<string, Intl.ListFormat>();
+
+/** Elements joined as the language joins a list ("A、B、C", "A, B, and C"). */
+export function JoinedList({ items, ctx }: { items: Child[]; ctx: GuidanceContext }) {
+  let format = lists.get(ctx.t.intlLocale);
+  if (!format) {
+    format = new Intl.ListFormat(ctx.t.intlLocale, { type: "conjunction" });
+    lists.set(ctx.t.intlLocale, format);
+  }
+  const parts = format.formatToParts(items.map((_, i) => `\u0000${i}\u0000`));
+  return <>{parts.map((p) => (p.type === "element" ? items[Number(p.value.slice(1, -1))] : p.value))}</>;
+}
+
+/** The members of a plan item: each registered name (Japanese whatever the page) with its id. */
+export function MemberNames({ members, ctx }: { members: readonly MemberRef[]; ctx: GuidanceContext }) {
+  return (
+    <JoinedList
+      ctx={ctx}
+      items={members.map((m) =>
+        m.name ? (
+          <>
+            <Ja ctx={ctx}>{m.name}</Ja>
+            {ctx.t("guidance.memberId", { id: m.id })}
+          </>
+        ) : (
+          m.id
+        ),
+      )}
+    />
+  );
+}

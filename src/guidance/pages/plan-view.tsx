@@ -1,0 +1,67 @@
+import { handlingLabels } from "../../catalog/vocabulary-labels";
+import { Local } from "../../web/components/lang";
+import type { PlanGroup } from "../guidance.presenters";
+import { Deadline, type GuidanceContext, MemberNames } from "./components";
+
+/** The staff page's plan: one table per department, each procedure with its members, deadline and reasons. */
+export function PlanView({ groups, ctx }: { groups: PlanGroup[]; ctx: GuidanceContext }) {
+  const { t } = ctx;
+  const count = groups.reduce((n, g) => n + g.rows.length, 0);
+  if (count === 0) {
+    return (
+      <p class="notice" role="status">
+        {t("guidance.plan.none")}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="plan-title" id="plan">
+      <h2 id="plan-title">{t("guidance.plan.title", { count })}</h2>
+      {groups.map((group) => (
+        <section aria-labelledby={`plan-${group.department}`}>
+          <h3 id={`plan-${group.department}`}>
+            <Local map={group.label} ctx={ctx} />
+          </h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("guidance.col.procedure")}</th>
+                <th scope="col">{t("guidance.col.for")}</th>
+                <th scope="col">{t("guidance.col.deadline")}</th>
+                <th scope="col">{t("guidance.col.handled")}</th>
+                <th scope="col">{t("guidance.col.why")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.rows.map((row) => (
+                <tr data-procedure={row.id}>
+                  <td>
+                    <Local map={row.name} ctx={ctx} />
+                    <br />
+                    <code>{row.id}</code>
+                  </td>
+                  <td>
+                    <MemberNames members={row.members} ctx={ctx} />
+                  </td>
+                  <td>
+                    <Deadline iso={row.deadline} ctx={ctx} />
+                  </td>
+                  <td>
+                    <Local map={handlingLabels[row.handling]} ctx={ctx} />
+                  </td>
+                  <td>
+                    <ul class="reasons">
+                      {row.reasons.map((r) => (
+                        <li>{r}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  );
+}

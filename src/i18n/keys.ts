@@ -1,0 +1,27 @@
+/**
+ * The message ids, typed from the Japanese catalogues (Japanese is the reference every other language
+ * is checked against), so a mistyped or removed key fails `npm run check`. A new module's catalogue
+ * gets one line here; a new language needs nothing.
+ */
+import type auth from "../../locales/ja/auth.json";
+import type common from "../../locales/ja/common.json";
+import type guidance from "../../locales/ja/guidance.json";
+import type handoff from "../../locales/ja/handoff.json";
+import type kpi from "../../locales/ja/kpi.json";
+import type queue from "../../locales/ja/queue.json";
+import type registry from "../../locales/ja/registry.json";
+import type tenancy from "../../locales/ja/tenancy.json";
+import type visits from "../../locales/ja/visits.json";
+
+type Keys<M extends string, T> = `${M}.${Extract<keyof T, string>}`;
+
+export type MessageKey =
+  | Keys<"auth", typeof auth>
+  | Keys<"common", typeof common>
+  | Keys<"guidance", typeof guidance>
+  | Keys<"handoff", typeof handoff>
+  | Keys<"kpi", typeof kpi>
+  | Keys<"queue", typeof queue>
+  | Keys<"registry", typeof registry>
+  | Keys<"tenancy", typeof tenancy>
+  | Keys<"visits", typeof visits>;

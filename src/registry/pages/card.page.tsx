@@ -1,0 +1,56 @@
+import type { Problem } from "../../shared/errors";
+import { ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
+import type { PageContext } from "../../web/layout";
+import type { Choice, ResultsView } from "../registry.presenters";
+import type { CardForm } from "../search-residents";
+import { ResultsSection, SearchTabs } from "./components";
+
+export interface CardPageProps {
+  ctx: PageContext;
+  form: CardForm;
+  sexes: Choice[];
+  problems: readonly Problem[];
+  results: ResultsView | undefined;
+}
+
+/** Finding a person by the four attributes printed on a My Number card. */
+export function CardPage({ ctx, form, sexes, problems, results }: CardPageProps) {
+  const { t } = ctx;
+  const error = (path: string) => problemFor(problems, path, t);
+  return (
+    <>
+      <ErrorSummary problems={problems} t={t} />
+      <h1>{t("registry.cardSearch")}</h1>
+      <SearchTabs ctx={ctx} current="card" />
+      <p class="lead">{t("registry.cardLead")}</p>
+      <form method="get" action="/registry/card" novalidate>
+        <TextField id="name" label={t("registry.cardName")} value={form.name} error={error("name")} />
+        <TextField
+          id="address"
+          label={t("registry.cardAddress")}
+          value={form.address}
+          error={error("address")}
+        />
+        <TextField
+          id="birthDate"
+          label={t("registry.birthDate")}
+          hint={t("registry.dateHint")}
+          value={form.birthDate}
+          inputmode="numeric"
+          error={error("birthDate")}
+        />
+        <SelectField
+          id="sex"
+          label={t("registry.sex")}
+          value={form.sex}
+          options={[{ value: "", label: "" }, ...sexes]}
+          error={error("sex")}
+        />
+        <button class="button" type="submit">
+          {t("registry.searchButton")}
+        </button>
+      </form>
+      <ResultsSection ctx={ctx} results={results} />
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Problem } from "../../shared/errors";
+import { CheckboxGroup, ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
+import { CsrfField, type PageContext } from "../../web/layout";
+import type { EditView } from "../registry.presenters";
+import { WithName } from "./components";
+
+/** The change of a member's facts as the resident reports them, with the reason, on a known version. */
+export function EditPage({
+  ctx,
+  view,
+  problems,
+}: {
+  ctx: PageContext;
+  view: EditView;
+  problems: readonly Problem[];
+}) {
+  const { t } = ctx;
+  const { values } = view;
+  const error = (path: string) => problemFor(problems, path, t);
+  const none = { value: "", label: t("registry.none") };
+  return (
+    <>
+      <ErrorSummary problems={problems} t={t} />
+      <h1>
+        <WithName ctx={ctx} id="registry.editTitle" name={view.name} />
+      </h1>
+      <p class="lead">{t("registry.editLead")}</p>
+      <form method="post" action={`/registry/residents/${view.residentId}/edit`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="version" value={String(values.version)} />
+        <SelectField
+          id="insurance"
+          label={view.insurance.label}
+          options={view.insurance.choices}
+          value={values.insurance}
+          error={error("insurance")}
+        />
+        <SelectField
+          id="pension"
+          label={view.pension.label}
+          options={[none, ...view.pension.choices]}
+          value={values.pension ?? ""}
+          error={error("pension")}
+        />
+        <SelectField
+          id="careLevel"
+          label={view.careLevel.label}
+          options={[none, ...view.careLevel.choices]}
+          value={values.careLevel ?? ""}
+          error={error("careLevel")}
+        />
+        {/* Each flag is its own field (name = the fact, value 1), so the group is drawn here. */}
+        <fieldset class="field" id="flags">
+          <legend>{t("registry.flagsLegend")}</legend>
+          {view.flags.map((flag) => (
+            <div class="checkbox">
+              <input
+                type="checkbox"
+                id={`flag-${flag.value}`}
+                name={flag.value}
+                value="1"
+                checked={values[flag.value as keyof typeof values] === true}
+              />
+              <label for={`flag-${flag.value}`}>{flag.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <CheckboxGroup
+          id="benefits"
+          legend={view.benefits.label}
+          options={view.benefits.choices}
+          values={values.benefits}
+          error={error("benefits")}
+        />
+        <CheckboxGroup
+          id="owns"
+          legend={view.owns.label}
+          options={view.owns.choices}
+          values={values.owns}
+          error={error("owns")}
+        />
+        <TextField
+          id="reason"
+          label={t("registry.editReason")}
+          hint={t("registry.editReasonHint")}
+          value={values.reason}
+          error={error("reason")}
+        />
+        <button class="button" type="submit">
+          {t("registry.save")}
+        </button>
+      </form>
+      <p>
+        <a href={`/registry/households/${view.householdId}`}>{t("registry.cancel")}</a>
+      </p>
+    </>
+  );
+}

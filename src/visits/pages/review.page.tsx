@@ -1,0 +1,96 @@
+import { Ja } from "../../web/components/lang";
+import type { PageContext } from "../../web/layout";
+import type { ReviewFormView, VisitFrameView } from "../visits.presenters";
+import { MoveButton, Msg, VisitForm } from "./components";
+
+/** The resident's one signature on the tablet's pad (a client island); refused empty by page and server. */
+function SignatureForm({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView }) {
+  const { t } = ctx;
+  return (
+    <VisitForm ctx={ctx} visit={visit} action="sign" attrs={{ "data-signature-form": "" }}>
+      <h2 id="signature">{t("visits.signatureTitle")}</h2>
+      <p class="field__error" data-signature-error hidden role="alert">
+        {t("visits.signatureMissing")}
+      </p>
+      <canvas class="signature-pad" aria-label={t("visits.signatureBox")} role="img" />
+      <input type="hidden" name="signature" value="" />
+      <noscript>
+        <p>{t("visits.signatureNeedsScript")}</p>
+      </noscript>
+      <div class="button-row">
+        <button class="button button--secondary" type="button" data-signature-clear>
+          {t("visits.clearSignature")}
+        </button>
+        <button class="button" type="submit">
+          {t("visits.sign")}
+        </button>
+      </div>
+      {/* The pad's island: without it the canvas cannot be drawn on and nothing is sent. */}
+      <script type="module" src="/static/js/signature.js" />
+    </VisitForm>
+  );
+}
+
+/**
+ * Review and signature: the forms the system filled in, as a PDF the resident reads; at review the
+ * resident signs once, and once signed staff accept the applications (or have the resident sign again).
+ */
+export function ReviewPage({
+  ctx,
+  visit,
+  forms,
+}: {
+  ctx: PageContext;
+  visit: VisitFrameView;
+  forms: ReviewFormView[];
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <h2>{t("visits.reviewTitle")}</h2>
+      <p class="lead">{t("visits.reviewLead", { count: forms.length })}</p>
+      <ul>
+        {forms.map((f) => (
+          <li>
+            <Msg
+              t={t}
+              k="visits.formFor"
+              parts={{ name: <Ja ctx={ctx}>{f.name}</Ja>, members: <MemberList ctx={ctx} f={f} /> }}
+            />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/visits/${visit.id}/forms.pdf`}>{t("visits.openForms")}</a>
+      </p>
+      <iframe class="pdf-preview" src={`/visits/${visit.id}/forms.pdf`} title={t("visits.formsPreview")} />
+      {visit.state === "review" ? (
+        <SignatureForm ctx={ctx} visit={visit} />
+      ) : (
+        <div class="button-row">
+          <VisitForm ctx={ctx} visit={visit} action="accept">
+            <button class="button" type="submit">
+              {t("visits.accept")}
+            </button>
+          </VisitForm>
+          <MoveButton ctx={ctx} visit={visit} to="review" label="visits.signAgain" secondary />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The members a form is for, by name only (the resident reads this list). */
+function MemberList({ ctx, f }: { ctx: PageContext; f: ReviewFormView }) {
+  const separator = ctx.t("visits.listSeparator");
+  return (
+    <>
+      {f.members.map((m, i) => (
+        <>
+          {i > 0 ? separator : ""}
+          {m.name ? <Ja ctx={ctx}>{m.name}</Ja> : m.id}
+        </>
+      ))}
+    </>
+  );
+}

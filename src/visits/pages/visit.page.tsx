@@ -1,0 +1,66 @@
+import type { DeliveryStatusView } from "../../handoff/handoff.presenters";
+import type { Problem } from "../../shared/errors";
+import type { PageContext } from "../../web/layout";
+import type {
+  AcceptedView,
+  IdentityView,
+  PlanRowView,
+  QuestionView,
+  ReviewFormView,
+  VisitFrameView,
+} from "../visits.presenters";
+import { AcceptedPage } from "./accepted.page";
+import { CancelledPage } from "./cancelled.page";
+import { VisitFrame } from "./components";
+import { HouseholdPage, type HouseholdPageView } from "./household.page";
+import { IdentityPage } from "./identity.page";
+import { InterviewPage } from "./interview.page";
+import { PlanPage } from "./plan.page";
+import { ReceptionPage } from "./reception.page";
+import { ReviewPage } from "./review.page";
+
+/** What the page of the visit's current step shows (review and signature share one page, as do accepted and closed). */
+export type VisitStepView =
+  | { step: "reception" }
+  | { step: "identity"; identity: IdentityView }
+  | { step: "household"; household: HouseholdPageView }
+  | { step: "plan"; procedures: PlanRowView[] }
+  | { step: "interview"; questions: QuestionView[] }
+  | { step: "review"; forms: ReviewFormView[] }
+  | { step: "accepted"; accepted: AcceptedView<DeliveryStatusView[]> }
+  | { step: "cancelled" };
+
+/** One visit, framed (heading, steps, error summary, cancel), with its current step's page. */
+export function VisitPage({
+  ctx,
+  visit,
+  view,
+  problems,
+}: {
+  ctx: PageContext;
+  visit: VisitFrameView;
+  view: VisitStepView;
+  problems: Problem[];
+}) {
+  return (
+    <VisitFrame ctx={ctx} visit={visit} problems={problems}>
+      {view.step === "reception" ? (
+        <ReceptionPage ctx={ctx} visit={visit} />
+      ) : view.step === "identity" ? (
+        <IdentityPage ctx={ctx} visit={visit} view={view.identity} problems={problems} />
+      ) : view.step === "household" ? (
+        <HouseholdPage ctx={ctx} visit={visit} view={view.household} problems={problems} />
+      ) : view.step === "plan" ? (
+        <PlanPage ctx={ctx} visit={visit} procedures={view.procedures} problems={problems} />
+      ) : view.step === "interview" ? (
+        <InterviewPage ctx={ctx} visit={visit} questions={view.questions} problems={problems} />
+      ) : view.step === "review" ? (
+        <ReviewPage ctx={ctx} visit={visit} forms={view.forms} />
+      ) : view.step === "accepted" ? (
+        <AcceptedPage ctx={ctx} visit={visit} view={view.accepted} />
+      ) : (
+        <CancelledPage ctx={ctx} />
+      )}
+    </VisitFrame>
+  );
+}
