@@ -21,7 +21,8 @@ module.exports = {
   forbidden: [
     {
       name: "core-imports-web",
-      comment: "Core modules (use cases, engines, repositories, errors) must not import the web layer, pages or routes.",
+      comment:
+        "Core modules (use cases, engines, repositories, errors) must not import the web layer, pages or routes.",
       severity: "error",
       from: { path: "^src/", pathNot: presentation },
       to: { path: ["^src/web/", "^src/[^/]+/pages/", "\\.routes\\.tsx?$", "\\.pages\\.tsx?$"] },

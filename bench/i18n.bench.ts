@@ -12,10 +12,10 @@ import { moveInFamily } from "../src/forms/fixtures/households";
 import { OWN_CATALOGUES } from "../src/i18n/catalogues";
 import { LOCALES_DIR } from "../src/i18n/locales";
 import { translator } from "../src/i18n/translate";
+import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../src/queue/queue.seed";
 import { setHousehold } from "../src/visits/set-household";
 import { startVisit } from "../src/visits/start-visit";
 import { verifyIdentity } from "../src/visits/verify-identity";
-import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../src/queue/queue.seed";
 import { createTestApp } from "../test/support/app";
 import { fmt } from "./support";
 
@@ -30,7 +30,8 @@ function lookups() {
   const dict: Record<string, string> = { ...(OWN_CATALOGUES.en ?? {}) };
   const legacy = (key: string, params?: Record<string, string>) => {
     let text = dict[key] as string;
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, value);
+    if (params)
+      for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, value);
     return text;
   };
   const time = (f: () => void) => {
@@ -89,7 +90,12 @@ export default async function run() {
       scope,
       visitId: v.id,
       version: v.version,
-      check: { documents: ["mynumber-card"], agent: false, agentSameHousehold: false, powerOfAttorney: false },
+      check: {
+        documents: ["mynumber-card"],
+        agent: false,
+        agentSameHousehold: false,
+        powerOfAttorney: false,
+      },
       now,
     });
     v = await setHousehold(test.database.db, {

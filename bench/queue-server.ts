@@ -37,9 +37,7 @@ if (role === "primary") {
       purposes: [
         {
           code: "bench",
-          labelJa: "負荷試験",
-          labelEasy: "ふかしけん",
-          labelEn: "Load test",
+          labels: { ja: "負荷試験", "ja-x-easy": "ふかしけん", en: "Load test" },
           bandStart: 1,
           bandEnd: 9999,
           defaultServiceMinutes: 10,

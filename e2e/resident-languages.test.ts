@@ -158,6 +158,23 @@ describe("a resident's own language from the kiosk to the phone", () => {
     expect(await phone.page.getByTestId("phone-survey").isVisible()).toBe(true);
     await expectNoAxeViolations(phone.page, "phone page in Vietnamese, done");
 
+    // The survey, from the phone page, in Vietnamese: one question, answered once.
+    const phoneAddress = phone.page.url();
+    await phone.page.getByTestId("phone-survey").click();
+    await phone.page.waitForURL(/\/survey\/t\//);
+    expect(await phone.page.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await phone.page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Khảo sát về quầy tiếp nhận",
+    );
+    expect(await unmarkedJapanese(phone.page)).toEqual([]);
+    await expectNoAxeViolations(phone.page, "survey in Vietnamese");
+    await phone.page.getByLabel("5 Hài lòng").check();
+    await phone.page.getByRole("button", { name: "Gửi" }).click();
+    await phone.page.getByText("Cảm ơn bạn đã trả lời.").first().waitFor({ timeout: 3_000 });
+    expect(await unmarkedJapanese(phone.page)).toEqual([]);
+    await expectNoAxeViolations(phone.page, "survey answered, in Vietnamese");
+    await phone.page.goto(phoneAddress);
+
     // The reader may still choose another language: the switch keeps it for this phone.
     await phone.page.getByRole("link", { name: "English" }).click();
     await phone.page.waitForURL((url) => url.pathname === new URL(ticket.phone).pathname);
@@ -195,6 +212,13 @@ describe("a resident's own language from the kiosk to the phone", () => {
     await expectLargeLanguageTargets(phone.page);
     await expectNoAxeViolations(phone.page, "phone page in やさしい日本語");
     await screenshot(phone.page, "languages-phone-easy");
+
+    // The survey in やさしい日本語: before the ticket is served it says, plainly, to answer afterwards.
+    const token = new URL(ticket.phone, server.url).pathname.split("/").pop();
+    await phone.page.goto(`/survey/t/${token}`);
+    expect(await phone.page.locator("html").getAttribute("lang")).toBe("ja-x-easy");
+    await phone.page.getByText("てつづき が おわって から こたえて ください。").first().waitFor();
+    await expectNoAxeViolations(phone.page, "survey in やさしい日本語, not yet");
 
     noErrors(kiosk.errors);
     noErrors(phone.errors);

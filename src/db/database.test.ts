@@ -51,7 +51,10 @@ describe("openDatabase on PGlite in a data directory", () => {
     const again = await openDatabase({ kind: "pglite", dataDir: dir });
     try {
       await again.migrate();
-      const rows = await rowsOf(again.db, sql`select names->>'en' as name_en from municipalities where id = 't'`);
+      const rows = await rowsOf(
+        again.db,
+        sql`select names->>'en' as name_en from municipalities where id = 't'`,
+      );
       expect(rows).toEqual([{ name_en: "Test City" }]);
     } finally {
       await again.close();

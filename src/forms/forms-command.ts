@@ -59,7 +59,8 @@ function writeHouseholdProblems(io: FormsIo, problems: readonly HouseholdProblem
   ];
   const ja = translator("ja");
   const en = translator("en");
-  for (const p of problems) lines.push(`- ${p.path || "(input)"} [${p.code}]`, `  ${ja.message(p)}`, `  ${en.message(p)}`);
+  for (const p of problems)
+    lines.push(`- ${p.path || "(input)"} [${p.code}]`, `  ${ja.message(p)}`, `  ${en.message(p)}`);
   io.stderr.write(`${lines.join("\n")}\n`);
 }
 

@@ -1,17 +1,65 @@
 /**
  * Which messages a resident reads (kiosk, ticket, phone page, display captions, survey, guidance sheet,
- * error pages), as key prefixes: every resident language must have these (the parity test), while
- * staff-only keys may read in Japanese. A new resident page adds its prefix here.
+ * error pages), as ids, or prefixes ending in "." or "*": every resident language must have these (the parity test), while
+ * staff-only keys may read in Japanese. A new resident page adds its keys here.
  */
 export const RESIDENT_KEY_PREFIXES: readonly string[] = [
   "common.",
-  "guidance.",
-  "kpi.survey",
-  "queue.kiosk",
-  "queue.receipt",
-  "queue.phone",
-  "queue.display",
+  "guidance.col.",
+  "guidance.fact.",
+  "guidance.reason.",
+  "guidance.sheet.",
+  "guidance.noDeadline",
+  "guidance.memberId",
+  "kpi.survey*",
+  "queue.ahead",
+  "queue.backToKiosk",
+  "queue.bandExhausted",
+  "queue.closedDay",
+  "queue.currentWaits",
+  "queue.displayAnnouncement",
+  "queue.displayTitle",
+  "queue.enableSound",
+  "queue.estimate",
+  "queue.estimateShort",
+  "queue.issuedAt",
+  "queue.kioskLead",
+  "queue.kioskTitle",
+  "queue.noCalls",
+  "queue.nowCalling",
+  "queue.outsideHours",
+  "queue.phoneAbsent",
+  "queue.phoneCalled",
+  "queue.phoneDone",
+  "queue.phoneExpired",
+  "queue.phoneLive",
+  "queue.phoneNearly",
+  "queue.phoneNoPersonal",
+  "queue.phonePaused",
+  "queue.phoneServing",
+  "queue.phoneSurvey",
+  "queue.phoneTitle",
+  "queue.phoneWaiting",
+  "queue.print",
+  "queue.purpose",
+  "queue.qrAlt",
+  "queue.qrLead",
+  "queue.receiptNote",
+  "queue.receiptTitle",
+  "queue.soundOn",
+  "queue.tokenExpired",
+  "queue.tokenInvalid",
+  "queue.tooMany",
+  "queue.tooManyTitle",
+  "queue.waitRange",
+  "queue.waiting",
+  "queue.waitingCount",
+  "queue.yourNumber",
 ];
 
 export const residentKeys = (keys: readonly string[]): string[] =>
-  keys.filter((key) => RESIDENT_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)));
+  keys.filter((key) =>
+    RESIDENT_KEY_PREFIXES.some((entry) =>
+      entry.endsWith(".") || entry.endsWith("*") ? key.startsWith(entry.replace(/\*$/, "")) : key === entry,
+    ),
+  );

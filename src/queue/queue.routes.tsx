@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import QRCode from "qrcode";
 import type { Db } from "../db/database";
 import { notFound } from "../shared/errors";
+import { DEFAULT_LOCALE } from "../shared/locale";
 import type { AppEnv, AppServices } from "../web/context";
 import { translator } from "../web/i18n";
 import { clientIp } from "../web/middleware";
@@ -102,7 +103,7 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
       ]);
       const phoneUrl = `${new URL(c.req.url).origin}/queue/t/${token}`;
       const qrSvg = await QRCode.toString(phoneUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-      const lang = offeredLocales(ticket.municipalityId).includes(ticket.lang) ? ticket.lang : "ja";
+      const lang = offeredLocales(ticket.municipalityId).includes(ticket.lang) ? ticket.lang : DEFAULT_LOCALE;
       noStore(c);
       const view = receiptView({
         office,

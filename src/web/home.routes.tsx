@@ -18,7 +18,6 @@ export function homeRoutes(deps: AppServices): Hono<AppEnv> {
       deps.reference.office(session.municipalityId, session.officeId),
       deps.reference.counters(session.municipalityId, session.officeId),
     ]);
-    const counter = counters.find((x) => x.id === session.counterId);
     const chosen = c.req.query("counter") === "set";
     return renderPage(c, c.get("t")("common.homeTitle"), (ctx) => (
       <HomePage

@@ -183,7 +183,11 @@ describe("a JSON endpoint", () => {
     });
     expect(res.status).toBe(422);
     const body = (await res.json()) as {
-      error: { lang: string; text: string; problems: Array<{ code: string; ja: string; en: string; text: string }> };
+      error: {
+        lang: string;
+        text: string;
+        problems: Array<{ code: string; ja: string; en: string; text: string }>;
+      };
     };
     expect(body.error.lang).toBe("vi");
     expect(body.error.problems.every((p) => p.code === "common.invalidInput")).toBe(true);

@@ -1,5 +1,7 @@
 import type { Child } from "hono/jsx";
 import { formatWareki, formatWesternWithWeekday } from "../../shared/dates";
+import { type LocaleMap, pickLabel } from "../../shared/locale";
+import type { Option } from "../../web/components/fields";
 import { Ja } from "../../web/components/lang";
 import type { Translate } from "../../web/i18n";
 import type { MemberRef } from "../guidance.presenters";
@@ -74,5 +76,27 @@ export function MemberNames({ members, ctx }: { members: readonly MemberRef[]; c
         ),
       )}
     />
+  );
+}
+
+/** Options from a vocabulary list and its labels, each marked lang="ja" where it falls back to Japanese. */
+export function options<K extends string>(
+  codes: readonly K[],
+  labels: Readonly<Record<K, LocaleMap>>,
+  lang: string,
+): Option[] {
+  return codes.map((value) => {
+    const { text, lang: labelLang } = pickLabel(labels[value], lang);
+    return labelLang === lang ? { value, label: text } : { value, label: text, lang: labelLang };
+  });
+}
+
+/** A single yes/no box (the shared fields have groups only). */
+export function Checkbox(props: { id: string; name: string; label: string; checked: boolean }) {
+  return (
+    <div class="checkbox">
+      <input type="checkbox" id={props.id} name={props.name} value="on" checked={props.checked} />
+      <label for={props.id}>{props.label}</label>
+    </div>
   );
 }

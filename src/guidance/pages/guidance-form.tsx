@@ -23,23 +23,11 @@ import {
   sexLabels,
 } from "../../catalog/vocabulary-labels";
 import type { Problem } from "../../shared/errors";
-import { type LocaleMap, pickLabel } from "../../shared/locale";
 import { CheckboxGroup, type Option, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { LANGUAGES } from "../../web/i18n";
 import { CsrfField, type PageContext } from "../../web/layout";
 import { type GuidanceDraft, MAX_MEMBERS, memberId } from "../guidance-form";
-
-/** Options from a vocabulary list and its labels, each marked lang="ja" where it falls back to Japanese. */
-function options<K extends string>(
-  codes: readonly K[],
-  labels: Readonly<Record<K, LocaleMap>>,
-  lang: string,
-): Option[] {
-  return codes.map((value) => {
-    const { text, lang: labelLang } = pickLabel(labels[value], lang);
-    return labelLang === lang ? { value, label: text } : { value, label: text, lang: labelLang };
-  });
-}
+import { Checkbox, options } from "./components";
 
 // The order the form has always shown them in: the common ones first.
 const flagOrder: readonly MemberFlag[] = [
@@ -51,15 +39,6 @@ const flagOrder: readonly MemberFlag[] = [
   "needsDaycare",
   "publicServant",
 ];
-
-function Checkbox(props: { id: string; name: string; label: string; checked: boolean }) {
-  return (
-    <div class="checkbox">
-      <input type="checkbox" id={props.id} name={props.name} value="on" checked={props.checked} />
-      <label for={props.id}>{props.label}</label>
-    </div>
-  );
-}
 
 /**
  * The event-and-household form. The staff guidance page posts it to /guidance; a counter visit reuses

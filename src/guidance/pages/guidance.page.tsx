@@ -25,8 +25,8 @@ export function GuidancePage({
   const { t } = ctx;
   return (
     <>
-      <ErrorSummary problems={problems} t={t} />
       <h1>{t("guidance.pageTitle")}</h1>
+      <ErrorSummary problems={problems} t={t} />
       <p class="lead">{t("guidance.pageLead")}</p>
       {plan ? <PlanView groups={plan} ctx={ctx} /> : null}
       <GuidanceForm ctx={ctx} draft={draft} problems={problems} sheetLang={sheetLang} />

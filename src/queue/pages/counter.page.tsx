@@ -222,7 +222,6 @@ export function counterPage(ctx: PageContext, v: CounterView) {
   const t = ctx.t;
   return (
     <>
-      <ErrorSummary problems={v.problems} t={t} />
       {v.notice ? (
         <p class="notice" role="status" data-testid="notice">
           {t.message(v.notice)}
@@ -231,6 +230,7 @@ export function counterPage(ctx: PageContext, v: CounterView) {
       <h1>
         {t("queue.counterTitle")}: <Local map={v.counterLabel} ctx={ctx} />
       </h1>
+      <ErrorSummary problems={v.problems} t={t} />
       <p class="lead" data-testid="counter-state">
         {v.open ? t("queue.counterOpen") : t("queue.counterClosed")}
         {!v.open && v.closedReason ? t("queue.closedBecause", { reason: v.closedReason }) : ""}

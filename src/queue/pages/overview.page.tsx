@@ -38,8 +38,8 @@ export function overviewPage(ctx: PageContext, v: OverviewView) {
   const t = ctx.t;
   return (
     <>
-      <ErrorSummary problems={v.problems} t={t} />
       <h1>{t("queue.overviewTitle")}</h1>
+      <ErrorSummary problems={v.problems} t={t} />
       <p class="lead">
         <Local map={v.officeName} ctx={ctx} />
       </p>

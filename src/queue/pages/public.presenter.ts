@@ -1,6 +1,6 @@
 import type { Problem } from "../../shared/errors";
 import { DEFAULT_LOCALE, type Locale, type LocaleMap } from "../../shared/locale";
-import { LANGUAGES, LOCALE_CODES, translator } from "../../web/i18n";
+import { LANGUAGES, LOCALE_CODES, residentLocales, translator } from "../../web/i18n";
 import { closedRefusal } from "../issue-ticket";
 import { displayPayload, type PhonePayload, type SpokenCall } from "../queue.presenters";
 import type { QueueOffice } from "../queue.repository";
@@ -11,13 +11,8 @@ import type { KioskLanguage, KioskView } from "./kiosk.page";
 import type { PhoneView } from "./phone.page";
 import type { ReceiptView } from "./receipt.page";
 
-/**
- * The languages a municipality offers its residents, in display order. Every catalogue language until
- * municipalities name theirs (issue 15: `offeredLocales` in src/catalog/municipalities.ts).
- */
-export function offeredLocales(_municipalityId: string): readonly Locale[] {
-  return LOCALE_CODES;
-}
+/** The languages a municipality offers its residents, in display order (its `languages` setting). */
+export const offeredLocales = (municipalityId: string): readonly Locale[] => residentLocales(municipalityId);
 
 /** A locale code from a form or query, if the municipality offers it. */
 export function offeredLocale(

@@ -128,13 +128,13 @@ export function queueSettingsPage(ctx: PageContext, v: QueueSettingsView) {
   const rows = f.purposes.some((p) => p.id === "") ? f.purposes : [...f.purposes, emptyPurpose(v)];
   return (
     <>
-      <ErrorSummary problems={v.problems} t={t} />
       {v.saved ? (
         <p class="notice" role="status" data-testid="notice">
           {t("queue.settingsSaved")}
         </p>
       ) : null}
       <h1>{t("queue.settingsTitle")}</h1>
+      <ErrorSummary problems={v.problems} t={t} />
       <p class="lead">{t("queue.settingsLead", { office: v.officeName })}</p>
       <form method="post" action={`/queue/offices/${v.officeId}/settings`} novalidate>
         <CsrfField token={ctx.csrfToken} />

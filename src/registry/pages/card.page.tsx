@@ -19,8 +19,8 @@ export function CardPage({ ctx, form, sexes, problems, results }: CardPageProps)
   const error = (path: string) => problemFor(problems, path, t);
   return (
     <>
-      <ErrorSummary problems={problems} t={t} />
       <h1>{t("registry.cardSearch")}</h1>
+      <ErrorSummary problems={problems} t={t} />
       <SearchTabs ctx={ctx} current="card" />
       <p class="lead">{t("registry.cardLead")}</p>
       <form method="get" action="/registry/card" novalidate>

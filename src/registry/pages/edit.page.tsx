@@ -20,10 +20,10 @@ export function EditPage({
   const none = { value: "", label: t("registry.none") };
   return (
     <>
-      <ErrorSummary problems={problems} t={t} />
       <h1>
         <WithName ctx={ctx} id="registry.editTitle" name={view.name} />
       </h1>
+      <ErrorSummary problems={problems} t={t} />
       <p class="lead">{t("registry.editLead")}</p>
       <form method="post" action={`/registry/residents/${view.residentId}/edit`} novalidate>
         <CsrfField token={ctx.csrfToken} />

@@ -20,8 +20,8 @@ export function OpenPage({ ctx, householdId, who, reasons, values, problems }: O
   const { t } = ctx;
   return (
     <>
-      <ErrorSummary problems={problems} t={t} />
       <h1>{t("registry.openTitle")}</h1>
+      <ErrorSummary problems={problems} t={t} />
       {who ? (
         <p class="lead">
           <WithName ctx={ctx} id="registry.openFor" name={who.name} />（{who.birthDate}）

@@ -19,8 +19,8 @@ export function SearchPage({ ctx, form, sexes, problems, results }: SearchPagePr
   const error = (path: string) => problemFor(problems, path, t);
   return (
     <>
-      <ErrorSummary problems={problems} t={t} />
       <h1>{t("registry.search")}</h1>
+      <ErrorSummary problems={problems} t={t} />
       <SearchTabs ctx={ctx} current="search" />
       <p class="lead">{t("registry.searchLead")}</p>
       <form method="get" action="/registry/search" novalidate>

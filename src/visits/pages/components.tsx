@@ -198,7 +198,6 @@ export function VisitFrame({
   const { t } = ctx;
   return (
     <>
-      <ErrorSummary problems={problems} t={t} />
       <p>
         <a href="/visits">{t("visits.allVisits")}</a>
       </p>
@@ -206,6 +205,7 @@ export function VisitFrame({
         {t("visits.title")}{" "}
         <span class="visit-state">{t("visits.stateBadge", { state: t(stateKey[visit.state]) })}</span>
       </h1>
+      <ErrorSummary problems={problems} t={t} />
       <StepIndicator ctx={ctx} state={visit.state} />
       {children}
       {visit.cancellable ? (

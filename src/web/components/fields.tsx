@@ -44,10 +44,10 @@ interface FieldBase {
 const describedBy = (p: FieldBase): string | undefined =>
   [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
-function Frame(props: FieldBase & { children: Child }) {
+/** The hint and the error under a label or legend, with the ids aria-describedby points at. */
+function HintAndError(props: { id: string; hint?: Child | undefined; error?: string | undefined }) {
   return (
-    <div class={[props.error ? "field field--error" : "field", props.class].filter(Boolean).join(" ")}>
-      <label for={props.id}>{props.label}</label>
+    <>
       {props.hint ? (
         <p class="field__hint" id={`${props.id}-hint`}>
           {props.hint}
@@ -58,6 +58,15 @@ function Frame(props: FieldBase & { children: Child }) {
           {props.error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function Frame(props: FieldBase & { children: Child }) {
+  return (
+    <div class={[props.error ? "field field--error" : "field", props.class].filter(Boolean).join(" ")}>
+      <label for={props.id}>{props.label}</label>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
       {props.children}
     </div>
   );
@@ -157,16 +166,7 @@ function ChoiceGroup(
       aria-describedby={describedBy({ ...props, label: "" })}
     >
       <legend>{props.legend}</legend>
-      {props.hint ? (
-        <p class="field__hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
       {props.options.map((o, i) => {
         const id = i === 0 ? props.id : `${props.id}-${i}`;
         return (
