@@ -25,7 +25,9 @@ describe("a page shown again with errors", () => {
     expect(headings(html).slice(0, 2)).toEqual([1, 2]);
 
     await client.request("/lang?to=en");
-    const english = await (await client.postForm("/signin", { username: "nobody", password: "wrong" })).text();
+    const english = await (
+      await client.postForm("/signin", { username: "nobody", password: "wrong" })
+    ).text();
     expect(title(english)).toMatch(/^Error: Staff sign-in \| /);
     expect(headings(english).slice(0, 2)).toEqual([1, 2]);
   });
