@@ -215,7 +215,8 @@ describe("a resident's own language from the kiosk to the phone", () => {
 
     // The survey in やさしい日本語: before the ticket is served it says, plainly, to answer afterwards.
     const token = new URL(ticket.phone, server.url).pathname.split("/").pop();
-    await phone.page.goto(`/survey/t/${token}`);
+    // As the phone page links it: in the page's language.
+    await phone.page.goto(`/survey/t/${token}?lang=ja-x-easy`);
     expect(await phone.page.locator("html").getAttribute("lang")).toBe("ja-x-easy");
     await phone.page.getByText("てつづき が おわって から こたえて ください。").first().waitFor();
     await expectNoAxeViolations(phone.page, "survey in やさしい日本語, not yet");

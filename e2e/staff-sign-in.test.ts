@@ -61,15 +61,17 @@ describe("staff sign-in", () => {
     expect(await summary.getByRole("heading").textContent()).toBe("入力内容に問題があります");
     const link = summary.getByRole("link", { name: "ユーザー名またはパスワードが正しくありません。" });
     expect(await link.getAttribute("href")).toBe("#password");
-    // The summary comes before the heading of the page, so it is the first thing read and seen.
-    const summaryBeforeHeading = await page.evaluate(() => {
+    // The page's h1 comes first and the summary's h2 under it, so the headings stay in order; the
+    // title says there is an error, and focus starts on the summary, so it is still met first.
+    const headingBeforeSummary = await page.evaluate(() => {
       const summary = document.querySelector(".error-summary");
       const heading = document.querySelector("h1");
       return Boolean(
-        summary && heading && summary.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING,
+        summary && heading && heading.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING,
       );
     });
-    expect(summaryBeforeHeading).toBe(true);
+    expect(headingBeforeSummary).toBe(true);
+    expect(await page.title()).toMatch(/^エラー: /);
     // Focus starts on the summary, so a keyboard or screen-reader user meets the problem first.
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
 

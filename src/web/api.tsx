@@ -232,8 +232,7 @@ export function apiReferenceRoute(app: OpenAPIHono<AppEnv>) {
       <>
         <h1>{ctx.t("common.apiReference")}</h1>
         <p class="lead">
-          {ctx.lang === "ja" ? "機械可読な定義: " : "Machine-readable definition: "}
-          <a href="/api/openapi.json">/api/openapi.json</a>
+          {ctx.t("common.apiMachineReadable")} <a href="/api/openapi.json">/api/openapi.json</a>
         </p>
         {Object.entries(doc.paths).map(([path, methods]) =>
           Object.entries(methods).map(([method, op]) => (

@@ -131,7 +131,10 @@ export function phonePage(ctx: PublicContext, v: PhoneView) {
           <PhoneSection state="done" current={current}>
             <p>{t("queue.phoneDone")}</p>
             <p>
-              <a href={`/survey/t/${v.token}`} data-testid="phone-survey">
+              <a
+                href={`/survey/t/${v.token}?lang=${encodeURIComponent(ctx.lang)}`}
+                data-testid="phone-survey"
+              >
                 {t("queue.phoneSurvey")}
               </a>
             </p>
