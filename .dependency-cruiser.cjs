@@ -10,7 +10,6 @@ const presentation = [
   "\\.routes\\.tsx?$",
   "\\.pages\\.tsx?$",
   "\\.presenters?\\.tsx?$",
-  "\\.api\\.tsx?$",
   "^src/cli/",
   "-command\\.ts$",
   "^src/server\\.ts$",

@@ -10,8 +10,6 @@ import { CardPage } from "./pages/card.page";
 import { EditPage } from "./pages/edit.page";
 import { HouseholdPage } from "./pages/household.page";
 import { OpenPage } from "./pages/open.page";
-import { SearchPage } from "./pages/search.page";
-import { type EditValues, type OpenFormValues, readEditForm, readOpenForm } from "./registry.forms";
 import {
   editView,
   householdView,
@@ -20,7 +18,9 @@ import {
   reasonChoices,
   resultsView,
   sexChoices,
-} from "./registry.presenters";
+} from "./pages/registry.presenter";
+import { SearchPage } from "./pages/search.page";
+import { type EditValues, type OpenFormValues, readEditForm, readOpenForm } from "./registry.forms";
 import { residentRegistryFor } from "./registry-adapter";
 import { type ResidentRecord, type SearchResults, todayInJapan } from "./resident";
 import { findByCard, placeFrom, readCardForm, readSearchForm, searchResidents } from "./search-residents";

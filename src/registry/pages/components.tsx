@@ -2,7 +2,7 @@ import type { MessageParams } from "../../shared/locale";
 import { Ja } from "../../web/components/lang";
 import type { MessageKey } from "../../web/i18n";
 import type { PageContext } from "../../web/layout";
-import type { ResultsView } from "../registry.presenters";
+import type { ResultsView } from "./registry.presenter";
 
 /** The two ways to search, as tabs above both search pages. */
 export function SearchTabs({ ctx, current }: { ctx: PageContext; current: "search" | "card" }) {

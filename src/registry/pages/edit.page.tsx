@@ -1,8 +1,8 @@
 import type { Problem } from "../../shared/errors";
 import { CheckboxGroup, ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { CsrfField, type PageContext } from "../../web/layout";
-import type { EditView } from "../registry.presenters";
 import { WithName } from "./components";
+import type { EditView } from "./registry.presenter";
 
 /** The change of a member's facts as the resident reports them, with the reason, on a known version. */
 export function EditPage({

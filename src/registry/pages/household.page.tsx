@@ -1,6 +1,6 @@
 import { Ja } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
-import type { HistoryRow, HouseholdView, MemberView } from "../registry.presenters";
+import type { HistoryRow, HouseholdView, MemberView } from "./registry.presenter";
 
 /** One member: identity as registered, then the facts the counter needs. */
 function MemberCard({ ctx, member }: { ctx: PageContext; member: MemberView }) {

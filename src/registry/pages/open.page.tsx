@@ -2,8 +2,8 @@ import type { Problem } from "../../shared/errors";
 import { ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { CsrfField, type PageContext } from "../../web/layout";
 import type { OpenFormValues } from "../registry.forms";
-import type { Choice } from "../registry.presenters";
 import { WithName } from "./components";
+import type { Choice } from "./registry.presenter";
 
 export interface OpenPageProps {
   ctx: PageContext;

@@ -1,9 +1,9 @@
 import type { Problem } from "../../shared/errors";
 import { ErrorSummary, problemFor, RadioGroup, SelectField, TextField } from "../../web/components/fields";
 import type { PageContext } from "../../web/layout";
-import type { Choice, ResultsView } from "../registry.presenters";
 import type { SearchForm } from "../search-residents";
 import { ResultsSection, SearchTabs } from "./components";
+import type { Choice, ResultsView } from "./registry.presenter";
 
 export interface SearchPageProps {
   ctx: PageContext;

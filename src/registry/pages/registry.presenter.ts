@@ -5,7 +5,7 @@ import {
   pensionCategories,
   possessions,
   sexes,
-} from "../catalog/vocabulary";
+} from "../../catalog/vocabulary";
 import {
   benefitLabels,
   careLevelLabels,
@@ -15,13 +15,13 @@ import {
   possessionLabels,
   relationLabels,
   sexLabels,
-} from "../catalog/vocabulary-labels";
-import { formatWareki } from "../shared/dates";
-import { type LocaleMap, pickLabel } from "../shared/locale";
-import type { MessageKey, Translate } from "../web/i18n";
-import { tokyoTime } from "../web/layout";
-import { type OpenReason, openReasons } from "./open-household";
-import type { EditValues } from "./registry.forms";
+} from "../../catalog/vocabulary-labels";
+import { formatWareki } from "../../shared/dates";
+import { type LocaleMap, pickLabel } from "../../shared/locale";
+import type { MessageKey, Translate } from "../../web/i18n";
+import { tokyoTime } from "../../web/layout";
+import { type OpenReason, openReasons } from "../open-household";
+import type { EditValues } from "../registry.forms";
 import {
   ageOn,
   booleanFacts,
@@ -33,7 +33,7 @@ import {
   type ResidentRecord,
   type SearchResults,
   todayInJapan,
-} from "./resident";
+} from "../resident";
 
 /**
  * Rows and records → what the registry pages show, as text in the reader's language. The pages only
