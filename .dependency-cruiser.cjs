@@ -9,7 +9,6 @@ const presentation = [
   "^src/[^/]+/pages/",
   "\\.routes\\.tsx?$",
   "\\.pages\\.tsx?$",
-  "\\.presenters?\\.tsx?$",
   "^src/cli/",
   "-command\\.ts$",
   "^src/server\\.ts$",

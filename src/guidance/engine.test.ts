@@ -5,7 +5,7 @@ import { checkSettings } from "../catalog/municipality.schema";
 import { translator } from "../i18n/translate";
 import type { Message } from "../shared/locale";
 import { type Plan, planGuidance } from "./engine";
-import { reasonText } from "./guidance.presenters";
+import { reasonText } from "./pages/guidance.presenter";
 import { parseHousehold } from "./validate";
 
 /** Reasons are codes; these tests read them as the Japanese catalogue words them. */

@@ -9,9 +9,9 @@ import { translator } from "../web/i18n";
 import { requireStaff } from "../web/middleware";
 import { apiLang } from "../web/respond";
 import type { Plan } from "./engine";
-import { presentPlan } from "./guidance.presenters";
 import { guideHousehold } from "./guide";
 import { householdSchema } from "./household.schema";
+import { presentPlan } from "./pages/guidance.presenter";
 
 const PlanItemSchema = z
   .object({

@@ -10,7 +10,6 @@ import { parseLang } from "../web/i18n";
 import { requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
 import type { Plan } from "./engine";
-import { presentPlanGroups } from "./guidance.presenters";
 import {
   applyMemberAction,
   draftFromForm,
@@ -23,6 +22,7 @@ import {
 } from "./guidance-form";
 import { guideHousehold } from "./guide";
 import { GuidancePage } from "./pages/guidance.page";
+import { presentPlanGroups } from "./pages/guidance.presenter";
 import { GuidanceSheet } from "./pages/guidance-sheet";
 
 // The events of a household already in the registry, as the household page's link may name them.

@@ -6,8 +6,8 @@ import { defaultMunicipalityId, getMunicipalitySettings, municipalityIds } from 
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import { parseLocale } from "../i18n/locales";
 import { type Translate, translator } from "../i18n/translate";
-import { presentPlan } from "./guidance.presenters";
 import { type GuideResult, guideJson } from "./guide";
+import { presentPlan } from "./pages/guidance.presenter";
 import type { HouseholdProblem } from "./problems";
 
 export interface GuideIo {

@@ -13,8 +13,8 @@ import { seedMunicipality } from "../tenancy/municipality-seed";
 import { offices } from "../tenancy/tenancy.table";
 import { visits } from "../visits/visits.table";
 import { type Plan, planGuidance } from "./engine";
-import { reasonText } from "./guidance.presenters";
 import { validHousehold } from "./household.arbitrary";
+import { reasonText } from "./pages/guidance.presenter";
 import { parseHousehold } from "./validate";
 
 // Migration 0009 on rows in the shape plans had before reasons were codes: every sentence the engine

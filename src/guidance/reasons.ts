@@ -19,7 +19,7 @@ import { bitsOf, type MemberFacts } from "./facts";
  * Reasons as codes. Every rule condition has a fact token, so a reason is generated from the very
  * data that selected the procedure and cannot drift from it; the words live in the catalogues
  * (locales/<lang>/guidance.json, keys `reason.*` and `fact.*`) and only the web layer reads them
- * (src/guidance/guidance.presenters.ts, `reasonText`).
+ * (src/guidance/pages/guidance.presenter.ts, `reasonText`).
  *
  * A reason is `{ code, params }` with plain data in `params`:
  * - `member1`, `name1`, `member2`, `name2`, …: the members the reason is about, in input order (the

@@ -4,7 +4,7 @@ import { type LocaleMap, pickLabel } from "../../shared/locale";
 import type { Option } from "../../web/components/fields";
 import { Ja } from "../../web/components/lang";
 import type { Translate } from "../../web/i18n";
-import type { MemberRef } from "../guidance.presenters";
+import type { MemberRef } from "./guidance.presenter";
 
 /** What the guidance widgets need of the page: its language and its translator. */
 export interface GuidanceContext {

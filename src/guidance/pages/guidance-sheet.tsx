@@ -2,9 +2,9 @@ import type { MunicipalitySettings } from "../../catalog/municipality.schema";
 import { Local } from "../../web/components/lang";
 import { type Lang, translator } from "../../web/i18n";
 import type { Plan } from "../engine";
-import { presentSheet, type SheetRow } from "../guidance.presenters";
 import type { GuidanceDraft } from "../guidance-form";
 import { Deadline, type GuidanceContext, MemberNames } from "./components";
+import { presentSheet, type SheetRow } from "./guidance.presenter";
 
 function Rows({ rows, showPlace, ctx }: { rows: SheetRow[]; showPlace: boolean; ctx: GuidanceContext }) {
   const { t } = ctx;

@@ -1,8 +1,8 @@
 import type { Problem } from "../../shared/errors";
 import { ErrorSummary } from "../../web/components/fields";
 import type { PageContext } from "../../web/layout";
-import type { PlanGroup } from "../guidance.presenters";
 import type { GuidanceDraft } from "../guidance-form";
+import type { PlanGroup } from "./guidance.presenter";
 import { GuidanceForm } from "./guidance-form";
 import { PlanView } from "./plan-view";
 

@@ -1,7 +1,7 @@
 import { handlingLabels } from "../../catalog/vocabulary-labels";
 import { Local } from "../../web/components/lang";
-import type { PlanGroup } from "../guidance.presenters";
 import { Deadline, type GuidanceContext, MemberNames } from "./components";
+import type { PlanGroup } from "./guidance.presenter";
 
 /** The staff page's plan: one table per department, each procedure with its members, deadline and reasons. */
 export function PlanView({ groups, ctx }: { groups: PlanGroup[]; ctx: GuidanceContext }) {

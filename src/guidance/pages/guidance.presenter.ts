@@ -1,11 +1,11 @@
-import type { MunicipalitySettings } from "../catalog/municipality.schema";
-import { procedureInfo } from "../catalog/procedure-info";
-import type { Department, EventType, Handling } from "../catalog/vocabulary";
-import { departmentLabels, eventTypeDescriptions } from "../catalog/vocabulary-labels";
-import type { Translate } from "../i18n/translate";
-import type { LocaleMap, Message, MessageParams } from "../shared/locale";
-import type { Plan, PlanItem } from "./engine";
-import type { GuidanceDraft } from "./guidance-form";
+import type { MunicipalitySettings } from "../../catalog/municipality.schema";
+import { procedureInfo } from "../../catalog/procedure-info";
+import type { Department, EventType, Handling } from "../../catalog/vocabulary";
+import { departmentLabels, eventTypeDescriptions } from "../../catalog/vocabulary-labels";
+import type { Translate } from "../../i18n/translate";
+import type { LocaleMap, Message, MessageParams } from "../../shared/locale";
+import type { Plan, PlanItem } from "../engine";
+import type { GuidanceDraft } from "../guidance-form";
 
 /**
  * Reasons and plans as people read them: the one place that turns the engine's reason codes (see
