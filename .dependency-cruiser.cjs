@@ -8,7 +8,6 @@ const presentation = [
   "^src/web/",
   "^src/[^/]+/pages/",
   "\\.routes\\.tsx?$",
-  "\\.pages\\.tsx?$",
   "^src/cli/",
   "-command\\.ts$",
   "^src/server\\.ts$",
@@ -23,7 +22,7 @@ module.exports = {
         "Core modules (use cases, engines, repositories, errors) must not import the web layer, pages or routes.",
       severity: "error",
       from: { path: "^src/", pathNot: presentation },
-      to: { path: ["^src/web/", "^src/[^/]+/pages/", "\\.routes\\.tsx?$", "\\.pages\\.tsx?$"] },
+      to: { path: ["^src/web/", "^src/[^/]+/pages/", "\\.routes\\.tsx?$"] },
     },
     {
       name: "core-imports-catalogues",
