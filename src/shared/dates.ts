@@ -43,6 +43,28 @@ export function formatDeadline(iso: string, lang: "ja" | "en"): string {
   return `${formats.en.format(utc(iso))} (${formatWareki(iso)})`;
 }
 
+const westernByLocale = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date with its weekday in the reader's Intl locale: "2026年4月20日（月）" in Japanese, "Mon, 20 April
+ * 2026" in English (day first, as the counter's English sheet always read), the same in any other.
+ */
+export function formatWesternDate(iso: string, intlLocale: string): string {
+  if (intlLocale === "ja") return formatWesternWithWeekday(iso);
+  let format = westernByLocale.get(intlLocale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale === "en" ? "en-GB" : intlLocale, {
+      weekday: "short",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    westernByLocale.set(intlLocale, format);
+  }
+  return format.format(utc(iso));
+}
+
 /** Today's date in Japan as an ISO date, whatever the server's time zone. */
 export function todayInJapan(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(now);

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { formatWareki, formatWesternWithWeekday } from "../../shared/dates";
+import { formatWareki, formatWesternDate, formatWesternWithWeekday } from "../../shared/dates";
 import { type LocaleMap, pickLabel } from "../../shared/locale";
 import type { Option } from "../../web/components/fields";
 import { Ja } from "../../web/components/lang";
@@ -12,26 +12,6 @@ export interface GuidanceContext {
   t: Translate;
 }
 
-const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
-
-// Building an Intl formatter costs far more than using one: one per locale.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    // English readers get "Mon, 20 April 2026", as the counter's English sheet always read.
-    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-      weekday: "short",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    });
-    dateFormats.set(locale, format);
-  }
-  return format;
-}
-
 /**
  * A deadline as residents read it: 西暦 with the weekday and 和暦 beside it ("2026年4月20日（月）／令和8年4月20日"
  * in Japanese; "Mon, 20 April 2026 (令和8年4月20日)" elsewhere, the 和暦 marked as Japanese).
@@ -42,7 +22,7 @@ export function Deadline({ iso, ctx }: { iso: string | null; ctx: GuidanceContex
     return <time datetime={iso}>{`${formatWesternWithWeekday(iso)}／${formatWareki(iso)}`}</time>;
   return (
     <time datetime={iso}>
-      {dateFormat(ctx.t.intlLocale).format(utc(iso))} (<Ja ctx={ctx}>{formatWareki(iso)}</Ja>)
+      {formatWesternDate(iso, ctx.t.intlLocale)} (<Ja ctx={ctx}>{formatWareki(iso)}</Ja>)
     </time>
   );
 }

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { formatWareki, formatWesternWithWeekday } from "../../shared/dates";
+import { formatWareki, formatWesternDate } from "../../shared/dates";
 import type { Problem } from "../../shared/errors";
 import { type LocaleMap, pickLabel } from "../../shared/locale";
 import { ErrorSummary } from "../../web/components/fields";
@@ -80,16 +80,7 @@ export function MemberNames({ ctx, members }: { ctx: PageContext; members: Membe
 
 /** A deadline: the Western date with its weekday, and the 和暦 date forms use (always Japanese). */
 export function Deadline({ ctx, iso }: { ctx: PageContext; iso: string }) {
-  const date =
-    ctx.t.intlLocale === "ja"
-      ? formatWesternWithWeekday(iso)
-      : new Intl.DateTimeFormat(ctx.t.intlLocale === "en" ? "en-GB" : ctx.t.intlLocale, {
-          weekday: "short",
-          day: "numeric",
-          month: "long",
-          year: "numeric",
-          timeZone: "UTC",
-        }).format(new Date(`${iso}T00:00:00Z`));
+  const date = formatWesternDate(iso, ctx.t.intlLocale);
   return (
     <time datetime={iso}>
       <Msg
