@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, errorCodes } from "../shared/errors";
 import { isDatabaseUnavailable, mapError, statusFor } from "./error-mapper";
-import { bilingual } from "./i18n";
+import { translator } from "./i18n";
 
 describe("mapError", () => {
   it.each([
@@ -25,7 +25,7 @@ describe("mapError", () => {
     for (const code of errorCodes) {
       const mapped = mapError(new AppError(code));
       for (const key of [mapped.title, mapped.lead]) {
-        const text = bilingual(key);
+        const text = { ja: translator("ja")(key), en: translator("en")(key) };
         expect(text.ja.length).toBeGreaterThan(0);
         expect(text.en.length).toBeGreaterThan(0);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bilingual, parseLang, translator } from "./i18n";
+import { parseLang, translator } from "./i18n";
 
 describe("translator", () => {
   it("gives the Japanese and the English text of a key", () => {
@@ -10,15 +10,6 @@ describe("translator", () => {
   it("fills every occurrence of a parameter", () => {
     expect(translator("en")("common.requiredField", { field: "Username" })).toBe("Enter your Username.");
     expect(translator("ja")("auth.accountLocked", { until: "10:15" })).toContain("10:15 以降");
-  });
-});
-
-describe("bilingual", () => {
-  it("gives both languages at once, for API errors and the console", () => {
-    expect(bilingual("common.csrfTitle")).toEqual({
-      ja: "フォームの有効期限が切れました",
-      en: "The form has expired",
-    });
   });
 });
 

@@ -2,21 +2,14 @@
  * The web layer's door to the catalogues (src/i18n, text in locales/<lang>/<module>.json).
  * Pages and routes take `t` from the request; the names below are what they import.
  */
-
 import { offeredLocales } from "../catalog/municipalities";
 import { LOCALE_CODES } from "../i18n/locales";
 import type { MessageKey } from "../i18n/translate";
-import { translator } from "../i18n/translate";
-import type { Locale, MessageParams } from "../shared/locale";
+import type { Locale } from "../shared/locale";
 
 export { LANGUAGES, LOCALE_CODES, parseLocale as parseLang, STAFF_LOCALES } from "../i18n/locales";
 export { type MessageKey, type Translate, translator } from "../i18n/translate";
 export type Lang = Locale;
-
-/** Japanese and English at once, for problems still carried as both texts (being replaced by codes). */
-export function bilingual(key: MessageKey, params?: MessageParams): { ja: string; en: string } {
-  return { ja: translator("ja")(key, params), en: translator("en")(key, params) };
-}
 
 /** The catalogue key naming each staff role (staff list, home page). */
 export const roleLabelKey = {
