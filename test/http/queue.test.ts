@@ -332,7 +332,7 @@ describe("phone page", () => {
     expect(html).toContain('<noscript><meta http-equiv="refresh" content="30"/></noscript>');
     // Once the ticket is done, the page offers the satisfaction survey under the same token.
     const token = ticket.phonePath.slice("/queue/t/".length);
-    expect(html).toContain(`href="/survey/t/${token}" data-testid="phone-survey"`);
+    expect(html).toContain(`href="/survey/t/${token}?lang=ja" data-testid="phone-survey"`);
   });
 
   it("a forged or malformed token gets a clear message, not a ticket", async () => {
