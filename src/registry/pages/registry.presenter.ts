@@ -27,6 +27,7 @@ import {
   booleanFacts,
   type ChangeSource,
   type FactField,
+  factFields,
   type HouseholdRecord,
   type ResidentChange,
   type ResidentFacts,
@@ -108,22 +109,6 @@ export const openingFor = (who: { name: string; birthDate: string }, t: Translat
   birthDate: displayDate(who.birthDate, t),
 });
 
-/** The facts a member card shows, in this order. */
-const shownFacts = [
-  "insurance",
-  "pension",
-  "pensionRecipient",
-  "myNumberCard",
-  "careLevel",
-  "disabilityCertificate",
-  "sealRegistered",
-  "pregnant",
-  "needsDaycare",
-  "publicServant",
-  "benefits",
-  "owns",
-] as const satisfies readonly FactField[];
-
 const list = (labels: LocaleMap[], t: Translate): string =>
   labels.length > 0 ? labels.map((l) => text(l, t)).join(t("registry.listSeparator")) : t("registry.none");
 const yesNo = (value: boolean, t: Translate) => t(value ? "common.yes" : "common.no");
@@ -172,7 +157,7 @@ export const memberView = (member: ResidentRecord, today: string, t: Translate):
   age: t("registry.age", { age: String(ageOn(member.birthDate, today)) }),
   sex: text(sexLabels[member.sex], t),
   residentNo: member.residentNo,
-  facts: shownFacts.map((field) => ({
+  facts: factFields.map((field) => ({
     field,
     label: text(memberFactLabels[field], t),
     value: factValue(member, field, t),

@@ -21,11 +21,6 @@ export function Ja({ ctx, children }: { ctx: { lang: Locale }; children: Child }
   return sameLanguage("ja", ctx.lang) ? <>{children}</> : <span lang="ja">{children}</span>;
 }
 
-/** A run in a given language inside a page in another (e.g. "English" in the switch of a Japanese page). */
-export function InLang({ lang, ctx, children }: { lang: Locale; ctx: { lang: Locale }; children: Child }) {
-  return lang === ctx.lang ? <>{children}</> : <span lang={lang}>{children}</span>;
-}
-
 /** The product's name: "窓口 Madoguchi" on Japanese pages, "Madoguchi 窓口" elsewhere with 窓口 marked as Japanese. */
 export function Brand({ ctx }: { ctx: { lang: Locale } }) {
   return sameLanguage("ja", ctx.lang) ? (
