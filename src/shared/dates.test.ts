@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { formatDeadline, formatWareki, formatWesternWithWeekday, todayInJapan } from "./dates";
+import { formatDeadline, formatWareki, formatWesternWithWeekday, parseDateInput, todayInJapan } from "./dates";
 
 describe("a deadline as the counter shows it", () => {
   it.each([
@@ -91,5 +91,46 @@ describe("today in Japan", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("a date as people type it", () => {
+  it.each([
+    ["2026-04-01", "2026-04-01"],
+    ["2026/4/1", "2026-04-01"],
+    ["2026.4.1", "2026-04-01"],
+    ["2026年4月1日", "2026-04-01"],
+    ["20260401", "2026-04-01"],
+    ["R8.4.1", "2026-04-01"],
+    ["r8.4.1", "2026-04-01"],
+    ["令和8年4月1日", "2026-04-01"],
+    ["令和元年5月1日", "2019-05-01"],
+    ["S55.4.2", "1980-04-02"],
+    ["S55-04-02", "1980-04-02"],
+    ["昭和55年4月2日", "1980-04-02"],
+    ["１９８０－０４－０２", "1980-04-02"],
+    ["Ｓ５５．４．２", "1980-04-02"],
+    ["昭和 55年 4月 2日", "1980-04-02"],
+    ["H1.1.8", "1989-01-08"],
+    ["S64.1.7", "1989-01-07"],
+    ["平成31年4月30日", "2019-04-30"],
+  ])("%s reads as %s", (typed, iso) => {
+    expect(parseDateInput(typed)).toEqual({ ok: true, iso });
+  });
+
+  it.each([
+    ["2026-02-30", "date.notExist"],
+    ["2025-02-29", "date.notExist"],
+    ["R8.13.1", "date.notExist"],
+    ["H32.1.1", "date.outsideEra"],
+    ["S64.1.8", "date.outsideEra"],
+    ["R1.4.30", "date.outsideEra"],
+    ["R0.5.1", "date.outsideEra"],
+    ["", "date.invalid"],
+    ["yesterday", "date.invalid"],
+    ["X8.4.1", "date.invalid"],
+    ["2026-04-01'; drop table", "date.invalid"],
+  ])("%s is refused as %s", (typed, code) => {
+    expect(parseDateInput(typed)).toEqual({ ok: false, code });
   });
 });
