@@ -66,6 +66,8 @@ export async function startE2eServer(overrides: Partial<Config> = {}): Promise<E
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  // Residents' links (ticket QR, sheet QR) point at the port the server really got.
+  if (!overrides.PUBLIC_URL) config.PUBLIC_URL = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

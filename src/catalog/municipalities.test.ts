@@ -60,9 +60,13 @@ describe("municipality settings", () => {
   });
 
   it("label an external procedure with its body's name rather than a ward-office department", () => {
+    const national = getMunicipalitySettings("national");
     const kumamoto = getMunicipalitySettings("kumamoto");
-    const entry = getCatalog().byId.get("nenkin.death-report") as ProcedureEntry;
-    expect(departmentLabel(kumamoto, entry).ja).toBe("年金事務所");
+    const entry = (id: string) => getCatalog().byId.get(id) as ProcedureEntry;
+    expect(departmentLabel(national, entry("nenkin.death-report")).ja).toBe("年金事務所");
+    // Where the municipality names its places, the body is the one it names: the city's own bureau.
+    expect(departmentLabel(kumamoto, entry("suido.notice")).ja).toBe("熊本市上下水道局");
+    expect(departmentLabel(kumamoto, entry("inu.registration-change")).ja).toBe("熊本市動物愛護センター");
   });
 
   it("return the same object for the same id, so compiled rules are reused", () => {

@@ -5,6 +5,7 @@ import {
   type MunicipalitySettings,
   type MunicipalitySettingsInput,
 } from "./municipality.schema";
+import { kumamotoPlaces } from "./places.kumamoto";
 
 /**
  * The national baseline: the catalogue as written. It carries Kumamoto's child-medical limit
@@ -32,17 +33,64 @@ const kumamoto: MunicipalitySettingsInput = {
   // The city's foreign residents read Chinese, Vietnamese, Korean and English most; many elderly residents
   // and children read やさしい日本語 best.
   languages: ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"],
-  name: { ja: "熊本市", en: "Kumamoto City" },
+  name: {
+    ja: "熊本市",
+    en: "Kumamoto City",
+    "zh-Hans": "熊本市",
+    ko: "구마모토시",
+    vi: "Thành phố Kumamoto",
+  },
   // こども医療費助成 covers high-school age since December 2023.
   childMedicalGradeLimit: 12,
+  // Residents read these on the guidance sheet in their own language: given in each of them.
   departmentLabels: {
-    resident: { ja: "区民課", en: "Residents Division" },
-    insurance: { ja: "区民課（保険年金）", en: "Residents Division (Insurance and Pension)" },
-    welfare: { ja: "福祉課", en: "Welfare Division" },
-    children: { ja: "保健子ども課", en: "Health and Children Division" },
-    education: { ja: "区民課（就学）", en: "Residents Division (School Enrolment)" },
-    tax: { ja: "市民税課 / 税務室", en: "Municipal Tax Division / Tax Office" },
+    resident: {
+      ja: "区民課",
+      en: "Residents Division",
+      "zh-Hans": "区民课",
+      ko: "구민과",
+      vi: "Phòng Cư dân",
+    },
+    insurance: {
+      ja: "区民課（保険年金）",
+      "ja-x-easy": "区民課（保険と 年金）",
+      en: "Residents Division (Insurance and Pension)",
+      "zh-Hans": "区民课（保险・年金）",
+      ko: "구민과(보험·연금)",
+      vi: "Phòng Cư dân (Bảo hiểm và Lương hưu)",
+    },
+    welfare: {
+      ja: "福祉課",
+      en: "Welfare Division",
+      "zh-Hans": "福祉课",
+      ko: "복지과",
+      vi: "Phòng Phúc lợi",
+    },
+    children: {
+      ja: "保健子ども課",
+      en: "Health and Children Division",
+      "zh-Hans": "保健儿童课",
+      ko: "보건어린이과",
+      vi: "Phòng Y tế và Trẻ em",
+    },
+    education: {
+      ja: "区民課（就学）",
+      "ja-x-easy": "区民課（学校の 手続き）",
+      en: "Residents Division (School Enrolment)",
+      "zh-Hans": "区民课（入学）",
+      ko: "구민과(취학)",
+      vi: "Phòng Cư dân (Nhập học)",
+    },
+    tax: {
+      ja: "市民税課 / 税務室",
+      "ja-x-easy": "市民税課 / 税務室（税金の 窓口）",
+      en: "Municipal Tax Division / Tax Office",
+      "zh-Hans": "市民税课 / 税务室",
+      ko: "시민세과 / 세무실",
+      vi: "Phòng Thuế thị dân / Văn phòng thuế",
+    },
   },
+  places: kumamotoPlaces,
 };
 
 /**

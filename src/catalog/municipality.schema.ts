@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CatalogError, type CatalogIssue, formatIssuePath } from "./catalog.errors";
 import { type Catalog, issuesOf } from "./load-catalog";
 import { localeCodeSchema, localeMapSchema } from "./locale-map.schema";
+import { type BodyPlace, type PlaceDirectory, placeDirectorySchema } from "./place.schema";
 import { type ProcedureEntry, procedureEntrySchema, type Text } from "./procedure.schema";
 import type { Department } from "./vocabulary";
 
@@ -27,6 +28,10 @@ export interface MunicipalitySettings {
   procedureNames: Record<string, Text>;
   localProcedures: ProcedureEntry[];
   languages?: string[] | undefined;
+  /** Its offices' and outside bodies' addresses, phones and hours, for the guidance sheet. */
+  places?: PlaceDirectory | undefined;
+  /** Days its ordinance closes its offices beyond weekends, national holidays and 12/29–1/3 (ISO). */
+  closedDates?: string[] | undefined;
 }
 
 const text = localeMapSchema;
@@ -61,6 +66,13 @@ export const municipalitySettingsSchema = z.strictObject({
    * catalogue folder.
    */
   languages: z.array(localeCodeSchema).min(1).optional(),
+  /**
+   * Where residents go for what the one-stop counter does not take (src/catalog/place.schema.ts).
+   * When given, every `external` procedure must have its body, so no sheet names a place without
+   * its address, phone and hours.
+   */
+  places: placeDirectorySchema.optional(),
+  closedDates: z.array(z.iso.date()).optional(),
 });
 
 export type MunicipalitySettingsInput = z.input<typeof municipalitySettingsSchema>;
@@ -97,12 +109,51 @@ export function checkSettings(raw: unknown, catalog: Catalog, file: string): Mun
       issues.push({ entry: "", path: `procedureNames.${id}`, message: `unknown procedure "${id}"` });
     }
   }
+  if (settings.places) {
+    for (const id of Object.keys(settings.places.procedureBodies)) {
+      if (!known(id))
+        issues.push({
+          entry: "",
+          path: `places.procedureBodies.${id}`,
+          message: `unknown procedure "${id}"`,
+        });
+    }
+    const all = [...catalog.procedures, ...settings.localProcedures];
+    for (const entry of all.filter((e) => e.department === "external")) {
+      if (!(entry.id in settings.places.procedureBodies))
+        issues.push({
+          entry: "",
+          path: `places.procedureBodies.${entry.id}`,
+          message: `no place for the outside procedure "${entry.id}"`,
+        });
+    }
+  }
   if (issues.length > 0) throw new CatalogError("settings.invalid", file, issues);
   return settings;
 }
 
+/**
+ * The body that takes an `external` procedure for residents served at `officeCode` (each ward may have
+ * its own pension office), from the municipality's places; undefined where it lists none.
+ */
+export function bodyFor(
+  settings: MunicipalitySettings,
+  procedureId: string,
+  officeCode?: string,
+): BodyPlace | undefined {
+  const places = settings.places;
+  const chosen = places?.procedureBodies[procedureId];
+  if (!places || chosen === undefined) return undefined;
+  const key =
+    typeof chosen === "string"
+      ? chosen
+      : ((officeCode !== undefined ? chosen[officeCode] : undefined) ?? chosen["*"]);
+  return key !== undefined ? places.bodies[key] : undefined;
+}
+
 /** The label a resident sees for where a procedure is handled. */
 export function departmentLabel(settings: MunicipalitySettings, entry: ProcedureEntry): Text {
-  if (entry.department === "external") return entry.body ?? { ja: "関係機関", en: "Outside body" };
+  if (entry.department === "external")
+    return bodyFor(settings, entry.id)?.name ?? entry.body ?? { ja: "関係機関", en: "Outside body" };
   return settings.departmentLabels[entry.department];
 }

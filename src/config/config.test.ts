@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configSchema, defaultConfig, parseConfig } from "./config";
+import { configSchema, defaultConfig, parseConfig, publicUrl } from "./config";
 
 describe("parseConfig", () => {
   it("gives the defaults of the foundation's settings when the environment sets nothing", () => {
@@ -77,9 +77,49 @@ describe("parseConfig", () => {
   });
 });
 
+describe("PUBLIC_URL", () => {
+  it("defaults to http://localhost:<PORT>, the address of a server started with npm start", () => {
+    const unset = parseConfig({});
+    expect(unset.ok && unset.config.PUBLIC_URL).toBe("http://localhost:3000");
+    const result = parseConfig({ PORT: "8080" });
+    expect(result.ok && result.config.PUBLIC_URL).toBe("http://localhost:8080");
+  });
+
+  it("takes the city's address with a path, without the trailing slash", () => {
+    const result = parseConfig({ PUBLIC_URL: "https://madoguchi.city.kumamoto.jp/counter/" });
+    expect(result.ok && result.config.PUBLIC_URL).toBe("https://madoguchi.city.kumamoto.jp/counter");
+  });
+
+  it.each([
+    ["not an address", "madoguchi.example"],
+    ["another scheme", "ftp://madoguchi.example"],
+    ["a query", "https://madoguchi.example/?from=qr"],
+    ["credentials", "https://user:secret@madoguchi.example"],
+  ])("refuses %s with one problem naming PUBLIC_URL", (_, value) => {
+    const result = parseConfig({ PUBLIC_URL: value });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.startsWith("PUBLIC_URL=")).toBe(true);
+  });
+
+  it("builds every resident's link from it", () => {
+    const config = defaultConfig({ PUBLIC_URL: "https://madoguchi.example/x" });
+    expect(publicUrl(config, "/survey/s/abc")).toBe("https://madoguchi.example/x/survey/s/abc");
+    expect(publicUrl(defaultConfig({ PORT: 4000 }), "/queue/t/abc")).toBe(
+      "http://localhost:4000/queue/t/abc",
+    );
+  });
+});
+
 describe("defaultConfig", () => {
   it("starts from the schema's defaults and applies the overrides", () => {
     const config = defaultConfig({ PORT: 4000, DEMO_SEED: false });
-    expect(config).toEqual({ ...configSchema.parse({}), PORT: 4000, DEMO_SEED: false });
+    expect(config).toEqual({
+      ...configSchema.parse({}),
+      PORT: 4000,
+      DEMO_SEED: false,
+      PUBLIC_URL: "http://localhost:4000",
+    });
   });
 });

@@ -82,9 +82,38 @@ export const configSchema = z.object({
     .max(7 * 86_400_000)
     .default(86_400_000),
   HANDOFF_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(16),
+  // The address residents reach this service at from their own phones (scheme, host, optional port and
+  // path, e.g. https://madoguchi.city.kumamoto.jp): every QR code and link a resident takes home — the
+  // ticket's phone page, the sheet's survey — is built from it, never from the request's Host header,
+  // which any client can set. Unset: http://localhost:<PORT>, enough for `npm start` on one machine.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// address" })
+    .refine((url) => {
+      if (!URL.canParse(url)) return true; // the url check above has said so already
+      const u = new URL(url);
+      return u.search === "" && u.hash === "" && u.username === "" && u.password === "";
+    }, "must be a plain address: no query, fragment or credentials")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
 });
 
-export type Config = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+
+/** The settings, with the defaults that depend on other settings resolved (PUBLIC_URL from PORT). */
+export type Config = Omit<ParsedConfig, "PUBLIC_URL"> & {
+  /** Where residents reach the service, without a trailing slash; see the schema. */
+  PUBLIC_URL: string;
+};
+
+/** http://localhost:<PORT>: the address of a server started on this machine with `npm start`. */
+const withPublicUrl = (parsed: ParsedConfig): Config => ({
+  ...parsed,
+  PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
+});
+
+/** The absolute address of a path on the public site ("/survey/s/…" → "https://…/survey/s/…"). */
+export const publicUrl = (config: Pick<Config, "PUBLIC_URL">, path: string): string =>
+  `${config.PUBLIC_URL}${path.startsWith("/") ? path : `/${path}`}`;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -118,7 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       `HANDOFF_RETRY_MAX_MS=${JSON.stringify(relevant.HANDOFF_RETRY_MAX_MS ?? "")}: must not be below HANDOFF_RETRY_MIN_MS`,
     );
   }
-  if (result.success && crossProblems.length === 0) return { ok: true, config: result.data };
+  if (result.success && crossProblems.length === 0) return { ok: true, config: withPublicUrl(result.data) };
   const problems = (result.success ? [] : result.error.issues).map((issue) => {
     const key = String(issue.path[0] ?? "");
     const shown = secretKeys.has(key) ? "(hidden)" : JSON.stringify(relevant[key] ?? "");
@@ -130,5 +159,5 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 /** Test and tool default: the schema's defaults with overrides. */
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
   const parsed = configSchema.parse({});
-  return { ...parsed, ...overrides };
+  return withPublicUrl({ ...parsed, ...overrides });
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { getMunicipalitySettings } from "../catalog/municipalities";
 import { planGuidance } from "../guidance/engine";
 import { parseAnswers } from "./answers";
-import { defaultApplicant, fieldDefinitions, type InterviewQuestion, questionsFor } from "./field-dictionary";
+import {
+  defaultFilerMember,
+  fieldDefinitions,
+  type InterviewQuestion,
+  mergeKnown,
+  questionsFor,
+} from "./field-dictionary";
 import {
   deathOfElder,
   deathOfParent,
@@ -62,6 +68,7 @@ describe("questionsFor", () => {
       "newAddress",
       "previousAddress",
       "phone",
+      "childAllowanceClaimant",
       "bankCode",
       "branchCode",
       "accountType",
@@ -83,6 +90,13 @@ describe("questionsFor", () => {
     const oneStop = plan.procedures.filter((p) => p.handling === "one-stop");
     // The new address is printed by every one of the 18 forms, and asked once.
     expect(questions.find((q) => q.key === "newAddress")?.procedureIds).toHaveLength(oneStop.length);
+    // The 児童手当 claimant is chosen among the adults, never assumed to be the head.
+    expect(questions.find((q) => q.key === "childAllowanceClaimant")?.options?.map((o) => o.value)).toEqual([
+      "m1",
+      "m2",
+      "m5",
+      "m6",
+    ]);
     // The bank account serves two claims (児童手当 and ひとり親医療) and is asked once.
     expect(questions.find((q) => q.key === "bankCode")?.procedureIds).toEqual([
       "jidoteate.claim",
@@ -102,7 +116,11 @@ describe("questionsFor", () => {
       "movingDate",
       "headName",
       "applicant",
+      "filer",
       "grade",
+      "honseki",
+      "hittousha",
+      "previousHead",
     ]) {
       expect(keys).not.toContain(known);
     }
@@ -125,14 +143,32 @@ describe("questionsFor", () => {
     const questions = questionsFor(plan, household);
     const list = refs(questions);
     expect(new Set(list).size).toBe(list.length);
-    for (const key of ["address", "phone", "bankCode", "funeralDate", "deathPlace", "honseki", "heirName"]) {
+    for (const key of ["address", "phone", "bankCode", "funeralDate", "deathPlace", "heirName"]) {
       expect(list.filter((k) => k === key)).toHaveLength(1);
     }
+    // 本籍 is the deceased's own, from the record: not asked.
+    expect(list.filter((k) => k.startsWith("honseki"))).toEqual([]);
     // The funeral host is a member: the name comes from the record, not from a question.
     expect(list).not.toContain("funeralHostName");
     expect(questions.find((q) => q.key === "bankCode")?.procedureIds).toEqual([
       "kokuho.funeral-benefit",
       "jidoteate.claim",
+    ]);
+  });
+
+  it("asks 本籍 and 筆頭者 per Japanese member only when the record lacks them, 在留 facts per foreign member", () => {
+    const raw = structuredClone(moveInFamily) as { members: Record<string, unknown>[] };
+    delete raw.members[1]?.honseki;
+    Object.assign(raw.members[5] as object, { nationality: "PH", honseki: undefined, hittousha: undefined });
+    delete raw.members[5]?.honseki;
+    delete raw.members[5]?.hittousha;
+    const { household, plan } = planned(raw);
+    const list = refs(questionsFor(plan, household));
+    expect(list.filter((k) => /^(honseki|hittousha|residence)/.test(k))).toEqual([
+      "honseki.m2",
+      "residenceStatus.m6",
+      "residencePeriodEnd.m6",
+      "residenceCardNumber.m6",
     ]);
   });
 
@@ -171,11 +207,70 @@ describe("questionsFor", () => {
     expect(full.missing).toEqual([]);
   });
 
-  it("defaults the filer to the head, or for a death to the funeral host", () => {
-    expect(defaultApplicant(planned(moveInFamily).household)).toBe("m1");
-    expect(defaultApplicant(planned(deathOfParent).household)).toBe("d2");
-    const parsed = parseAnswers({ applicant: "m2" }, planned(moveInFamily).household);
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.answers.household.applicant).toBe("m2");
+  it("defaults the filer to the head, or for a death to the funeral host, never the deceased", () => {
+    expect(defaultFilerMember(planned(moveInFamily).household)).toBe("m1");
+    expect(defaultFilerMember(planned(deathOfParent).household)).toBe("d2");
+    const noHost = structuredClone(deathOfParent) as { event: { funeralHost?: string } };
+    delete noHost.event.funeralHost;
+    expect(defaultFilerMember(planned(noHost).household)).toBe("d2");
+    const spouseDied = structuredClone(deathOfElder) as { event: { subject: string; funeralHost?: string } };
+    spouseDied.event.subject = "e2";
+    delete spouseDied.event.funeralHost;
+    expect(defaultFilerMember(planned(spouseDied).household)).toBe("e1");
+  });
+
+  it("no longer asks who files: the filer is set on the household, and an `applicant` answer is ignored", () => {
+    const { household, plan } = planned(moveInFamily);
+    expect(refs(questionsFor(plan, household))).not.toContain("applicant");
+    const parsed = parseAnswers({ applicant: "m2" }, household);
+    expect(parsed.ignored).toEqual(["applicant"]);
+  });
+
+  it("asks who filed only when nobody in the household can have: the deceased lived alone", () => {
+    const raw = structuredClone(deathOfElder) as { members: unknown[]; event: { funeralHost?: string } };
+    raw.members = raw.members.slice(0, 1);
+    delete raw.event.funeralHost;
+    const { household, plan } = planned(raw);
+    expect(refs(questionsFor(plan, household))).toContain("filer");
+  });
+});
+
+describe("known registry facts", () => {
+  it("are never asked: the registered address, the previous address and its head, 本籍", () => {
+    const { household, plan } = planned(moveWithinFamily);
+    const asked = refs(questionsFor(plan, household));
+    expect(asked).toEqual(expect.arrayContaining(["previousAddress", "previousHead"]));
+    const known = {
+      household: {
+        previousAddress: "熊本市中央区手取本町1番1号",
+        previousHead: "髙橋 誠",
+        newPostalCode: "860-0806",
+      },
+      members: {},
+    };
+    const left = refs(questionsFor(plan, household, { known }));
+    for (const key of ["previousAddress", "previousHead", "newPostalCode"]) expect(left).not.toContain(key);
+    expect(left).toContain("newAddress");
+  });
+
+  it("ask a bereavement nothing the registry holds: the deceased's address", () => {
+    const { household, plan } = planned(deathOfElder);
+    expect(refs(questionsFor(plan, household))).toContain("address");
+    const known = { household: { address: "熊本市東区東町一丁目1番1号" }, members: {} };
+    expect(refs(questionsFor(plan, household, { known }))).not.toContain("address");
+  });
+
+  it("win over interview answers, member by member, and an empty fact is no fact", () => {
+    const merged = mergeKnown(
+      { household: { address: "typed", phone: "096-000-0000" }, members: { m1: { honseki: "typed" } } },
+      {
+        household: { address: "registered", phone: "" },
+        members: { m1: { honseki: "registered" }, m2: { hittousha: "x" } },
+      },
+    );
+    expect(merged).toEqual({
+      household: { address: "registered", phone: "096-000-0000" },
+      members: { m1: { honseki: "registered" }, m2: { hittousha: "x" } },
+    });
   });
 });

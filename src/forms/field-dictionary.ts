@@ -2,10 +2,17 @@ import { z } from "zod";
 import type { Text } from "../catalog/procedure.schema";
 import type { EventType } from "../catalog/vocabulary";
 import { parseIsoDate } from "../guidance/calendar";
-import type { Plan } from "../guidance/engine";
+import type { Plan, PlanItem } from "../guidance/engine";
 import { ageOn, gradeOn } from "../guidance/facts";
-import { type Household, type Member, normalizeNameText } from "../guidance/household.schema";
-import { formatWareki } from "../shared/dates";
+import {
+  type FilerRelation,
+  type Household,
+  isForeignResident,
+  type Member,
+  nationalityOf,
+  normalizeNameText,
+} from "../guidance/household.schema";
+import { formatWareki, parseDateInput } from "../shared/dates";
 import type { FormTemplate } from "./form-template.schema";
 import { defaultTemplates } from "./templates";
 
@@ -98,8 +105,18 @@ const kana = z
       .max(60)
       .regex(/^[\u30A1-\u30FA\u30FC ]+$/u, { error: "カタカナで入力してください / katakana only" }),
   );
-const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, {
-  error: "存在する日付を YYYY-MM-DD で入力してください / a real date as YYYY-MM-DD",
+const dateMessages = {
+  "date.invalid":
+    "日付として読めません（例 2026-04-06、R8.4.6、令和8年4月6日） / not a date (e.g. 2026-04-06, R8.4.6, 令和8年4月6日)",
+  "date.notExist": "その日付はありません / that day does not exist",
+  "date.outsideEra": "元号の期間にない日付です / the date is outside its era",
+} as const;
+/** A date as people write it, 西暦 or 和暦 (shared/dates.ts), kept as an ISO date. */
+const isoDate = z.string().transform((s, ctx) => {
+  const read = parseDateInput(s);
+  if (read.ok) return read.iso;
+  ctx.issues.push({ code: "custom", message: dateMessages[read.code], input: s });
+  return z.NEVER;
 });
 const digitsOf = (length: number) =>
   z
@@ -127,6 +144,19 @@ const choice = (options: FieldOption[]) =>
     error: `次のいずれか / one of: ${options.map((o) => o.value).join(", ")}`,
   });
 const memberId = z.string().min(1);
+const residenceCard = z
+  .string()
+  .transform((s) => nfkc(s).toUpperCase().replace(/[-\s]/g, ""))
+  .pipe(
+    z.string().regex(/^[A-Z]{2}\d{8}[A-Z]{2}$/, {
+      error: "英字2桁・数字8桁・英字2桁（例 AB12345678CD） / 2 letters, 8 digits, 2 letters",
+    }),
+  );
+const registeredText = (max: number) =>
+  z
+    .string()
+    .transform((s) => normalizeNameText(s).trim())
+    .pipe(z.string().min(1).max(max));
 
 const t = (ja: string, en: string): Text => ({ ja, en });
 
@@ -172,6 +202,26 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
   registry("grade", "text", t("学年", "School grade")),
   registry("insurance", "text", t("医療保険", "Health insurance")),
   registry("careLevel", "text", t("要介護度", "Care level")),
+  // 住民票の記載事項 (住基法 §7, §30の45): Japanese nationals' 本籍・筆頭者, foreign residents' 国籍等.
+  registry("honseki", "text", t("本籍", "Registered domicile (本籍)"), {
+    schema: registeredText(80),
+    hint: t("戸籍のとおりに（例 熊本県熊本市中央区手取本町1番）", "As the family register writes it"),
+  }),
+  registry("hittousha", "text", t("筆頭者", "Head of the family register (筆頭者)"), {
+    schema: nameText,
+  }),
+  registry("nationality", "text", t("国籍・地域", "Nationality or region")),
+  registry("residenceStatus", "text", t("在留資格", "Status of residence"), {
+    schema: text(30),
+    hint: t("在留カードのとおりに（例 技能実習、永住者）", "As on the residence card"),
+  }),
+  registry("residencePeriodEnd", "date", t("在留期間の満了の日", "Period of stay ends on"), {
+    schema: isoDate,
+  }),
+  registry("residenceCardNumber", "text", t("在留カード等の番号", "Residence card number"), {
+    schema: residenceCard,
+    hint: t("英字2桁・数字8桁・英字2桁", "2 letters, 8 digits, 2 letters"),
+  }),
   // Household facts the event fixes.
   {
     key: "movingDate",
@@ -204,6 +254,22 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
     source: "interview",
     label: t("住所", "Address"),
   },
+  {
+    // Asked only when the household names nobody who can file (a person who lived alone died and
+    // the visit has not recorded who came): the filer is set on the household, never per form.
+    key: "filer",
+    type: "text",
+    scope: "household",
+    source: "registry",
+    label: t("届出人（窓口に来た方）", "Person filing (who came to the counter)"),
+  },
+  {
+    key: "filerCapacity",
+    type: "text",
+    scope: "household",
+    source: "registry",
+    label: t("届出人の資格", "Capacity of the person filing"),
+  },
   // Asked at the counter.
   ask("newPostalCode", "household", "postalCode", t("新しい住所の郵便番号", "New postal code"), postalCode, {
     hint: t("7桁（例 860-0806）", "7 digits (e.g. 860-0806)"),
@@ -214,12 +280,29 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
   ask("previousAddress", "household", "text", t("前の住所", "Previous address"), text(120), {
     hint: t("転出の場合は今の住所", "For a move-out: the current address"),
   }),
+  ask("previousHead", "household", "text", t("前住所の世帯主", "Head of the previous household"), nameText),
+  ask(
+    "previousCountry",
+    "household",
+    "text",
+    t("転入前に住んでいた国・地域", "Country or region lived in before"),
+    text(40),
+    { hint: t("国名（例 ベトナム）", "The country's name (e.g. Viet Nam)") },
+  ),
   ask("address", "household", "text", t("住所", "Address"), text(120)),
   ask("phone", "household", "phone", t("日中の連絡先電話番号", "Daytime phone number"), phone),
-  ask("applicant", "household", "member", t("届出人（窓口に来た方）", "Person filing"), memberId, {
-    hint: t("既定は世帯主（死亡は喪主）", "Defaults to the head (for a death, the funeral host)"),
-  }),
+  ask("filerAddress", "household", "text", t("届出人の住所", "Address of the person filing"), text(120)),
   ask("newHead", "household", "member", t("新しい世帯主", "New head of household"), memberId),
+  ask(
+    "childAllowanceClaimant",
+    "household",
+    "member",
+    t("児童手当の請求者（所得の高い方の親）", "Child allowance claimant (the parent with the higher income)"),
+    memberId,
+    {
+      hint: t("父母のうち所得の高い方が請求します", "The parent or guardian with the higher income claims"),
+    },
+  ),
   ask("bankCode", "household", "digits", t("金融機関コード", "Bank code"), digitsOf(4), {
     hint: t("数字4桁", "4 digits"),
   }),
@@ -234,9 +317,15 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
   }),
   ask("accountHolderKana", "household", "kana", t("口座名義（カナ）", "Account holder (katakana)"), kana),
   ask("funeralHostName", "household", "text", t("喪主（葬祭を行った方）の氏名", "Funeral host"), nameText),
+  ask(
+    "funeralHostAddress",
+    "household",
+    "text",
+    t("喪主（葬祭を行った方）の住所", "Funeral host's address"),
+    text(120),
+  ),
   ask("funeralDate", "household", "date", t("葬儀を行った日", "Date of the funeral"), isoDate),
   ask("deathPlace", "household", "text", t("死亡したところ", "Place of death"), text(80)),
-  ask("honseki", "household", "text", t("本籍", "Registered domicile (本籍)"), text(80)),
   ask("heirName", "household", "text", t("相続人代表者の氏名", "Representative heir"), nameText),
   ask(
     "heirRelation",
@@ -314,6 +403,37 @@ export const fieldByKey: ReadonlyMap<string, FieldDefinition> = new Map(
   fieldDefinitions.map((f) => [f.key, f]),
 );
 
+// ── Known facts ───────────────────────────────────────────────────────────────────────────────────
+
+const given = (value: AnswerValue | undefined): value is AnswerValue => value !== undefined && value !== "";
+
+/**
+ * The answers the forms print: the interview's answers with the facts the registry holds
+ * (`known`: the registered address, 前住所, 本籍 …) laid over them. A known value always wins — the
+ * registry is never overwritten by what was typed — and an empty known value is no fact at all.
+ */
+export function mergeKnown(answers: Answers, known: Answers): Answers {
+  const household: Record<string, AnswerValue> = { ...answers.household };
+  for (const [key, value] of Object.entries(known.household)) if (given(value)) household[key] = value;
+  const members: Record<string, Record<string, AnswerValue>> = {};
+  for (const [id, values] of Object.entries(answers.members)) members[id] = { ...values };
+  for (const [id, values] of Object.entries(known.members)) {
+    for (const [key, value] of Object.entries(values)) {
+      if (!given(value)) continue;
+      members[id] ??= {};
+      (members[id] as Record<string, AnswerValue>)[key] = value;
+    }
+  }
+  return { household, members };
+}
+
+/** Whether the registry (or the household) already holds this value: it is then never asked. */
+export function isKnown(ref: FieldRef, known: Answers): boolean {
+  const value =
+    ref.memberId === undefined ? known.household[ref.key] : known.members[ref.memberId]?.[ref.key];
+  return given(value);
+}
+
 // ── Resolving a binding for one household ─────────────────────────────────────────────────────────
 
 /** A form's need for one field, for the household or for one member. */
@@ -330,6 +450,12 @@ export type Resolution =
   | { kind: "value"; text: string; from?: FieldRef }
   | { kind: "ask"; ref: FieldRef }
   | { kind: "blank" };
+
+/** What a form is about, for the bindings that depend on it (the filer's relation to those concerned). */
+export interface ResolveContext {
+  /** The members the form concerns (its plan item's members). */
+  concerned?: readonly string[];
+}
 
 const value = (text: string): Resolution => ({ kind: "value", text });
 const askFor = (key: string, memberId?: string): Resolution => ({
@@ -361,20 +487,70 @@ const careLabels = {
   care4: "要介護4",
   care5: "要介護5",
 } as const;
+const filerRelationLabels: Record<FilerRelation, string> = {
+  proxy: "代理人",
+  "other-relative": "親族",
+  landlord: "家主",
+};
+/** 在留資格 without a 在留期間: nothing to print or ask in 在留期間の満了の日. */
+const permanentStatuses = new Set(["永住者", "特別永住者"]);
+
+let regionNames: Intl.DisplayNames | undefined;
+/**
+ * A nationality as the 住民票 writes it: the Japanese name of the country or region (ベトナム, 韓国),
+ * from the ICU data Node ships; the code itself only when ICU does not know it.
+ */
+export function nationalityName(code: string): string {
+  regionNames ??= new Intl.DisplayNames("ja", { type: "region", fallback: "code" });
+  try {
+    const name = regionNames.of(code);
+    return name && name !== code && !name.startsWith("不明") ? name : code;
+  } catch {
+    return code;
+  }
+}
+
+const gendered = (m: Member, female: string, male: string, either: string) =>
+  m.sex === "female" ? female : m.sex === "male" ? male : either;
 
 function relationLabel(member: Member): string {
   switch (member.relation) {
     case "head":
       return "世帯主";
     case "spouse":
-      return member.sex === "female" ? "妻" : member.sex === "male" ? "夫" : "配偶者";
+      return gendered(member, "妻", "夫", "配偶者");
     case "child":
       return "子";
     case "parent":
-      return member.sex === "female" ? "母" : member.sex === "male" ? "父" : "父母";
+      return gendered(member, "母", "父", "父母");
     default:
       return "その他";
   }
+}
+
+/**
+ * What `from` is to `to`, both described by their relation to the head (the only relations a
+ * household holds): 妻, 子, 母, 孫 …; undefined when the household does not say.
+ */
+export function kinship(from: Member, to: Member): string | undefined {
+  const a = from.relation;
+  const b = to.relation;
+  if (from.id === to.id) return "本人";
+  if (b === "head") return a === "other" ? undefined : relationLabel(from);
+  if (a === "head") {
+    if (b === "spouse") return gendered(from, "妻", "夫", "配偶者");
+    if (b === "child") return gendered(from, "母", "父", "親");
+    if (b === "parent") return "子";
+    return undefined;
+  }
+  if (a === "spouse" && b === "child") return gendered(from, "母", "父", "親");
+  if (a === "child" && b === "spouse") return "子";
+  if (a === "child" && b === "child") return "兄弟姉妹";
+  if (a === "parent" && b === "child") return gendered(from, "祖母", "祖父", "祖父母");
+  if (a === "child" && b === "parent") return "孫";
+  if (a === "spouse" && b === "parent") return "子の配偶者";
+  if (a === "parent" && b === "spouse") return gendered(from, "配偶者の母", "配偶者の父", "配偶者の父母");
+  return undefined;
 }
 
 function gradeLabel(grade: number): string {
@@ -391,30 +567,259 @@ function ageAtEvent(household: Household, member: Member): number {
   const on = eventDay(household);
   return birth && on ? ageOn(birth, on) : 0;
 }
+const isAdult = (household: Household, m: Member) => ageAtEvent(household, m) >= 18;
+const isDeceased = (household: Household, m: Member) =>
+  household.event.type === "death" && household.event.subject === m.id;
 
 /**
- * Who files: the head when the head moves, else the first adult who moves; for a death, the funeral
- * host, else a remaining spouse or adult. Staff may name another member (`answers.applicant`).
+ * The member who files when the household does not name a filer: the head when present and alive;
+ * for a death, the funeral host if a member, else the head if alive, else a remaining adult (a
+ * spouse first); for a move, the head, else the first adult who moves. Undefined when nobody can —
+ * the deceased lived alone and the filer came from elsewhere.
  */
-export function defaultApplicant(household: Household): string | undefined {
+export function defaultFilerMember(household: Household): string | undefined {
   const { event, members } = household;
-  const adult = (m: Member) => ageAtEvent(household, m) >= 18;
+  const alive = members.filter((m) => !isDeceased(household, m));
   if (event.type === "death") {
-    if (event.funeralHost) return event.funeralHost;
-    const remaining = members.filter((m) => m.id !== event.subject);
+    const host = alive.find((m) => m.id === event.funeralHost);
+    if (host) return host.id;
     return (
-      remaining.find((m) => m.relation === "spouse" && adult(m)) ??
-      remaining.find(adult) ??
-      remaining[0]
+      alive.find((m) => m.relation === "head") ??
+      alive.find((m) => m.relation === "spouse" && isAdult(household, m)) ??
+      alive.find((m) => isAdult(household, m))
     )?.id;
   }
-  const movers = members.filter((m) => m.moving !== false);
-  return (movers.find((m) => m.relation === "head") ?? movers.find(adult) ?? movers[0])?.id;
+  const movers = alive.filter((m) => m.moving !== false);
+  return (
+    alive.find((m) => m.relation === "head") ??
+    movers.find((m) => isAdult(household, m)) ??
+    alive.find((m) => isAdult(household, m)) ??
+    movers[0]
+  )?.id;
 }
 
-export function applicantOf(household: Household, answers: Answers): string | undefined {
-  const chosen = answers.household.applicant;
-  return typeof chosen === "string" ? chosen : defaultApplicant(household);
+/** Who fills a 届出人/申請者/請求者 box: a member of the household, or someone else. */
+export type Party =
+  | { kind: "member"; member: Member }
+  | {
+      kind: "other";
+      name: string;
+      kana?: string;
+      address?: string;
+      phone?: string;
+      /** 代理人 / 親族 / 家主, or what the interview says. */
+      relation?: string;
+    }
+  /** Not known yet: this question names them. */
+  | { kind: "ask"; ref: FieldRef };
+
+/** The filer of the visit: `household.filer`, else {@link defaultFilerMember}. */
+export function filerOf(household: Household): Party {
+  const filer = household.filer;
+  if (filer && "member" in filer) {
+    const member = household.members.find((m) => m.id === filer.member);
+    if (member) return { kind: "member", member };
+  } else if (filer) {
+    return {
+      kind: "other",
+      name: filer.name,
+      ...(filer.kana ? { kana: filer.kana } : {}),
+      ...(filer.address ? { address: filer.address } : {}),
+      ...(filer.phone ? { phone: filer.phone } : {}),
+      relation: filerRelationLabels[filer.relation],
+    };
+  }
+  const id = defaultFilerMember(household);
+  const member = household.members.find((m) => m.id === id);
+  return member ? { kind: "member", member } : { kind: "ask", ref: { key: "filer" } };
+}
+
+const sameName = (a: string, b: string) =>
+  normalizeNameText(a).replace(/\s+/g, "") === normalizeNameText(b).replace(/\s+/g, "");
+
+/**
+ * The 喪主 who claims the 葬祭費: the member the event names, else the person the interview names —
+ * a member or the filer when the name is theirs (so their address is not asked again), else someone
+ * whose address is asked.
+ */
+export function funeralHostOf(household: Household, answers: Answers): Party {
+  const { event } = household;
+  const member = household.members.find((m) => m.id === event.funeralHost && !isDeceased(household, m));
+  if (member) return { kind: "member", member };
+  const named = answers.household.funeralHostName;
+  if (typeof named !== "string" || named === "") return { kind: "ask", ref: { key: "funeralHostName" } };
+  const filer = filerOf(household);
+  if (filer.kind === "other" && sameName(filer.name, named)) return filer;
+  const namesake = household.members.find(
+    (m) => !isDeceased(household, m) && m.name !== undefined && sameName(m.name, named),
+  );
+  if (namesake) return { kind: "member", member: namesake };
+  const address = answers.household.funeralHostAddress;
+  return { kind: "other", name: named, ...(typeof address === "string" ? { address } : {}) };
+}
+
+/**
+ * The members who may claim the 児童手当 for the children concerned: the adults of the household
+ * other than those children (and other than someone who died).
+ */
+export function childAllowanceClaimants(household: Household, concerned: readonly string[] = []): Member[] {
+  return household.members.filter(
+    (m) => !concerned.includes(m.id) && !isDeceased(household, m) && isAdult(household, m),
+  );
+}
+
+/** The 児童手当 claimant: the parent with the higher income, chosen in the interview (never assumed). */
+export function childAllowanceClaimantOf(household: Household, answers: Answers): Party {
+  const id = answers.household.childAllowanceClaimant;
+  const member = household.members.find((m) => m.id === id);
+  return member ? { kind: "member", member } : { kind: "ask", ref: { key: "childAllowanceClaimant" } };
+}
+
+/**
+ * 届出人の資格 of a 死亡届 (戸籍法 §87): 同居の親族, 同居者, 同居していない親族, 家主 …; a proxy only
+ * brings the form (使者).
+ */
+function filerCapacity(household: Household): Resolution {
+  const filer = filerOf(household);
+  if (filer.kind === "ask") return { kind: "ask", ref: filer.ref };
+  if (filer.kind === "member") return value(filer.member.relation === "other" ? "同居者" : "同居の親族");
+  const relation = household.filer && "relation" in household.filer ? household.filer.relation : undefined;
+  if (relation === "other-relative") return value("同居していない親族");
+  if (relation === "landlord") return value("家主");
+  return value("使者（届出人の代理）");
+}
+
+/** The relation a member who files has to the members a form concerns: 本人, 妻, 子, 世帯主 … */
+function relationToConcerned(member: Member, household: Household, concerned: readonly string[]): string {
+  if (concerned.includes(member.id)) return "本人";
+  const people = concerned
+    .map((id) => household.members.find((m) => m.id === id))
+    .filter((m): m is Member => m !== undefined);
+  const head = household.members.find((m) => m.relation === "head");
+  const about = people.find((m) => m.relation === "head") ?? people[0] ?? head;
+  const relation = about ? kinship(member, about) : undefined;
+  if (relation !== undefined && relation !== "本人") return relation;
+  return member.relation === "head" ? "世帯主" : "同一世帯員";
+}
+
+/** The parties a template's bindings may name: `applicant.name`, `funeralHost.address`, `claimant.kana`. */
+export const partyBindings = ["applicant", "funeralHost", "claimant"] as const;
+/** What a party binding may print after its dot; the bare party (`applicant`) prints the name. */
+export const partyFields = [
+  "name",
+  "kana",
+  "birthDate",
+  "sex",
+  "relation",
+  "address",
+  "phone",
+  "insurance",
+] as const;
+
+function partyOf(prefix: string, household: Household, answers: Answers): Party {
+  if (prefix === "funeralHost") return funeralHostOf(household, answers);
+  if (prefix === "claimant") return childAllowanceClaimantOf(household, answers);
+  return filerOf(household);
+}
+
+/**
+ * Where to reach a party not known yet: asked with the question that names them, so that naming
+ * them can only remove questions (the filer's own address when the 喪主 is the filer), never add any.
+ */
+function unknownPartyField(
+  prefix: string,
+  field: string,
+  household: Household,
+  answers: Answers,
+): Resolution | undefined {
+  if (field === "phone") return askFor("phone");
+  if (field !== "address") return undefined;
+  if (prefix === "funeralHost") return askFor("funeralHostAddress");
+  if (prefix === "applicant") return askFor("filerAddress");
+  return resolveBinding("householdAddress", household, answers);
+}
+
+function resolveParty(
+  prefix: string,
+  party: Party,
+  field: string,
+  household: Household,
+  answers: Answers,
+  context: ResolveContext,
+): Resolution {
+  if (party.kind === "ask")
+    return unknownPartyField(prefix, field, household, answers) ?? { kind: "ask", ref: party.ref };
+  if (party.kind === "other") {
+    switch (field) {
+      case "name":
+        return value(party.name);
+      case "kana":
+        return party.kana ? value(party.kana) : blank;
+      case "relation":
+        return party.relation ? value(party.relation) : blank;
+      case "address":
+        return party.address ? value(party.address) : askFor("filerAddress");
+      case "phone":
+        return party.phone ? value(party.phone) : askFor("phone");
+      default:
+        return blank;
+    }
+  }
+  const { member } = party;
+  switch (field) {
+    case "relation":
+      return value(relationToConcerned(member, household, context.concerned ?? []));
+    case "address":
+      return resolveBinding("householdAddress", household, answers);
+    case "phone":
+      return askFor("phone");
+    default:
+      return resolveMemberField(field, member, household);
+  }
+}
+
+/** The filer as the hand-off to the core systems records them (what the 届出人 boxes print). */
+export interface FilerSummary {
+  /** `member`, or the relation of someone from outside the household. */
+  type: "member" | FilerRelation | "unknown";
+  /** The member's id when the filer is a member (for the core system, never printed). */
+  memberId?: string;
+  name?: string;
+  kana?: string;
+  address?: string;
+  phone?: string;
+  /** As printed: 本人, 妻, 子 … for a member; 代理人, 親族, 家主 otherwise. */
+  relation?: string;
+}
+
+/**
+ * The filer of a form concerning `concerned`, with every value as the forms print it (an answer
+ * where the household does not hold it): the record the hand-off carries.
+ */
+export function filerSummary(
+  household: Household,
+  answers: Answers,
+  concerned: readonly string[] = [],
+): FilerSummary {
+  const party = filerOf(household);
+  const text = (field: string): string | undefined => {
+    const r = resolveParty("applicant", party, field, household, answers, { concerned });
+    if (r.kind === "value") return r.text;
+    return r.kind === "ask" ? answerText(r.ref, household, answers) : undefined;
+  };
+  const type: FilerSummary["type"] =
+    party.kind === "member"
+      ? "member"
+      : party.kind === "other" && household.filer && "relation" in household.filer
+        ? household.filer.relation
+        : "unknown";
+  const out: FilerSummary = { type };
+  if (party.kind === "member") out.memberId = party.member.id;
+  for (const field of ["name", "kana", "address", "phone", "relation"] as const) {
+    const value = text(field);
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
 }
 
 /** Resolves a member field for one member. */
@@ -425,12 +830,16 @@ function resolveMemberField(key: string, member: Member, household: Household): 
   return resolved.kind === "value" ? { ...resolved, from: { key, memberId: member.id } } : resolved;
 }
 
+const orAsk = (text: string | undefined, key: string, member: Member): Resolution =>
+  text ? value(text) : askFor(key, member.id);
+
 function memberValue(key: string, member: Member, household: Household): Resolution {
+  const foreign = isForeignResident(member);
   switch (key) {
     case "name":
-      return member.name ? value(member.name) : askFor("name", member.id);
+      return orAsk(member.name, "name", member);
     case "kana":
-      return member.kana ? value(member.kana) : askFor("kana", member.id);
+      return orAsk(member.kana, "kana", member);
     case "birthDate":
       return value(formatWareki(member.birthDate));
     case "sex":
@@ -448,6 +857,22 @@ function memberValue(key: string, member: Member, household: Household): Resolut
       return value(insuranceLabels[member.insurance]);
     case "careLevel":
       return member.careLevel ? value(careLabels[member.careLevel]) : blank;
+    // 本籍・筆頭者 are kept for Japanese nationals, 国籍・在留 for foreign residents (住基法 §30の45).
+    case "honseki":
+      return foreign ? blank : orAsk(member.honseki, key, member);
+    case "hittousha":
+      return foreign ? blank : orAsk(member.hittousha, key, member);
+    case "nationality":
+      return foreign ? value(nationalityName(nationalityOf(member))) : blank;
+    case "residenceStatus":
+      return foreign ? orAsk(member.residenceStatus, key, member) : blank;
+    case "residenceCardNumber":
+      return foreign ? orAsk(member.residenceCardNumber, key, member) : blank;
+    case "residencePeriodEnd":
+      if (!foreign || permanentStatuses.has(member.residenceStatus ?? "")) return blank;
+      return member.residencePeriodEnd
+        ? value(formatWareki(member.residencePeriodEnd))
+        : askFor(key, member.id);
     default:
       return askFor(key, member.id);
   }
@@ -460,21 +885,27 @@ function householdAddressKey(type: EventType): string {
   return "newAddress";
 }
 
+const fromAbroad = (household: Household) =>
+  household.event.type === "move-in" && household.event.origin === "abroad";
+
 /**
  * Resolves a binding as a template writes it: a household key (`newAddress`), a member key for a
- * given member (`name` in a member column), or `applicant.<member key>`.
+ * given member (`name` in a member column), or a party's field (`applicant.kana`, `funeralHost`).
+ * `context` says whom the form concerns (for the filer's relation to them).
  */
 export function resolveBinding(
   binding: string,
   household: Household,
   answers: Answers,
   member?: Member,
+  context: ResolveContext = {},
 ): Resolution {
   if (member) return resolveMemberField(binding, member, household);
-  if (binding.startsWith("applicant.")) {
-    const id = applicantOf(household, answers);
-    const applicant = household.members.find((m) => m.id === id);
-    return applicant ? resolveMemberField(binding.slice("applicant.".length), applicant, household) : blank;
+  const dot = binding.indexOf(".");
+  const prefix = dot < 0 ? binding : binding.slice(0, dot);
+  if ((partyBindings as readonly string[]).includes(prefix)) {
+    const field = dot < 0 ? "name" : binding.slice(dot + 1);
+    return resolveParty(prefix, partyOf(prefix, household, answers), field, household, answers, context);
   }
   const { event } = household;
   switch (binding) {
@@ -482,6 +913,8 @@ export function resolveBinding(
       return moveEvents.includes(event.type) ? value(formatWareki(event.date)) : askFor("movingDate");
     case "deathDate":
       return event.type === "death" ? value(formatWareki(event.date)) : blank;
+    case "funeralDate":
+      return event.funeralDate ? value(formatWareki(event.funeralDate)) : askFor("funeralDate");
     case "eventLabel":
       return value(eventLabels[event.type] ?? "");
     case "headName": {
@@ -489,16 +922,29 @@ export function resolveBinding(
       return head ? resolveMemberField("name", head, household) : blank;
     }
     case "householdAddress":
-      return askFor(householdAddressKey(event.type));
-    case "funeralHostName": {
-      const host = household.members.find((m) => m.id === event.funeralHost);
-      return host ? resolveMemberField("name", host, household) : askFor("funeralHostName");
-    }
-    case "applicant": {
-      const id = applicantOf(household, answers);
-      const applicant = household.members.find((m) => m.id === id);
-      return applicant ? resolveMemberField("name", applicant, household) : askFor("applicant");
-    }
+      return resolveBinding(householdAddressKey(event.type), household, answers);
+    case "funeralHostName":
+      return resolveParty(
+        "funeralHost",
+        funeralHostOf(household, answers),
+        "name",
+        household,
+        answers,
+        context,
+      );
+    case "filerCapacity":
+      return filerCapacity(household);
+    case "previousAddress":
+      // A move from abroad has no 前住所 in Japan: the form says 国外 and names the country.
+      if (fromAbroad(household)) return value("国外");
+      return household.previousAddress?.address ? value(household.previousAddress.address) : askFor(binding);
+    case "previousHead":
+      if (fromAbroad(household)) return blank;
+      return household.previousAddress?.householdHead
+        ? value(household.previousAddress.householdHead)
+        : askFor(binding);
+    case "previousCountry":
+      return fromAbroad(household) ? askFor(binding) : blank;
     default:
       return askFor(binding);
   }
@@ -508,12 +954,12 @@ export function resolveBinding(
 export function answerText(ref: FieldRef, household: Household, answers: Answers): string | undefined {
   const raw =
     ref.memberId === undefined ? answers.household[ref.key] : answers.members[ref.memberId]?.[ref.key];
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw === "") return undefined;
   const field = fieldByKey.get(ref.key);
   if (!field) return String(raw);
   switch (field.type) {
     case "date":
-      return formatWareki(String(raw));
+      return parseIsoDate(String(raw)) ? formatWareki(String(raw)) : String(raw);
     case "choice":
       return field.options?.find((o) => o.value === raw)?.label.ja ?? String(raw);
     case "member": {
@@ -526,16 +972,34 @@ export function answerText(ref: FieldRef, household: Household, answers: Answers
         ? `${String(raw).slice(0, 4)}-${String(raw).slice(4)}`
         : String(raw);
     default:
+      // A country typed as its code (VN) prints as its name (ベトナム).
+      if (ref.key === "previousCountry" && /^[A-Z]{2}$/.test(String(raw)))
+        return nationalityName(String(raw));
       return String(raw);
   }
+}
+
+/**
+ * The answer keys a binding may print (for the hand-off, which sends a procedure only the answers
+ * its form uses): a household key is itself; a party's fields are the answers that fill them.
+ */
+export function answerKeysOfBinding(binding: string): string[] {
+  const prefix = binding.split(".")[0] ?? binding;
+  if (prefix === "applicant") return ["filerAddress", "phone", "newAddress", "previousAddress", "address"];
+  if (prefix === "funeralHost") return ["funeralHostName", "funeralHostAddress", "phone"];
+  if (prefix === "claimant")
+    return ["childAllowanceClaimant", "phone", "newAddress", "previousAddress", "address"];
+  if (binding === "householdAddress") return ["newAddress", "previousAddress", "address"];
+  if (binding === "funeralHostName") return ["funeralHostName"];
+  return [binding];
 }
 
 // ── Which bindings a form uses, and the questions they raise ──────────────────────────────────────
 
 export interface TemplateBindings {
-  /** Bindings printed once for the form (household keys and `applicant.*`). */
+  /** Bindings printed once for the form (household keys and party fields such as `applicant.kana`). */
   household: string[];
-  /** Bindings printed for each member of the plan item. */
+  /** Bindings printed for each member of the plan item (both lines of a member table). */
   member: string[];
 }
 
@@ -554,7 +1018,8 @@ export function bindingsFor(template: FormTemplate, event?: EventType): Template
       if (section.type === "boxes") {
         for (const box of section.boxes) if (box.bind && applies(box.events, event)) household.push(box.bind);
       } else if (section.type === "members") {
-        for (const column of section.columns) if (applies(column.events, event)) member.push(column.bind);
+        for (const column of [...section.columns, ...(section.detail ?? [])])
+          if (applies(column.events, event)) member.push(column.bind);
       }
     }
   } else {
@@ -565,14 +1030,19 @@ export function bindingsFor(template: FormTemplate, event?: EventType): Template
   return { household, member };
 }
 
+const isPartyBinding = (binding: string): boolean => {
+  const [prefix, field, ...rest] = binding.split(".");
+  if (!(partyBindings as readonly string[]).includes(prefix ?? "")) return false;
+  return rest.length === 0 && (field === undefined || (partyFields as readonly string[]).includes(field));
+};
+
 /** Bindings a template names that the dictionary does not know, or that are in the wrong place. */
 export function unknownBindings(template: FormTemplate): string[] {
   const out: string[] = [];
   const { household, member } = bindingsFor(template);
   for (const binding of new Set(household)) {
-    const isApplicant = binding.startsWith("applicant.");
-    const field = fieldByKey.get(isApplicant ? binding.slice("applicant.".length) : binding);
-    if (!field || field.scope !== (isApplicant ? "member" : "household")) out.push(binding);
+    if (isPartyBinding(binding)) continue;
+    if (fieldByKey.get(binding)?.scope !== "household") out.push(binding);
   }
   for (const binding of new Set(member)) if (fieldByKey.get(binding)?.scope !== "member") out.push(binding);
   return out;
@@ -586,36 +1056,57 @@ export interface InterviewQuestion {
   source: FieldSource;
   label: Text;
   hint?: Text;
+  /** The choices; for a member choice (the 児童手当 claimant), the members who may be chosen. */
   options?: FieldOption[];
   /** The one-stop forms that print the answer, in plan order. */
   procedureIds: string[];
 }
 
+export interface QuestionsOptions {
+  templates?: ReadonlyMap<string, FormTemplate>;
+  /** The interview's answers so far (an answer may settle who a party is, and so what else is asked). */
+  answers?: Answers;
+  /** What the registry holds (see {@link mergeKnown}): printed, never asked. */
+  known?: Answers;
+}
+
+/** The members a member-choice question offers, when the form narrows them. */
+function memberOptions(key: string, household: Household, item: PlanItem): FieldOption[] | undefined {
+  if (key !== "childAllowanceClaimant") return undefined;
+  return childAllowanceClaimants(household, item.members).map((m, i) => ({
+    value: m.id,
+    label: m.name ? { ja: m.name, en: m.name } : { ja: `${i + 1}人目の方`, en: `Member ${i + 1}` },
+  }));
+}
+
 /**
  * The questions the counter asks for this plan: exactly the union of the fields the plan's one-stop
- * forms print that the household (registry record and event) cannot supply — each field once for the
- * household, or once per member for member fields, however many forms print it.
+ * forms print that neither the household (registry record and event) nor `known` supplies — each
+ * field once for the household, or once per member for member fields, however many forms print it.
  *
  * Answers already given do not remove a question: this is the interview's question list; which of
- * them are still unanswered is what renderForms reports as `missing`.
+ * them are still unanswered is what renderForms reports as `missing`. A known fact removes it.
  */
 export function questionsFor(
   plan: Plan,
   household: Household,
-  options: { templates?: ReadonlyMap<string, FormTemplate>; answers?: Answers } = {},
+  options: QuestionsOptions = {},
 ): InterviewQuestion[] {
   const templates = options.templates ?? defaultTemplates;
-  const answers = options.answers ?? noAnswers;
+  const known = options.known ?? noAnswers;
+  const answers = mergeKnown(options.answers ?? noAnswers, known);
   const found = new Map<string, InterviewQuestion>();
-  const note = (ref: FieldRef, procedureId: string) => {
+  const note = (ref: FieldRef, item: PlanItem) => {
+    if (isKnown(ref, known)) return;
     const id = `${ref.key}\u0000${ref.memberId ?? ""}`;
-    const known = found.get(id);
-    if (known) {
-      if (!known.procedureIds.includes(procedureId)) known.procedureIds.push(procedureId);
+    const seen = found.get(id);
+    if (seen) {
+      if (!seen.procedureIds.includes(item.id)) seen.procedureIds.push(item.id);
       return;
     }
     const field = fieldByKey.get(ref.key);
     if (!field) return;
+    const choices = field.options ?? memberOptions(ref.key, household, item);
     found.set(id, {
       key: ref.key,
       ...(ref.memberId === undefined ? {} : { memberId: ref.memberId }),
@@ -623,8 +1114,8 @@ export function questionsFor(
       source: field.source,
       label: field.label,
       ...(field.hint ? { hint: field.hint } : {}),
-      ...(field.options ? { options: field.options } : {}),
-      procedureIds: [procedureId],
+      ...(choices ? { options: choices } : {}),
+      procedureIds: [item.id],
     });
   };
   for (const item of plan.procedures) {
@@ -632,16 +1123,17 @@ export function questionsFor(
     const template = templates.get(item.id);
     if (!template) continue;
     const bindings = bindingsFor(template, household.event.type);
+    const context = { concerned: item.members };
     for (const binding of bindings.household) {
-      const r = resolveBinding(binding, household, answers);
-      if (r.kind === "ask") note(r.ref, item.id);
+      const r = resolveBinding(binding, household, answers, undefined, context);
+      if (r.kind === "ask") note(r.ref, item);
     }
     for (const id of item.members) {
       const member = household.members.find((m) => m.id === id);
       if (!member) continue;
       for (const binding of bindings.member) {
-        const r = resolveBinding(binding, household, answers, member);
-        if (r.kind === "ask") note(r.ref, item.id);
+        const r = resolveBinding(binding, household, answers, member, context);
+        if (r.kind === "ask") note(r.ref, item);
       }
     }
   }

@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
 import type { PlanItem } from "../guidance/engine";
 import type { Household, Member } from "../guidance/household.schema";
-import { type Answers, answerText, bindingsFor, type FieldRef, resolveBinding } from "./field-dictionary";
+import {
+  type Answers,
+  answerText,
+  bindingsFor,
+  type FieldRef,
+  type ResolveContext,
+  resolveBinding,
+} from "./field-dictionary";
 import type { FormTemplate } from "./form-template.schema";
 
 /** One printed value: its text (undefined = blank box) and the field it came from. */
@@ -34,8 +41,14 @@ export interface FilledForm {
   contentHash: string;
 }
 
-function cellFor(binding: string, household: Household, answers: Answers, member: Member | undefined): Cell {
-  const r = resolveBinding(binding, household, answers, member);
+function cellFor(
+  binding: string,
+  household: Household,
+  answers: Answers,
+  member: Member | undefined,
+  context: ResolveContext,
+): Cell {
+  const r = resolveBinding(binding, household, answers, member, context);
   const owner = member === undefined ? {} : { memberId: member.id };
   if (r.kind === "value") {
     if (r.from)
@@ -62,16 +75,17 @@ export function fillForm(
   filedOn?: string,
 ): FilledForm {
   const bindings = bindingsFor(template, household.event.type);
+  const context: ResolveContext = { concerned: item.members };
   const cells = new Map<string, Cell>();
   for (const binding of bindings.household)
-    cells.set(binding, cellFor(binding, household, answers, undefined));
+    cells.set(binding, cellFor(binding, household, answers, undefined, context));
   const rows: MemberRow[] = [];
   for (const id of item.members) {
     const member = household.members.find((m) => m.id === id);
     if (!member) continue;
     const rowCells = new Map<string, Cell>();
     for (const binding of bindings.member)
-      rowCells.set(binding, cellFor(binding, household, answers, member));
+      rowCells.set(binding, cellFor(binding, household, answers, member, context));
     rows.push({ member, cells: rowCells });
   }
   const missing: FieldRef[] = [];

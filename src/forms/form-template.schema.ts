@@ -45,6 +45,8 @@ export const sectionSchema = z.discriminatedUnion("type", [
     /** Rows per page; more members continue on a further page of the same form. */
     rows: z.int().min(1).max(10),
     columns: z.array(columnSchema).min(1).max(8),
+    /** A second line under each member's row, for facts that do not fit beside the name (本籍, 在留資格 …). */
+    detail: z.array(columnSchema).min(1).max(8).optional(),
   }),
   z.strictObject({ type: z.literal("note"), lines: z.array(label).min(1).max(6) }),
 ]);

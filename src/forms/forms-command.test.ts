@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../cli/main";
-import { deathOfElder, moveInAnswers, moveInFamily } from "./fixtures/households";
+import {
+  deathLivingAlone,
+  deathOfElder,
+  foreignResidentAnswers,
+  foreignResidentFromAbroad,
+  moveInAnswers,
+  moveInFamily,
+} from "./fixtures/households";
 import { signaturePng } from "./fixtures/signature";
 import { formsUsage, runForms } from "./forms-command";
 import { pdfImages, pdfText } from "./test-support";
@@ -41,9 +48,15 @@ describe("madoguchi forms", () => {
     const input = write("family.json", { ...moveInFamily, answers: moveInAnswers });
     const out = join(dir, "bundle.pdf");
     const io = fakeIo();
-    expect(await main(["forms", input, "--out", out, "--filed-on", "2026-04-08"], io)).toBe(0);
+    expect(
+      await main(
+        ["forms", input, "--out", out, "--filed-on", "2026-04-08", "--municipality", "kumamoto"],
+        io,
+      ),
+    ).toBe(0);
     expect(io.err()).toBe("");
     expect(io.out()).toContain("申請書 18件・18ページ");
+    expect(io.out()).not.toMatch(/juki\.move-in|kokuho\./);
     const text = pdfText(new Uint8Array(readFileSync(out)));
     for (const name of [
       "𠮷田 太郎",
@@ -65,10 +78,9 @@ describe("madoguchi forms", () => {
     expect(await runForms([input, "--out", out, "--municipality", "kumamoto"], io)).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(io.err()).toContain("未回答の項目が");
-    expect(io.err()).toMatch(
-      /- funeralDate: 葬儀を行った日 \/ Date of the funeral \(kouki\.funeral-benefit\)/,
-    );
-    expect(io.err()).toMatch(/- bankCode: .*\(kouki\.funeral-benefit\)/);
+    expect(io.err()).toMatch(/- 葬儀を行った日 \/ Date of the funeral: 後期高齢者医療 葬祭費 支給申請/);
+    expect(io.err()).toMatch(/- 金融機関コード \/ Bank code: 後期高齢者医療 葬祭費 支給申請/);
+    expect(io.err()).not.toMatch(/funeralDate|bankCode|kouki\.funeral-benefit/);
     const text = pdfText(new Uint8Array(readFileSync(out)));
     expect(text).toContain("髙橋 一郎");
     expect(text).toContain("（あて先）熊本市長");
@@ -125,8 +137,64 @@ describe("madoguchi forms", () => {
     const io = fakeIo();
     expect(await runForms([write("glyph.json", raw), "--out", out], io)).toBe(2);
     expect(io.err()).toContain("フォントにない文字");
-    expect(io.err()).toContain("𠀀 (U+20000) in name — m2");
+    expect(io.err()).toContain("𠀀 (U+20000): 氏名 / Full name（𠀀田 花子）: 転入届、");
+    expect(io.err()).not.toContain("m2");
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("uses the demo municipality when none is named, and says so: never （あて先）市区町村長", async () => {
+    const input = write("elder-default.json", deathOfElder);
+    const out = join(dir, "default.pdf");
+    const io = fakeIo();
+    expect(await runForms([input, "--out", out], io)).toBe(0);
+    expect(io.err()).toContain("デモ用の自治体（熊本市）");
+    expect(io.err()).toContain("using the demo municipality kumamoto");
+    const text = pdfText(new Uint8Array(readFileSync(out)));
+    expect(text).toContain("（あて先）熊本市長");
+    expect(text).not.toContain("市区町村長");
+  });
+
+  it("prints the household's filer: the wife filing alone signs under her own name", async () => {
+    const input = write("wife.json", { ...moveInFamily, filer: { member: "m2" }, answers: moveInAnswers });
+    const out = join(dir, "wife.pdf");
+    const io = fakeIo();
+    expect(await runForms([input, "--out", out, "--municipality", "kumamoto"], io)).toBe(0);
+    const pdf = new Uint8Array(readFileSync(out));
+    // The 転入届's 届出人 box: her name beside 本人, on page 1.
+    const first = pdfText(pdf, 1);
+    expect(first.slice(first.indexOf("■ 届出人"))).toContain("𠮷田 花子");
+    expect(first.slice(first.indexOf("■ 届出人"))).not.toContain("𠮷田 太郎");
+    // The 転校 form names no one of the parents as a member: the filer is printed, not the head.
+    const school = pdfText(pdf, 17);
+    expect(school).toContain("𠮷田 花子");
+    expect(school).not.toContain("𠮷田 太郎");
+  });
+
+  it("prints a filer from outside the household and the previous address's head from the file", async () => {
+    const input = write("alone.json", {
+      ...deathLivingAlone,
+      answers: { funeralHostName: "中村 太郎", address: "熊本市南区近見五丁目35番24号" },
+    });
+    const out = join(dir, "alone.pdf");
+    const io = fakeIo();
+    expect(await runForms([input, "--out", out, "--municipality", "kumamoto"], io)).toBe(0);
+    const text = pdfText(new Uint8Array(readFileSync(out)));
+    expect(text).toContain("中村 太郎");
+    expect(text).toContain("同居していない親族");
+    const moved = write("abroad.json", { ...foreignResidentFromAbroad, answers: foreignResidentAnswers });
+    expect(
+      await runForms([moved, "--out", join(dir, "abroad.pdf"), "--municipality", "kumamoto"], fakeIo()),
+    ).toBe(0);
+    const abroad = pdfText(new Uint8Array(readFileSync(join(dir, "abroad.pdf"))), 1);
+    for (const fact of ["ベトナム", "技能実習", "AB12345678CD", "令和9年5月31日", "国外"])
+      expect(abroad).toContain(fact);
+    const head = write("head.json", { ...moveInFamily, previousAddress: { householdHead: "山﨑 健" } });
+    expect(
+      await runForms([head, "--out", join(dir, "head.pdf"), "--municipality", "kumamoto"], fakeIo()),
+    ).toBe(0);
+    expect(pdfText(new Uint8Array(readFileSync(join(dir, "head.pdf"))), 1)).toMatch(
+      /前住所の世帯主[\s\S]*山﨑 健/,
+    );
   });
 
   it("warns about answer keys no question has", async () => {

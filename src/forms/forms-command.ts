@@ -1,12 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { CatalogError } from "../catalog/catalog.errors";
-import { defaultMunicipalityId, getMunicipalitySettings, municipalityIds } from "../catalog/municipalities";
+import { getMunicipalitySettings, municipalityIds } from "../catalog/municipalities";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import { parseIsoDate } from "../guidance/calendar";
-import { planGuidance } from "../guidance/engine";
+import { type Plan, planGuidance } from "../guidance/engine";
 import type { Household } from "../guidance/household.schema";
-import type { HouseholdProblem } from "../guidance/problems";
+import { type HouseholdProblem, memberLabel } from "../guidance/problems";
 import { parseHousehold } from "../guidance/validate";
 import { translator } from "../i18n/translate";
 import { todayInJapan } from "../shared/dates";
@@ -24,17 +24,23 @@ export interface FormsIo {
 const ok = 0;
 const refused = 2;
 
+/** The municipality forms are made for when none is named: the demo city, so a form has an addressee. */
+export const demoMunicipalityId = "kumamoto";
+
 export const formsUsage = `使い方 / Usage:
   madoguchi forms FILE --out bundle.pdf   世帯のJSONから、ワンストップ窓口の申請書一式をPDFで作ります
                                           / write every one-stop form of the household's plan into one PDF
 Options:
   --out FILE               書き出すPDF / the PDF to write (required)
-  --municipality ID        自治体の設定 / municipality settings: ${municipalityIds.join(", ")} (default: ${defaultMunicipalityId})
+  --municipality ID        自治体の設定 / municipality settings: ${municipalityIds.join(", ")}
+                           (省略時はデモ用の ${demoMunicipalityId} / default: the demo municipality ${demoMunicipalityId})
   --filed-on YYYY-MM-DD    届出日 / filing date printed on the forms (default: today in Japan)
   --signature FILE.png     署名の画像を各書式の署名欄に入れます / stamp a signature image into every form
   -h, --help               この説明 / this help
-Input: the guidance household JSON ("-" = stdin), with optional "answers" keyed by field key, e.g.
-  "answers": { "newAddress": "熊本市中央区…", "phone": "096-000-0000", "previousSchool": { "m3": "…" } }
+Input: the guidance household JSON ("-" = stdin): "filer" (届出人: { "member": "m2" }, or
+  { "name", "kana", "address", "phone", "relation": "proxy" | "other-relative" | "landlord" }),
+  "previousAddress" ({ "postalCode", "address", "householdHead" }) and optional "answers" keyed by
+  field key, e.g. "answers": { "newAddress": "熊本市中央区…", "previousSchool": { "m3": "…" } }
 Exit codes: 0 = PDF written (unanswered questions are listed on stderr and printed as blank boxes),
             2 = household or answers refused, a character the font cannot print, or bad arguments.
 `;
@@ -64,22 +70,33 @@ function writeHouseholdProblems(io: FormsIo, problems: readonly HouseholdProblem
   io.stderr.write(`${lines.join("\n")}\n`);
 }
 
-const memberName = (household: Household, id: string | undefined): string => {
+/** 「（𠮷田 花子）」 or 「（2人目の方）」: a member as a person reads them, never the id. */
+function memberName(household: Household, id: string | undefined): string {
   if (id === undefined) return "";
-  const member = household.members.find((m) => m.id === id);
-  return ` — ${id}${member?.name ? ` ${member.name}` : ""}`;
-};
+  const index = household.members.findIndex((m) => m.id === id);
+  if (index < 0) return "";
+  const who = memberLabel(household.members[index]?.name, index);
+  return `（${who.ja}）`;
+}
 
-function writeMissing(io: FormsIo, household: Household, result: RenderFormsResult): void {
+const procedureNames = (result: RenderFormsResult | undefined, plan: Plan) =>
+  new Map([
+    ...plan.procedures.map((p) => [p.id, p.name] as const),
+    ...(result?.forms ?? []).map((f) => [f.procedureId, f.name] as const),
+  ]);
+
+function writeMissing(io: FormsIo, household: Household, plan: Plan, result: RenderFormsResult): void {
   if (result.missing.length === 0) return;
+  const names = procedureNames(result, plan);
   const lines = [
     `未回答の項目が${result.missing.length}件あります（空欄のまま印刷しました）:`,
     `${result.missing.length} unanswered question(s), printed as blank boxes:`,
   ];
   for (const ref of result.missing) {
     const label = fieldByKey.get(ref.key)?.label;
+    const forms = ref.procedureIds.map((id) => names.get(id) ?? id).join("、");
     lines.push(
-      `- ${ref.key}${memberName(household, ref.memberId)}: ${label?.ja ?? ref.key} / ${label?.en ?? ref.key} (${ref.procedureIds.join(", ")})`,
+      `- ${label?.ja ?? ref.key} / ${label?.en ?? ref.key}${memberName(household, ref.memberId)}: ${forms}`,
     );
   }
   io.stderr.write(`${lines.join("\n")}\n`);
@@ -140,7 +157,7 @@ export async function runForms(args: string[], io: FormsIo): Promise<number> {
   }
 
   let settings: MunicipalitySettings;
-  const municipality = options.municipality ?? defaultMunicipalityId;
+  const municipality = options.municipality ?? demoMunicipalityId;
   try {
     settings = getMunicipalitySettings(municipality);
   } catch (error) {
@@ -169,6 +186,12 @@ export async function runForms(args: string[], io: FormsIo): Promise<number> {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fail(io, `${file}: JSONとして読めません（${detail}）。`, `${file}: not valid JSON (${detail}).`);
+  }
+  if (options.municipality === undefined) {
+    io.stderr.write(
+      `--municipality の指定がないため、デモ用の自治体（${settings.name.ja}）の設定で作ります。\n` +
+        `No --municipality given: using the demo municipality ${demoMunicipalityId} (${settings.name.en ?? settings.name.ja}).\n`,
+    );
   }
   const parsed = parseHousehold(raw);
   if (!parsed.ok) {
@@ -204,9 +227,12 @@ export async function runForms(args: string[], io: FormsIo): Promise<number> {
         `フォントにない文字があるため印刷できません（${error.missing.length}件）。外字の扱いを確認してください。`,
         "The font cannot draw these characters; nothing was written:",
       ];
+      const names = procedureNames(undefined, plan);
       for (const m of error.missing) {
+        const label = fieldByKey.get(m.field)?.label ?? { ja: "様式の文字", en: "form text" };
+        const forms = m.procedureIds.map((id) => names.get(id) ?? id).join("、");
         lines.push(
-          `- ${m.char} (${m.codePoints}) in ${m.field}${memberName(household, m.memberId)} [${m.procedureIds.join(", ")}]`,
+          `- ${m.char} (${m.codePoints}): ${label.ja} / ${label.en}${memberName(household, m.memberId)}: ${forms}`,
         );
       }
       io.stderr.write(`${lines.join("\n")}\n`);
@@ -225,8 +251,8 @@ export async function runForms(args: string[], io: FormsIo): Promise<number> {
     `${options.out}: 申請書 ${result.forms.length}件・${pages}ページ（${result.pdf.length.toLocaleString("en-US")} bytes）\n`,
   );
   for (const form of result.forms) {
-    io.stdout.write(`  ${form.procedureId.padEnd(28)} ${form.name}（p.${form.pages.join(",")}）\n`);
+    io.stdout.write(`  ${form.name}（p.${form.pages.join(",")}）\n`);
   }
-  writeMissing(io, household, result);
+  writeMissing(io, household, plan, result);
   return ok;
 }

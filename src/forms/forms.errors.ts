@@ -1,3 +1,5 @@
+import type { MessageParams } from "../shared/locale";
+
 /**
  * Expected failures of form rendering, each with a stable code and the list a person needs to act:
  * which characters cannot be printed, which answers are wrong, which template is broken.
@@ -34,6 +36,10 @@ export interface AnswerProblem {
   path: string;
   key: string;
   memberId?: string;
+  /** The message id (`forms.answerInvalid` …) in locales/<lang>/forms.json, with its parameters. */
+  code: string;
+  params: MessageParams;
+  /** The same text in Japanese and English, for callers that do not format catalogue messages. */
   ja: string;
   en: string;
 }

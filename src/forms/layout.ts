@@ -209,7 +209,8 @@ const appliesTo = (events: readonly string[] | undefined, event: string) =>
 function sectionHeight(section: Section, event: string): { fixed: number; growable: number } {
   if (section.type === "note") return { fixed: section.lines.length * 11 + 2, growable: 0 };
   if (section.type === "members") {
-    return { fixed: headingHeight + tableHeaderHeight, growable: section.rows * rowHeight };
+    const lines = section.detail ? 2 : 1;
+    return { fixed: headingHeight + tableHeaderHeight * lines, growable: section.rows * rowHeight * lines };
   }
   const rows = rowsOf(section.boxes.filter((b) => appliesTo(b.events, event)));
   const growable = rows.reduce((sum, r) => sum + Math.max(...r.map((p) => p.box.height ?? boxHeight)), 0);
@@ -257,7 +258,7 @@ function drawHeader(
 ) {
   const { font } = ctx;
   const top = a4.height - margin.top;
-  text(page, font, `様式 ${template.procedureId}`, margin.left, top - 6, sizes.footer, labelInk);
+  // The form is named by its Japanese title only: no procedure id reaches the paper.
   if (ctx.department) {
     const w = font.widthOfTextAtSize(ctx.department, sizes.meta - 1);
     text(page, font, ctx.department, a4.width - margin.right - w, top - 6, sizes.meta - 1, labelInk);
@@ -328,32 +329,31 @@ function drawMembers(
   const { font } = ctx;
   drawHeading(page, font, section.heading, top);
   const event = form.household.event.type;
-  const columns = section.columns.filter((c) => appliesTo(c.events, event));
-  const total = columns.reduce((sum, c) => sum + c.width, 0);
-  const unit = (contentWidth - numberColumn) / total;
+  // Each member takes one line, or two when the table has a detail line (本籍, 在留資格 …).
+  const lines = [section.columns, ...(section.detail ? [section.detail] : [])].map((columns) => {
+    const shown = columns.filter((c) => appliesTo(c.events, event));
+    const total = shown.reduce((sum, c) => sum + c.width, 0);
+    const unit = (contentWidth - numberColumn) / Math.max(total, 0.001);
+    return shown.map((c) => ({ column: c, width: c.width * unit }));
+  });
   let y = top - headingHeight;
-  rect(page, margin.left, y - tableHeaderHeight, contentWidth, tableHeaderHeight, 0.5, headerFill);
-  let x = margin.left + numberColumn;
-  centered(
-    page,
-    font,
-    "No.",
-    margin.left + numberColumn / 2,
-    y - tableHeaderHeight + 4.5,
-    sizes.label,
-    labelInk,
-  );
-  for (const column of columns) {
-    const w = column.width * unit;
-    rect(page, x, y - tableHeaderHeight, w, tableHeaderHeight);
-    const size = Math.min(7, (w - 4) / Math.max(1, [...column.label].length));
-    centered(page, font, column.label, x + w / 2, y - tableHeaderHeight + 4.5, size, labelInk);
-    x += w;
+  const headerH = tableHeaderHeight * lines.length;
+  rect(page, margin.left, y - headerH, contentWidth, headerH, 0.5, headerFill);
+  centered(page, font, "No.", margin.left + numberColumn / 2, y - headerH / 2 - 2.5, sizes.label, labelInk);
+  for (const line of lines) {
+    let x = margin.left + numberColumn;
+    for (const { column, width: w } of line) {
+      rect(page, x, y - tableHeaderHeight, w, tableHeaderHeight);
+      const size = Math.min(7, (w - 4) / Math.max(1, [...column.label].length));
+      centered(page, font, column.label, x + w / 2, y - tableHeaderHeight + 4.5, size, labelInk);
+      x += w;
+    }
+    y -= tableHeaderHeight;
   }
-  y -= tableHeaderHeight;
-  const rowH = rowHeight * growth;
+  const lineH = rowHeight * growth;
   for (let i = 0; i < section.rows; i++) {
     const row = form.rows[first + i];
+    const rowH = lineH * lines.length;
     rect(page, margin.left, y - rowH, numberColumn, rowH);
     if (row)
       centered(
@@ -364,15 +364,19 @@ function drawMembers(
         y - rowH / 2 - 3,
         sizes.cell - 1,
       );
-    x = margin.left + numberColumn;
-    for (const column of columns) {
-      const w = column.width * unit;
-      rect(page, x, y - rowH, w, rowH);
-      const value = row?.cells.get(column.bind)?.text;
-      if (value !== undefined) drawValue(page, font, value, x + 4, y - rowH + 1, w - 8, rowH - 2, sizes.cell);
-      x += w;
+    for (const line of lines) {
+      let x = margin.left + numberColumn;
+      for (const { column, width: w } of line) {
+        rect(page, x, y - lineH, w, lineH);
+        const value = row?.cells.get(column.bind)?.text;
+        if (value !== undefined)
+          drawValue(page, font, value, x + 4, y - lineH + 1, w - 8, lineH - 2, sizes.cell);
+        x += w;
+      }
+      y -= lineH;
     }
-    y -= rowH;
+    // A heavier rule between members, so each member's two lines read as one entry.
+    if (lines.length > 1) rect(page, margin.left, y, contentWidth, rowH, 0.9);
   }
   rect(page, margin.left, y, contentWidth, top - y, 1.2);
   return y;
@@ -386,7 +390,6 @@ function drawBottom(
   page: PDFPage,
   template: GeneratedTemplate,
   ctx: PageContext,
-  form: FilledForm,
   top: number,
   pageNo: number,
   pages: number,
@@ -428,7 +431,7 @@ function drawBottom(
     rect(page, x, boxY + cellsH - 12, cellW, 12, 0.5, headerFill);
     centered(page, font, label, x + cellW / 2, boxY + cellsH - 8.5, sizes.label, labelInk);
   });
-  const footer = `書かないワンストップ窓口で作成　${form.item.id}・様式第${template.version}版　${pageNo} / ${pages}`;
+  const footer = `書かないワンストップ窓口で作成　${template.title}・様式第${template.version}版　${pageNo} / ${pages}`;
   centered(page, font, footer, a4.width / 2, margin.bottom, sizes.footer, labelInk);
 }
 
@@ -462,7 +465,7 @@ export function drawGeneratedForm(doc: PDFDocument, form: FilledForm, ctx: PageC
       }
       y -= sectionGap;
     }
-    drawBottom(page, template, ctx, form, y + sectionGap, p + 1, pages);
+    drawBottom(page, template, ctx, y + sectionGap, p + 1, pages);
   }
   return out;
 }
@@ -470,7 +473,7 @@ export function drawGeneratedForm(doc: PDFDocument, form: FilledForm, ctx: PageC
 /** Every fixed text a generated template prints, for the glyph check before anything is drawn. */
 export function templateTexts(template: GeneratedTemplate): string[] {
   const out = [
-    `様式 ${template.procedureId}`,
+    "書かないワンストップ窓口で作成",
     template.title,
     template.subtitle ?? "",
     template.dateLabel,
@@ -484,7 +487,8 @@ export function templateTexts(template: GeneratedTemplate): string[] {
     else out.push(section.heading);
     if (section.type === "boxes")
       for (const box of section.boxes) out.push(box.label, box.value ?? "", box.suffix ?? "");
-    if (section.type === "members") for (const column of section.columns) out.push(column.label);
+    if (section.type === "members")
+      for (const column of [...section.columns, ...(section.detail ?? [])]) out.push(column.label);
   }
   return out.filter((s) => s !== "");
 }

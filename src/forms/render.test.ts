@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { getMunicipalitySettings } from "../catalog/municipalities";
 import { formatWareki } from "../shared/dates";
 import { allHouseholds, moveInAnswers, moveInFamily } from "./fixtures/households";
 import { signaturePng } from "./fixtures/signature";
+import { parseTemplates } from "./form-template.schema";
 import { InvalidAnswersError, InvalidSignatureError, MissingGlyphsError } from "./forms.errors";
+import { readArchiveInfo } from "./pdf-archive";
 import { renderForms } from "./render";
 import { pdfFonts, pdfImages, pdfText, planned, rasterise } from "./test-support";
 
@@ -237,5 +241,97 @@ describe("renderForms", () => {
     expect(pdfText(result.pdf, 2)).toContain("𠮷田 8郎");
     expect(pdfText(result.pdf, 2)).toContain("2／2枚目");
     expect(result.forms[1]?.pages[0]).toBe(3);
+  });
+});
+
+describe("the bundle as an archive expects it", () => {
+  const signed = async (filedOn = "2026-12-07", png = signaturePng()) => {
+    const { household, plan } = planned(moveInFamily);
+    return renderForms({
+      household,
+      plan,
+      answers: moveInAnswers,
+      municipality: kumamoto,
+      signaturePng: png,
+      filedOn,
+    });
+  };
+
+  it("names the bundle by its first form, how many more and the filing date — no person, no code", async () => {
+    const result = await signed();
+    const info = await readArchiveInfo(result.pdf);
+    expect(result.title).toBe("転入届ほか 17件 — 2026年12月7日");
+    expect(info.title).toBe(result.title);
+    for (const member of moveInFamily.members) expect(info.title).not.toContain(member.name.split(" ")[0]);
+    expect(info.title).not.toMatch(/[a-z]+\.[a-z-]+|m\d/);
+  });
+
+  it("declares its language ja-JP and a document ID in the trailer", async () => {
+    const result = await signed();
+    const doc = await PDFDocument.load(result.pdf, { updateMetadata: false });
+    expect(doc.catalog.get(PDFName.of("Lang"))?.toString()).toBe("(ja-JP)");
+    const info = await readArchiveInfo(result.pdf);
+    expect(info.lang).toBe("ja-JP");
+    expect(info.documentId).toMatch(/^[0-9a-f]{32}$/);
+    expect(info.documentId).toBe(result.documentId);
+    // The ID follows from the content: the same input, the same ID; another signature, another ID.
+    expect((await signed()).documentId).toBe(result.documentId);
+    expect((await signed("2026-12-07", signaturePng(180, 60))).documentId).not.toBe(result.documentId);
+    expect((await signed("2026-12-08")).documentId).not.toBe(result.documentId);
+  });
+
+  it("carries XMP metadata equal to the info dictionary, claiming PDF/A-2b with an sRGB output intent", async () => {
+    const result = await signed();
+    const info = await readArchiveInfo(result.pdf);
+    const xmp = info.xmp ?? "";
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">${result.title}</rdf:li>`);
+    expect(xmp).toContain("<rdf:li>ja-JP</rdf:li>");
+    expect(info.created?.toISOString()).toBe("2026-12-06T15:00:00.000Z");
+    expect(xmp).toContain("<xmp:CreateDate>2026-12-06T15:00:00Z</xmp:CreateDate>");
+    expect(xmp).toContain("<pdf:Producer>Madoguchi (pdf-lib)</pdf:Producer>");
+    expect(xmp).toContain(`<xmpMM:DocumentID>uuid:${result.documentId.slice(0, 8)}-`);
+    expect(xmp).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(xmp).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
+    expect(result.pdfa).toBe(true);
+    expect(info.pdfa).toBe(true);
+    const doc = await PDFDocument.load(result.pdf, { updateMetadata: false });
+    const intent = doc.catalog.lookup(PDFName.of("OutputIntents"), PDFArray).lookup(0, PDFDict);
+    expect(intent.get(PDFName.of("S"))?.toString()).toBe("/GTS_PDFA1");
+    const profile = intent.lookup(PDFName.of("DestOutputProfile"));
+    if (!(profile instanceof PDFRawStream)) throw new Error("no output profile stream");
+    const icc = decodePDFRawStream(profile).decode();
+    expect(Buffer.from(icc.subarray(36, 40)).toString("latin1")).toBe("acsp");
+    expect(Buffer.from(icc.subarray(16, 20)).toString("latin1")).toBe("RGB ");
+  });
+
+  it("claims no PDF/A when a character falls back to the empty glyph, or a page is a municipality's blank", async () => {
+    const raw = structuredClone(moveInFamily);
+    raw.members[0] = { ...raw.members[0], name: "😀田 太郎" } as (typeof raw.members)[0];
+    const missing = planned(raw);
+    const lenient = await renderForms({
+      household: missing.household,
+      plan: missing.plan,
+      allowMissing: true,
+    });
+    const blank = new Uint8Array(readFileSync(new URL("./fixtures/blank-tennyu.pdf", import.meta.url)));
+    const [overlay] = parseTemplates(
+      [JSON.parse(readFileSync(new URL("./fixtures/blank-tennyu.overlay.json", import.meta.url), "utf8"))],
+      "blank-tennyu.overlay.json",
+    );
+    const { household, plan } = planned(moveInFamily);
+    const onBlank = await renderForms({
+      household,
+      plan,
+      answers: moveInAnswers,
+      templates: overlay ? [overlay] : [],
+      blanks: { "blank-tennyu.pdf": blank },
+    });
+    for (const result of [lenient, onBlank]) {
+      expect(result.pdfa).toBe(false);
+      const info = await readArchiveInfo(result.pdf);
+      expect(info.pdfa).toBe(false);
+      expect(info.xmp).not.toContain("pdfaid");
+      expect(info.lang).toBe("ja-JP");
+    }
   });
 });

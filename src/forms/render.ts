@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PDFDocument, type PDFFont, type PDFImage } from "pdf-lib";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import type { Plan, PlanItem } from "../guidance/engine";
@@ -17,6 +18,7 @@ import {
 } from "./forms.errors";
 import { a4, checkFits, drawGeneratedForm, type PageContext, templateTexts } from "./layout";
 import { drawOverlayForm, loadBlank } from "./overlay";
+import { applyArchiveInfo, bundleTitle, documentIdOf } from "./pdf-archive";
 import { defaultTemplates, genericTemplate } from "./templates";
 
 export interface RenderFormsOptions {
@@ -42,6 +44,8 @@ export interface RenderFormsOptions {
    * the render test that compares the two.
    */
   embed?: "subset" | "full";
+  /** The document title; by default the first form and how many more, with the filing date. */
+  title?: string;
 }
 
 export interface RenderedForm {
@@ -60,6 +64,12 @@ export interface RenderedForm {
 
 export interface RenderFormsResult {
   pdf: Uint8Array;
+  /** The title written into the PDF (info dictionary and XMP). */
+  title: string;
+  /** The trailer's document ID, 32 hex digits: follows from the forms' content, the date and the signature. */
+  documentId: string;
+  /** Whether the PDF claims PDF/A-2b (see pdf-archive.ts for when it does not). */
+  pdfa: boolean;
   forms: RenderedForm[];
   /** Empty unless `allowMissing` was passed (otherwise renderForms refuses). */
   missingGlyphs: MissingGlyph[];
@@ -237,12 +247,25 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
     });
   }
 
-  const when = fixedDate(options.filedOn);
-  doc.setTitle("申請書・届出書 一式");
-  doc.setProducer("Madoguchi (pdf-lib)");
-  doc.setCreator("Madoguchi 書かないワンストップ窓口");
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
+  // PDF/A is claimed only for pages wholly ours: a municipality's blank PDF may hold anything, and a
+  // character drawn as .notdef (allowMissing) is forbidden by PDF/A.
+  const pdfa = missingGlyphs.length === 0 && filled.every((form) => form.template.kind === "generated");
+  const title =
+    options.title ??
+    bundleTitle(
+      forms.map((f) => f.name),
+      options.filedOn,
+    );
+  const documentId = documentIdOf(
+    "bundle",
+    options.filedOn ?? "",
+    options.municipality?.name.ja ?? "",
+    options.embed ?? "subset",
+    options.signaturePng ? createHash("sha256").update(options.signaturePng).digest("hex") : "",
+    title,
+    ...forms.map((f) => `${f.procedureId}:${f.contentHash}`),
+  );
+  applyArchiveInfo(doc, { title, created: fixedDate(options.filedOn), documentId, pdfa });
   const pdf = await doc.save({ useObjectStreams: true });
 
   const missing = new Map<string, FieldRef & { procedureIds: string[] }>();
@@ -254,5 +277,5 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
       else missing.set(id, { ...ref, procedureIds: [form.procedureId] });
     }
   }
-  return { pdf, forms, missingGlyphs, missing: [...missing.values()] };
+  return { pdf, title, documentId, pdfa, forms, missingGlyphs, missing: [...missing.values()] };
 }

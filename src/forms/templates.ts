@@ -28,27 +28,50 @@ const birth: Column = { label: "生年月日", bind: "birthDate", width: 2.8 };
 const sex: Column = { label: "性別", bind: "sex", width: 0.8 };
 const relation: Column = { label: "続柄", bind: "relation", width: 1.1 };
 const person = [name, kana, birth, sex, relation];
+/**
+ * The second line of a 住民異動届 member row (住基法 §7, §30の45): 本籍・筆頭者 for Japanese nationals,
+ * 国籍・地域, 在留資格, 在留期間の満了の日 and 在留カード等の番号 for foreign residents. The dictionary leaves
+ * the other group blank for each member.
+ */
+const register: Column[] = [
+  { label: "本籍", bind: "honseki", width: 4.2 },
+  { label: "筆頭者", bind: "hittousha", width: 2.2 },
+  { label: "国籍・地域", bind: "nationality", width: 1.7 },
+  { label: "在留資格", bind: "residenceStatus", width: 1.9 },
+  { label: "在留期間の満了の日", bind: "residencePeriodEnd", width: 2.5 },
+  { label: "在留カード等の番号", bind: "residenceCardNumber", width: 2.5 },
+];
 
-const members = (heading: string, columns: Column[], rows = 4) => ({
+const members = (heading: string, columns: Column[], rows = 4, detail?: Column[]) => ({
   type: "members" as const,
   heading,
   rows,
   columns,
+  ...(detail ? { detail } : {}),
 });
 
 // ── Box groups ────────────────────────────────────────────────────────────────────────────────────
 const boxes = (heading: string, list: Box[]) => ({ type: "boxes" as const, heading, boxes: list });
 const note = (...lines: string[]) => ({ type: "note" as const, lines });
 
+/**
+ * A person's boxes: the filer (`applicant`, whoever came to the counter — a member or someone else),
+ * the 喪主 who claims a 葬祭費 (`funeralHost`), or the 児童手当 claimant (`claimant`).
+ */
+const party = (heading: string, who: string, relationLabel: string, extra: Box[] = []) =>
+  boxes(heading, [
+    { label: "氏名", bind: who, span: 4 },
+    { label: "フリガナ", bind: `${who}.kana`, span: 3 },
+    { label: "生年月日", bind: `${who}.birthDate`, span: 3 },
+    { label: relationLabel, bind: `${who}.relation`, span: 2 },
+    { label: "住所", bind: `${who}.address`, span: 8 },
+    { label: "電話番号（日中の連絡先）", bind: `${who}.phone`, span: 4 },
+    ...extra,
+  ]);
+
 /** The person filing, as the ward office needs to reach them. */
 const filer = (heading = "届出人"): ReturnType<typeof boxes> =>
-  boxes(heading, [
-    { label: "氏名", bind: "applicant", span: 4 },
-    { label: "フリガナ", bind: "applicant.kana", span: 4 },
-    { label: "生年月日", bind: "applicant.birthDate", span: 4 },
-    { label: "住所", bind: "householdAddress", span: 8 },
-    { label: "電話番号（日中の連絡先）", bind: "phone", span: 4 },
-  ]);
+  party(heading, "applicant", "対象の方との続柄");
 
 const bankAccount = (heading = "振込先口座"): ReturnType<typeof boxes> =>
   boxes(heading, [
@@ -67,12 +90,24 @@ const moveIn = (dateLabel = "転入した日"): Box[] => [
   { label: "前の住所", bind: "previousAddress", span: 12 },
 ];
 
+/** 転入届: 前住所 with its 世帯主, or — from abroad — 国外 and the country. */
+const jukiMoveIn = (): Box[] => [
+  { label: "転入した日", bind: "movingDate", span: 4 },
+  { label: "新しい住所の郵便番号", bind: "newPostalCode", span: 3 },
+  { label: "世帯主", bind: "headName", span: 5 },
+  { label: "新しい住所", bind: "newAddress", span: 12 },
+  { label: "前住所（転入前の住所）", bind: "previousAddress", span: 6 },
+  { label: "前住所の世帯主", bind: "previousHead", span: 3 },
+  { label: "国外からの転入: 国・地域", bind: "previousCountry", span: 3 },
+];
+
 const moveWithin = (dateLabel = "転居した日"): Box[] => [
   { label: dateLabel, bind: "movingDate", span: 4 },
   { label: "新しい住所の郵便番号", bind: "newPostalCode", span: 3 },
   { label: "世帯主", bind: "headName", span: 5 },
   { label: "新しい住所", bind: "newAddress", span: 12 },
-  { label: "前の住所", bind: "previousAddress", span: 12 },
+  { label: "前の住所", bind: "previousAddress", span: 8 },
+  { label: "前住所の世帯主", bind: "previousHead", span: 4 },
 ];
 
 const moveOut = (dateLabel = "転出予定日"): Box[] => [
@@ -109,10 +144,14 @@ const death = (extra: Box[] = []): Box[] => [
 ];
 
 const funeral = (): Box[] => [
-  { label: "死亡日", bind: "deathDate", span: 4 },
-  { label: "葬祭を行った日", bind: "funeralDate", span: 4 },
-  { label: "喪主（葬祭を行った方）", bind: "funeralHostName", span: 4 },
+  { label: "死亡日", bind: "deathDate", span: 3 },
+  { label: "葬祭を行った日", bind: "funeralDate", span: 3 },
+  { label: "亡くなった方の住所", bind: "householdAddress", span: 6 },
 ];
+
+/** The 申請者 of a 葬祭費 is the 喪主, who need not be the filer nor a member of the household. */
+const funeralHost = (): ReturnType<typeof boxes> =>
+  party("申請者（喪主・葬祭を行った方）", "funeralHost", "亡くなった方との続柄");
 
 const notify = "上記のとおり届け出ます。";
 const apply = "上記のとおり申請します。";
@@ -123,7 +162,7 @@ const generated = (
   t: Omit<FormTemplateInput & { kind: "generated" }, "kind" | "version">,
 ): FormTemplateInput => ({
   kind: "generated",
-  version: 1,
+  version: 2,
   ...t,
 });
 
@@ -136,8 +175,8 @@ const data: FormTemplateInput[] = [
     addressee: "mayor",
     dateLabel: "届出日",
     sections: [
-      boxes("異動の内容", moveIn()),
-      members("異動する人", person, 6),
+      boxes("異動の内容", jukiMoveIn()),
+      members("異動する人", person, 6, register),
       filer(),
       note("※ 前住所地の転出証明書（マイナンバーカードによる転出の場合はカード）を確認しました。"),
     ],
@@ -150,7 +189,7 @@ const data: FormTemplateInput[] = [
     subtitle: "転居届",
     addressee: "mayor",
     dateLabel: "届出日",
-    sections: [boxes("異動の内容", moveWithin()), members("異動する人", person, 6), filer()],
+    sections: [boxes("異動の内容", moveWithin()), members("異動する人", person, 6, register), filer()],
     statement: notify,
     signature: sign,
   }),
@@ -160,7 +199,7 @@ const data: FormTemplateInput[] = [
     subtitle: "転出届",
     addressee: "mayor",
     dateLabel: "届出日",
-    sections: [boxes("異動の内容", moveOut()), members("異動する人", person, 6), filer()],
+    sections: [boxes("異動の内容", moveOut()), members("異動する人", person, 6, register), filer()],
     statement: notify,
     signature: sign,
   }),
@@ -267,20 +306,19 @@ const data: FormTemplateInput[] = [
     addressee: "mayor",
     dateLabel: "届出日",
     sections: [
-      members("死亡した人", [name, kana, birth, sex], 1),
+      members("死亡した人", [name, kana, birth, sex], 1, [
+        { label: "本籍", bind: "honseki", width: 4.2 },
+        { label: "筆頭者", bind: "hittousha", width: 2.2 },
+        { label: "国籍・地域", bind: "nationality", width: 1.7 },
+      ]),
       boxes("死亡の内容", [
         { label: "死亡したとき", bind: "deathDate", span: 4 },
         { label: "死亡したところ", bind: "deathPlace", span: 8 },
         { label: "住所", bind: "address", span: 8 },
         { label: "世帯主", bind: "headName", span: 4 },
-        { label: "本籍", bind: "honseki", span: 12 },
       ]),
-      boxes("届出人", [
-        { label: "届出人の資格", value: "同居の親族", span: 3 },
-        { label: "氏名", bind: "applicant", span: 5 },
-        { label: "続柄（世帯主との）", bind: "applicant.relation", span: 4 },
-        { label: "生年月日", bind: "applicant.birthDate", span: 4 },
-        { label: "電話番号", bind: "phone", span: 8 },
+      party("届出人", "applicant", "亡くなった方との続柄", [
+        { label: "届出人の資格", bind: "filerCapacity", span: 12 },
       ]),
       note("※ 死亡診断書（死体検案書）を添えて届け出ます。"),
     ],
@@ -339,11 +377,13 @@ const data: FormTemplateInput[] = [
     sections: [
       members("亡くなった方", [name, kana, birth], 1),
       boxes("葬祭の内容", funeral()),
-      bankAccount(),
-      filer("申請者（喪主）"),
+      funeralHost(),
+      bankAccount("振込先口座（喪主名義）"),
+      filer("届出人（窓口に来た方）"),
     ],
     statement: apply,
-    signature: signApply,
+    // The one signature of the visit is the filer's, who may not be the 喪主.
+    signature: sign,
   }),
   generated({
     procedureId: "kouki.enroll",
@@ -411,11 +451,13 @@ const data: FormTemplateInput[] = [
     sections: [
       members("亡くなった方", [name, kana, birth], 1),
       boxes("葬祭の内容", funeral()),
-      bankAccount(),
-      filer("申請者（喪主）"),
+      funeralHost(),
+      bankAccount("振込先口座（喪主名義）"),
+      filer("届出人（窓口に来た方）"),
     ],
     statement: apply,
-    signature: signApply,
+    // The one signature of the visit is the filer's, who may not be the 喪主.
+    signature: sign,
   }),
   generated({
     procedureId: "nenkin.address-change",
@@ -618,20 +660,17 @@ const data: FormTemplateInput[] = [
     addressee: "mayor",
     dateLabel: "請求日",
     sections: [
-      boxes("請求者", [
-        { label: "氏名", bind: "applicant", span: 4 },
-        { label: "フリガナ", bind: "applicant.kana", span: 4 },
-        { label: "生年月日", bind: "applicant.birthDate", span: 4 },
-        { label: "住所", bind: "householdAddress", span: 8 },
-        { label: "電話番号", bind: "phone", span: 4 },
-        { label: "加入している医療保険", bind: "applicant.insurance", span: 6 },
+      // The claimant is the parent with the higher income, chosen in the interview; the filer signs.
+      party("請求者（所得の高い方の親）", "claimant", "児童との続柄", [
+        { label: "加入している医療保険", bind: "claimant.insurance", span: 6 },
         { label: "請求の事由", bind: "eventLabel", span: 6 },
       ]),
       members("対象となる児童", [name, kana, birth, sex, relation], 6),
       bankAccount("振込先口座（請求者名義）"),
+      filer("届出人（窓口に来た方）"),
     ],
     statement: "上記のとおり児童手当の認定を請求します。",
-    signature: { label: "請求者 署名" },
+    signature: sign,
   }),
   generated({
     procedureId: "jidoteate.update",

@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getMunicipalitySettings } from "../catalog/municipalities";
 import {
+  applyMemberAction,
+  defaultFilerChoice,
   draftFromForm,
   draftFromHousehold,
+  draftProblems,
   emptyDraft,
   emptyMember,
   type FormValues,
@@ -11,6 +14,7 @@ import {
   type GuidanceDraft,
   householdFromDraft,
   MAX_MEMBERS,
+  registryChanges,
 } from "./guidance-form";
 import { guideHousehold } from "./guide";
 
@@ -41,6 +45,21 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
     ["event.destination", e.destination],
     ["event.subject", e.subject],
     ["event.funeralHost", e.funeralHost],
+    ["event.funeralDate", e.funeralDate],
+    ["filer", draft.filer.choice],
+    ["filer.name", draft.filer.name],
+    ["filer.kana", draft.filer.kana],
+    ["filer.address", draft.filer.address],
+    ["filer.phone", draft.filer.phone],
+    ["filer.relation", draft.filer.relation],
+    ["previousAddress.postalCode", draft.previousAddress.postalCode],
+    ["previousAddress.householdHead", draft.previousAddress.householdHead],
+    [
+      e.origin === "abroad" ? "previousAddressAbroad" : "previousAddress.address",
+      draft.previousAddress.address,
+    ],
+    ["previousCountry", draft.previousCountry],
+    ["newAddress", draft.newAddress],
   ];
   if (e.crossPrefecture) out.push(["event.crossPrefecture", "on"]);
   if (e.schoolDistrictChanges) out.push(["event.schoolDistrictChanges", "on"]);
@@ -57,8 +76,18 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
       "insurance",
       "pension",
       "careLevel",
+      "nationality",
+      "honseki",
+      "hittousha",
+      "residenceStatus",
+      "residenceCardNumber",
+      "residencePeriodEnd",
     ] as const)
       out.push([`${p}${key}`, m[key]]);
+    if (m.fromRegistry) {
+      out.push([`${p}registry`, "1"], [`${p}residentId`, m.residentId], [`${p}changeReason`, m.changeReason]);
+      if (m.unlocked) out.push([`${p}unlocked`, "1"]);
+    }
     if (m.moving) out.push([`${p}moving`, "on"]);
     for (const f of m.flags) out.push([`${p}flags`, f]);
     for (const b of m.benefits) out.push([`${p}benefits`, b]);
@@ -279,9 +308,400 @@ describe("the form field for a problem", () => {
     ["members[2].insurance", "m2-insurance"],
     ["members[10].pension", "m10-pension"],
     ["members[1]", "m1-relation"],
+    ["members[2].residenceCardNumber", "m2-residenceCardNumber"],
+    ["event.funeralDate", "event-funeralDate"],
+    ["filer", "filer"],
+    ["filer.member", "filer"],
+    ["filer.name", "filer-name"],
+    ["previousAddress.postalCode", "previousAddress-postalCode"],
+    ["answers.newAddress", "newAddress"],
     ["members", "event-type"],
     ["", "event-type"],
   ])("%j is shown at #%s", (path, id) => {
     expect(fieldIdForPath(path)).toBe(id);
+  });
+});
+
+/** A household of two as the form posts it, with `extra` fields added or replacing the defaults. */
+function postedPair(extra: Record<string, string | string[]> = {}): FormValues {
+  const fields: Record<string, string | string[]> = {
+    memberCount: "2",
+    "event.type": "move-in",
+    "event.date": "2026-04-06",
+    "m0.name": "山本 健二",
+    "m0.relation": "head",
+    "m0.birthDate": "1980-04-02",
+    "m0.insurance": "employee",
+    "m0.moving": "on",
+    "m1.name": "山本 花子",
+    "m1.relation": "spouse",
+    "m1.birthDate": "1982-08-01",
+    "m1.insurance": "employee",
+    "m1.moving": "on",
+    ...extra,
+  };
+  return (name) => {
+    const value = fields[name];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
+}
+
+const settings = getMunicipalitySettings("kumamoto");
+const kumamoto = { municipalityId: "kumamoto" };
+
+describe("the filer (届出人)", () => {
+  it("is a member when one is chosen, and comes back as the same choice", () => {
+    const household = householdFromDraft(draftFromForm(postedPair({ filer: "m2" })));
+    expect(household.filer).toEqual({ member: "m2" });
+    expect(draftFromHousehold(household as never, TODAY).filer.choice).toBe("m2");
+    expect(guideHousehold(household, settings).ok).toBe(true);
+  });
+
+  it("is someone outside the household, with name, kana, address, phone and relation, and comes back whole", () => {
+    const draft = draftFromForm(
+      postedPair({
+        filer: "other",
+        "filer.name": "中村 太郎",
+        "filer.kana": "ナカムラ タロウ",
+        "filer.address": "福岡県北九州市小倉北区城内1番1号",
+        "filer.phone": "093-000-0000",
+        "filer.relation": "proxy",
+      }),
+    );
+    const household = householdFromDraft(draft);
+    expect(household.filer).toEqual({
+      name: "中村 太郎",
+      kana: "ナカムラ タロウ",
+      address: "福岡県北九州市小倉北区城内1番1号",
+      phone: "093-000-0000",
+      relation: "proxy",
+    });
+    expect(draftFromHousehold(household as never, TODAY).filer).toEqual(draft.filer);
+    expect(guideHousehold(household, settings).ok).toBe(true);
+  });
+
+  it.each([
+    ["a member who does not exist", "m9"],
+    ["an unknown value", "everyone"],
+  ])("takes %s as no choice, so the default applies", (_, posted) => {
+    const draft = draftFromForm(postedPair({ filer: posted }));
+    expect(draft.filer.choice).toBe("");
+    expect(householdFromDraft(draft).filer).toEqual({ member: "m1" });
+  });
+
+  it("reads an unknown relation of someone outside the household as a relative", () => {
+    const draft = draftFromForm(
+      postedPair({ filer: "other", "filer.name": "中村 太郎", "filer.relation": "boss" }),
+    );
+    expect(draft.filer.relation).toBe("other-relative");
+  });
+
+  it("is nobody yet when someone outside is chosen and nothing about them is typed", () => {
+    const draft = draftFromForm(postedPair({ filer: "other" }));
+    expect(householdFromDraft(draft).filer).toBeUndefined();
+    expect(draftProblems(draft)).toEqual([]);
+  });
+
+  it("asks for the name when something else about someone outside the household is typed", () => {
+    const draft = draftFromForm(postedPair({ filer: "other", "filer.phone": "093-000-0000" }));
+    expect(draftProblems(draft)).toEqual([
+      { path: "filer-name", code: "guidance.form.problem.filerNameRequired" },
+    ]);
+  });
+
+  it.each([
+    ["the head for a move", "move-in", "", [["head"], ["spouse"]], "m1"],
+    ["the head for a death of someone else", "death", "m2", [["head"], ["spouse"]], "m1"],
+    ["nobody for the death of the head with a spouse", "death", "m1", [["head"], ["spouse"]], ""],
+    ["someone from outside for a person who lived alone", "death", "m1", [["head"]], "other"],
+    ["nobody when no member is the head", "move-in", "", [["child"], ["other"]], ""],
+  ])("defaults to %s", (_, type, subject, relations, expected) => {
+    const draft = emptyDraft(TODAY);
+    draft.event.type = type;
+    draft.event.subject = subject;
+    draft.members = relations.map(([relation]) => emptyMember(relation));
+    expect(defaultFilerChoice(draft)).toBe(expected);
+  });
+
+  it("follows its person when a member before them is removed, and is cleared when they are", () => {
+    const draft = draftFromForm(postedPair({ memberCount: "2", filer: "m2" }));
+    draft.members.unshift(emptyMember("head"));
+    draft.filer.choice = "m3";
+    applyMemberAction(draft, "remove:0");
+    expect(draft.filer.choice).toBe("m2");
+    applyMemberAction(draft, "remove:1");
+    expect(draft.filer.choice).toBe("");
+  });
+});
+
+describe("addresses of a move", () => {
+  it("carries the 前住所 with its postal code and head into the household of a move-in, and back", () => {
+    const draft = draftFromForm(
+      postedPair({
+        "previousAddress.postalCode": "810-0001",
+        "previousAddress.address": "福岡県福岡市中央区天神1丁目1番1号",
+        "previousAddress.householdHead": "山本 健二",
+      }),
+    );
+    const household = householdFromDraft(draft, kumamoto);
+    expect(household.previousAddress).toEqual({
+      postalCode: "810-0001",
+      address: "福岡県福岡市中央区天神1丁目1番1号",
+      householdHead: "山本 健二",
+    });
+    expect(draftFromHousehold(household as never, TODAY).previousAddress).toEqual(draft.previousAddress);
+    expect(guideHousehold(household, settings).ok).toBe(true);
+  });
+
+  it("keeps a move-out's new address as the household's answer newAddress, and no 前住所", () => {
+    const draft = draftFromForm(
+      postedPair({
+        "event.type": "move-out",
+        newAddress: "福岡県福岡市中央区天神1丁目1番1号",
+        "previousAddress.address": "typed before the event was changed",
+      }),
+    );
+    const household = householdFromDraft(draft, kumamoto);
+    expect(household.answers).toEqual({ newAddress: "福岡県福岡市中央区天神1丁目1番1号" });
+    expect(household.previousAddress).toBeUndefined();
+    expect(draftFromHousehold(household as never, TODAY).newAddress).toBe(
+      "福岡県福岡市中央区天神1丁目1番1号",
+    );
+  });
+
+  it.each([
+    ["move-in", "previousAddress.address", "福岡県福岡市中央区天神1丁目1番1号", false, true],
+    ["move-in", "previousAddress.address", "熊本県熊本市中央区手取本町1番1号", true, false],
+    ["move-in", "previousAddress.address", "福岡市中央区天神1丁目1番1号", false, true],
+    ["move-in", "previousAddress.address", "東京都千代田区霞が関1丁目", false, true],
+    ["move-out", "newAddress", "大阪府大阪市北区梅田1丁目", false, true],
+    ["move-out", "newAddress", "熊本県八代市松江城町1番25号", true, false],
+    ["move-in", "previousAddress.address", "", true, true],
+    ["move-in", "previousAddress.address", "", false, false],
+    ["move-in", "previousAddress.address", "中央区天神1丁目", true, true],
+  ] as const)(
+    "for a %s from Kumamoto with %s %j (box ticked: %s), says crossPrefecture: %s",
+    (type, field, address, ticked, expected) => {
+      const draft = draftFromForm(
+        postedPair({
+          "event.type": type,
+          [field]: address,
+          ...(ticked ? { "event.crossPrefecture": "on" } : {}),
+        }),
+      );
+      expect(householdFromDraft(draft, kumamoto).event).toHaveProperty("crossPrefecture", expected);
+    },
+  );
+
+  it("takes the box as ticked where the municipality's prefecture is unknown (the national baseline)", () => {
+    const draft = draftFromForm(
+      postedPair({ "previousAddress.address": "福岡県福岡市中央区天神1丁目1番1号" }),
+    );
+    expect(householdFromDraft(draft, { municipalityId: "national" }).event).toHaveProperty(
+      "crossPrefecture",
+      false,
+    );
+  });
+
+  it("never crosses a prefecture from abroad, and writes the country as the 前住所, then the address there", () => {
+    const draft = draftFromForm(
+      postedPair({
+        "event.origin": "abroad",
+        "event.crossPrefecture": "on",
+        previousCountry: "us",
+        previousAddressAbroad: "1600 Pennsylvania Avenue NW, Washington, DC",
+        "previousAddress.address": "福岡県福岡市中央区天神1丁目1番1号",
+        "previousAddress.householdHead": "山本 健二",
+      }),
+    );
+    const household = householdFromDraft(draft, kumamoto);
+    expect(household.event).toEqual({
+      type: "move-in",
+      date: "2026-04-06",
+      origin: "abroad",
+      crossPrefecture: false,
+    });
+    expect(household.previousAddress).toEqual({
+      address: "アメリカ合衆国 1600 Pennsylvania Avenue NW, Washington, DC",
+    });
+    const back = draftFromHousehold(household as never, TODAY);
+    expect(back.previousCountry).toBe("US");
+    expect(back.previousAddress.address).toBe("1600 Pennsylvania Avenue NW, Washington, DC");
+  });
+});
+
+describe("members' nationality, 本籍 and residence", () => {
+  it("keeps 本籍 and 筆頭者 of a Japanese national and leaves the nationality out (JP by default)", () => {
+    const household = householdFromDraft(
+      draftFromForm(
+        postedPair({ "m0.honseki": "熊本県熊本市中央区手取本町1番", "m0.hittousha": "山本 健二" }),
+      ),
+    );
+    expect((household.members as Array<Record<string, unknown>>)[0]).toMatchObject({
+      honseki: "熊本県熊本市中央区手取本町1番",
+      hittousha: "山本 健二",
+    });
+    expect((household.members as Array<Record<string, unknown>>)[0]).not.toHaveProperty("nationality");
+  });
+
+  it("keeps a foreign resident's status, card number (as typed, folded) and period end (和暦), and not a 本籍", () => {
+    const draft = draftFromForm(
+      postedPair({
+        "m1.nationality": "vn",
+        "m1.residenceStatus": "技術・人文知識・国際業務",
+        "m1.residenceCardNumber": "ａｂ 1234 5678-cd",
+        "m1.residencePeriodEnd": "R9.3.31",
+        "m1.honseki": "typed before the nationality was changed",
+      }),
+    );
+    const household = householdFromDraft(draft);
+    expect((household.members as Array<Record<string, unknown>>)[1]).toEqual({
+      id: "m2",
+      relation: "spouse",
+      name: "山本 花子",
+      birthDate: "1982-08-01",
+      insurance: "employee",
+      nationality: "VN",
+      residenceStatus: "技術・人文知識・国際業務",
+      residenceCardNumber: "AB12345678CD",
+      residencePeriodEnd: "2027-03-31",
+    });
+    expect(guideHousehold(household, settings).ok).toBe(true);
+    const back = draftFromHousehold(household as never, TODAY).members[1];
+    expect(back).toMatchObject({ nationality: "VN", residenceCardNumber: "AB12345678CD" });
+  });
+
+  it("reads a nationality that is not an ISO code as Japanese", () => {
+    expect(draftFromForm(postedPair({ "m0.nationality": "Atlantis" })).members[0]?.nationality).toBe("JP");
+  });
+});
+
+describe("dates as people type them", () => {
+  it.each([
+    ["S55.4.2", "1980-04-02"],
+    ["S55-04-02", "1980-04-02"],
+    ["昭和55年4月2日", "1980-04-02"],
+    ["１９８０－０４－０２", "1980-04-02"],
+    ["1980/4/2", "1980-04-02"],
+  ])("reads the birth date %s as %s and keeps it as typed in the form", (typed, iso) => {
+    const draft = draftFromForm(postedPair({ "m0.birthDate": typed, "event.date": "R8.4.6" }));
+    expect(draftProblems(draft)).toEqual([]);
+    const household = householdFromDraft(draft);
+    expect((household.members as Array<Record<string, unknown>>)[0]?.birthDate).toBe(iso);
+    expect(household.event).toHaveProperty("date", "2026-04-06");
+    expect(draft.members[0]?.birthDate).toBe(typed.normalize("NFKC"));
+  });
+
+  it("reads a death's funeral date in 和暦 into event.funeralDate", () => {
+    const draft = draftFromForm(
+      postedPair({ "event.type": "death", "event.subject": "m1", "event.funeralDate": "令和8年4月10日" }),
+    );
+    expect(householdFromDraft(draft).event).toHaveProperty("funeralDate", "2026-04-10");
+    expect(draftFromHousehold(householdFromDraft(draft) as never, TODAY).event.funeralDate).toBe(
+      "2026-04-10",
+    );
+  });
+
+  it.each([
+    ["2026-02-30", "guidance.form.problem.dateNotExist"],
+    ["S55.2.30", "guidance.form.problem.dateNotExist"],
+    ["H32.1.1", "guidance.form.problem.dateOutsideEra"],
+    ["yesterday", "guidance.form.problem.dateInvalid"],
+  ])("refuses the birth date %s at its field with %s, naming the member", (typed, code) => {
+    const draft = draftFromForm(postedPair({ "m1.birthDate": typed }));
+    expect(draftProblems(draft)).toEqual([
+      {
+        path: "m1-birthDate",
+        code,
+        params: {
+          field: "birthDate",
+          given: typed,
+          hasMember: "yes",
+          member: { ja: "山本 花子", en: "山本 花子" },
+        },
+      },
+    ]);
+  });
+
+  it("names an unnamed member by position in a date problem, never by id", () => {
+    const draft = draftFromForm(postedPair({ "m1.name": "", "m1.birthDate": "2026-02-30" }));
+    expect(draftProblems(draft)[0]?.params?.member).toMatchObject({ ja: "2人目の方" });
+  });
+
+  it("checks the event date, and the funeral date only for a death", () => {
+    const move = draftFromForm(postedPair({ "event.date": "R8.2.30", "event.funeralDate": "nonsense" }));
+    expect(draftProblems(move).map((p) => p.path)).toEqual(["event-date"]);
+    const death = draftFromForm(postedPair({ "event.type": "death", "event.funeralDate": "nonsense" }));
+    expect(draftProblems(death).map((p) => p.path)).toEqual(["event-funeralDate"]);
+  });
+});
+
+describe("facts from the resident registry", () => {
+  const fromRegistry = () =>
+    draftFromHousehold(
+      {
+        event: { type: "death", date: "2026-04-03", subject: "r-2" },
+        members: [
+          { id: "r-1", relation: "head", name: "中村 一郎", birthDate: "1950-01-01", insurance: "kokuho" },
+          { id: "r-2", relation: "spouse", name: "中村 キヨ", birthDate: "1926-01-01", insurance: "kouki" },
+        ],
+        filer: { member: "r-1" },
+      },
+      TODAY,
+      { fromRegistry: true },
+    );
+
+  it("marks the members as read from the registry and points choices at their positions, not residents' ids", () => {
+    const draft = fromRegistry();
+    expect(draft.members.map((m) => [m.fromRegistry, m.residentId, m.unlocked])).toEqual([
+      [true, "r-1", false],
+      [true, "r-2", false],
+    ]);
+    expect(draft.event.subject).toBe("m2");
+    expect(draft.filer.choice).toBe("m1");
+  });
+
+  it("survives the trip through the submitted form, locked or opened with a reason", () => {
+    const draft = fromRegistry();
+    expect(draftFromForm(form(fieldsOf(draft)))).toEqual(draft);
+    applyMemberAction(draft, "unlock:1");
+    draft.members[1] = {
+      ...(draft.members[1] as (typeof draft.members)[number]),
+      changeReason: "本人の申出",
+    };
+    expect(draftFromForm(form(fieldsOf(draft)))).toEqual(draft);
+  });
+
+  it("asks for a reason when a member's facts are opened for change, and lists the change with it", () => {
+    const draft = fromRegistry();
+    expect(applyMemberAction(draft, "unlock:0")).toBe(true);
+    expect(draftProblems(draft)).toEqual([
+      {
+        path: "m0-changeReason",
+        code: "guidance.form.problem.changeReasonRequired",
+        params: { member: { ja: "中村 一郎", en: "中村 一郎" } },
+      },
+    ]);
+    draft.members[0] = {
+      ...(draft.members[0] as (typeof draft.members)[number]),
+      changeReason: "転記の誤り",
+    };
+    expect(draftProblems(draft)).toEqual([]);
+    expect(registryChanges(draft)).toEqual([{ member: "m1", residentId: "r-1", reason: "転記の誤り" }]);
+  });
+
+  it("ignores a registry mark, resident id or reason posted for a member typed in", () => {
+    const draft = draftFromForm(
+      postedPair({ "m0.unlocked": "1", "m0.residentId": "r-9", "m0.changeReason": "x" }),
+    );
+    expect(draft.members[0]).toMatchObject({
+      fromRegistry: false,
+      residentId: "",
+      unlocked: false,
+      changeReason: "",
+    });
+    expect(applyMemberAction(draft, "unlock:0")).toBe(true);
+    expect(draft.members[0]?.unlocked).toBe(false);
+    expect(registryChanges(draft)).toEqual([]);
   });
 });

@@ -1,8 +1,17 @@
-// The staff guidance page keeps its whole state in the form (no JavaScript, nothing stored): this
-// module turns submitted fields into a draft the page re-renders, and the draft into engine input.
+// The household form (the staff guidance page and a counter visit's household step) keeps its whole
+// state in the form: this module turns submitted fields into a draft the page re-renders, and the
+// draft into engine input. Dates stay as typed in the draft (S55.4.2 is shown again as S55.4.2) and
+// are read by the one date parser on their way into the household.
 
+import { getMunicipalitySettings, municipalityIds } from "../catalog/municipalities";
 import { benefits, memberFlags, possessions } from "../catalog/vocabulary";
-import { normalizeNameText } from "./household.schema";
+import { type DateInputProblem, parseDateInput } from "../shared/dates";
+import type { Problem } from "../shared/errors";
+import type { LocaleMap } from "../shared/locale";
+import { filerRelations, normalizeNameText } from "./household.schema";
+import { crossesPrefecture, type Prefecture, prefectureOfMunicipalityCode } from "./prefecture";
+import { memberLabel } from "./problems";
+import { readRegion, regionCodes, regionName } from "./regions";
 
 export interface MemberDraft {
   name: string;
@@ -17,6 +26,22 @@ export interface MemberDraft {
   flags: string[];
   benefits: string[];
   owns: string[];
+  /** ISO 3166-1 alpha-2; "JP" unless said otherwise. */
+  nationality: string;
+  /** Japanese nationals: 本籍 and 筆頭者. */
+  honseki: string;
+  hittousha: string;
+  /** Foreign residents: 在留資格, 在留カード等の番号, 在留期間の満了の日 (as typed). */
+  residenceStatus: string;
+  residenceCardNumber: string;
+  residencePeriodEnd: string;
+  /** The member's facts came from the resident registry: shown as read, changed only with a reason. */
+  fromRegistry: boolean;
+  /** The registry resident the member was read from (for the audit of a change); "" when typed in. */
+  residentId: string;
+  /** 変更 was pressed: the registry facts are open for editing and `changeReason` is required. */
+  unlocked: boolean;
+  changeReason: string;
 }
 
 export interface EventDraft {
@@ -27,19 +52,61 @@ export interface EventDraft {
   crossPrefecture: boolean;
   subject: string;
   funeralHost: string;
+  /** death: the day of the funeral, as typed. */
+  funeralDate: string;
   deathRegistered: boolean;
   schoolDistrictChanges: boolean;
+}
+
+export const filerOther = "other";
+
+/** Who files (届出人): `choice` is a member id (m1, m2 …), "other" for someone not in the household, or "". */
+export interface FilerDraft {
+  choice: string;
+  name: string;
+  kana: string;
+  address: string;
+  phone: string;
+  relation: string;
+}
+
+export interface PreviousAddressDraft {
+  postalCode: string;
+  address: string;
+  householdHead: string;
 }
 
 export interface GuidanceDraft {
   event: EventDraft;
   members: MemberDraft[];
   requests: string[];
+  filer: FilerDraft;
+  /** move-in from another municipality: 前住所 and its 世帯主; from abroad: the address abroad. */
+  previousAddress: PreviousAddressDraft;
+  /** move-in from abroad: the country or region moved from (ISO code). */
+  previousCountry: string;
+  /** move-out: 転出先の住所 (the household's `answers.newAddress`). */
+  newAddress: string;
 }
 
 export const MAX_MEMBERS = 20;
 
 export const memberId = (index: number): string => `m${index + 1}`;
+
+/** The fields the registry fills for a member: read-only until 変更 (with a reason). */
+export const registryFields = [
+  "name",
+  "kana",
+  "relation",
+  "birthDate",
+  "sex",
+  "nationality",
+  "honseki",
+  "hittousha",
+  "residenceStatus",
+  "residenceCardNumber",
+  "residencePeriodEnd",
+] as const;
 
 export function emptyMember(relation = "head"): MemberDraft {
   return {
@@ -55,8 +122,27 @@ export function emptyMember(relation = "head"): MemberDraft {
     flags: [],
     benefits: [],
     owns: [],
+    nationality: "JP",
+    honseki: "",
+    hittousha: "",
+    residenceStatus: "",
+    residenceCardNumber: "",
+    residencePeriodEnd: "",
+    fromRegistry: false,
+    residentId: "",
+    unlocked: false,
+    changeReason: "",
   };
 }
+
+export const emptyFiler = (): FilerDraft => ({
+  choice: "",
+  name: "",
+  kana: "",
+  address: "",
+  phone: "",
+  relation: "other-relative",
+});
 
 export function emptyDraft(today: string): GuidanceDraft {
   return {
@@ -68,11 +154,16 @@ export function emptyDraft(today: string): GuidanceDraft {
       crossPrefecture: false,
       subject: "",
       funeralHost: "",
+      funeralDate: "",
       deathRegistered: false,
       schoolDistrictChanges: false,
     },
     members: [emptyMember()],
     requests: [],
+    filer: emptyFiler(),
+    previousAddress: { postalCode: "", address: "", householdHead: "" },
+    previousCountry: "",
+    newAddress: "",
   };
 }
 
@@ -80,6 +171,9 @@ export function emptyDraft(today: string): GuidanceDraft {
 export type FormValues = (name: string) => string[];
 
 const allowed = (values: string[], codes: readonly string[]) => values.filter((v) => codes.includes(v));
+
+/** 在留カード番号 as people type it (full-width, lower case, spaces, hyphens) → "AB12345678CD". */
+const cardNumber = (text: string) => text.replace(/[\s\-‐－ー]/g, "").toUpperCase();
 
 /**
  * Rebuilds the draft from the submitted form; unknown values are dropped, text is NFKC-normalised
@@ -96,6 +190,7 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
   const members: MemberDraft[] = [];
   for (let i = 0; i < count; i++) {
     const p = `m${i}.`;
+    const fromRegistry = one(`${p}registry`) !== "";
     members.push({
       name: one(`${p}name`),
       kana: one(`${p}kana`),
@@ -109,8 +204,20 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
       flags: allowed(get(`${p}flags`), memberFlags),
       benefits: allowed(get(`${p}benefits`), benefits),
       owns: allowed(get(`${p}owns`), possessions),
+      nationality: readRegion(one(`${p}nationality`)) ?? "JP",
+      honseki: one(`${p}honseki`),
+      hittousha: one(`${p}hittousha`),
+      residenceStatus: one(`${p}residenceStatus`),
+      residenceCardNumber: cardNumber(one(`${p}residenceCardNumber`)),
+      residencePeriodEnd: one(`${p}residencePeriodEnd`),
+      fromRegistry,
+      residentId: fromRegistry ? one(`${p}residentId`) : "",
+      unlocked: fromRegistry && one(`${p}unlocked`) !== "",
+      changeReason: fromRegistry ? one(`${p}changeReason`) : "",
     });
   }
+  const filerRelation = one("filer.relation");
+  const abroad = one("event.origin") === "abroad";
   return {
     event: {
       type: one("event.type"),
@@ -120,41 +227,126 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
       crossPrefecture: on("event.crossPrefecture"),
       subject: one("event.subject"),
       funeralHost: one("event.funeralHost"),
+      funeralDate: one("event.funeralDate"),
       deathRegistered: on("event.deathRegistered"),
       schoolDistrictChanges: on("event.schoolDistrictChanges"),
     },
     members,
     requests: get("requests").filter((r) => r === "residenceCertificate"),
+    filer: {
+      choice: readFilerChoice(one("filer"), members.length),
+      name: one("filer.name"),
+      kana: one("filer.kana"),
+      address: one("filer.address"),
+      phone: one("filer.phone"),
+      relation: (filerRelations as readonly string[]).includes(filerRelation)
+        ? filerRelation
+        : "other-relative",
+    },
+    previousAddress: {
+      postalCode: one("previousAddress.postalCode"),
+      // Both are on the page without its script; the one of the chosen origin counts.
+      address: abroad ? one("previousAddressAbroad") : one("previousAddress.address"),
+      householdHead: one("previousAddress.householdHead"),
+    },
+    previousCountry: readRegion(one("previousCountry")) ?? "",
+    newAddress: one("newAddress"),
   };
+}
+
+/** A posted filer choice: a member that exists, "other", or "" (anything else). */
+function readFilerChoice(value: string, memberCount: number): string {
+  if (value === filerOther) return value;
+  const match = /^m(\d+)$/.exec(value);
+  return match && Number(match[1]) >= 1 && Number(match[1]) <= memberCount ? value : "";
+}
+
+/**
+ * The filer the form offers checked when the staff member has not chosen: the head of household
+ * when present (for a death, when the head is not the one who died); someone from outside the
+ * household when nobody in it can file (a person who lived alone has died); otherwise nobody.
+ */
+export function defaultFilerChoice(draft: GuidanceDraft): string {
+  const deceased = draft.event.type === "death" ? draft.event.subject : "";
+  const living = draft.members.map((m, i) => ({ m, id: memberId(i) })).filter(({ id }) => id !== deceased);
+  if (living.length === 0) return filerOther;
+  return living.find(({ m }) => m.relation === "head")?.id ?? "";
+}
+
+/** The filer as the form shows it: the staff member's choice, else the default. */
+export const filerChoiceOf = (draft: GuidanceDraft): string =>
+  draft.filer.choice || defaultFilerChoice(draft);
+
+/** The typed date as an ISO date when it reads as one; else the text itself (the engine refuses it). */
+function isoOrText(text: string): string {
+  const read = parseDateInput(text);
+  return read.ok ? read.iso : text;
+}
+
+export interface HouseholdFromDraftOptions {
+  /**
+   * The municipality the household is planned for: its prefecture (from its 全国地方公共団体コード)
+   * decides whether a move from or to a typed address crosses a prefecture boundary.
+   */
+  municipalityId?: string | undefined;
+}
+
+/** The prefecture of a municipality of the settings (undefined for the national baseline). */
+export function prefectureOfMunicipality(municipalityId: string | undefined): Prefecture | undefined {
+  if (!municipalityId || !municipalityIds.includes(municipalityId)) return undefined;
+  return prefectureOfMunicipalityCode(getMunicipalitySettings(municipalityId).code);
+}
+
+/** The address a move's prefecture is read from: 前住所 for a move-in, 転出先 for a move-out. */
+export function movedAddressOf(draft: GuidanceDraft): string | undefined {
+  const e = draft.event;
+  if (e.type === "move-in" && e.origin !== "abroad") return draft.previousAddress.address;
+  if (e.type === "move-out" && e.destination !== "abroad") return draft.newAddress;
+  return undefined;
+}
+
+/**
+ * Whether the move crosses a prefecture boundary: read from the address when it names a prefecture
+ * the municipality's can be compared with, else as the staff member ticked it; never for abroad.
+ */
+export function crossPrefectureOf(draft: GuidanceDraft, home: Prefecture | undefined): boolean {
+  const address = movedAddressOf(draft);
+  if (address === undefined) return false;
+  return crossesPrefecture(address, home) ?? draft.event.crossPrefecture;
 }
 
 /**
  * The engine's input for a draft: only the facts that apply to the event, empty answers left out, so
  * that what the engine refuses is what the staff member actually entered.
  */
-export function householdFromDraft(draft: GuidanceDraft): Record<string, unknown> {
+export function householdFromDraft(
+  draft: GuidanceDraft,
+  options: HouseholdFromDraftOptions = {},
+): Record<string, unknown> {
   const e = draft.event;
   const isMove = e.type.startsWith("move-");
+  const home = prefectureOfMunicipality(options.municipalityId);
   const event: Record<string, unknown> = { type: e.type };
-  if (e.date) event.date = e.date;
+  if (e.date) event.date = isoOrText(e.date);
   if (e.type === "move-in") {
     event.origin = e.origin;
-    event.crossPrefecture = e.crossPrefecture;
+    event.crossPrefecture = crossPrefectureOf(draft, home);
   }
   if (e.type === "move-out") {
     event.destination = e.destination;
-    event.crossPrefecture = e.crossPrefecture;
+    event.crossPrefecture = crossPrefectureOf(draft, home);
   }
   if (e.type === "move-within" || e.type === "move-between-wards")
     event.schoolDistrictChanges = e.schoolDistrictChanges;
   if (e.type === "death") {
     if (e.subject) event.subject = e.subject;
     if (e.funeralHost) event.funeralHost = e.funeralHost;
+    if (e.funeralDate) event.funeralDate = isoOrText(e.funeralDate);
     event.deathRegistered = e.deathRegistered;
   }
   const members = draft.members.map((m, i) => {
     const out: Record<string, unknown> = { id: memberId(i), relation: m.relation, insurance: m.insurance };
-    if (m.birthDate) out.birthDate = m.birthDate;
+    if (m.birthDate) out.birthDate = isoOrText(m.birthDate);
     if (m.name) out.name = m.name;
     if (m.kana) out.kana = m.kana;
     if (m.sex) out.sex = m.sex;
@@ -164,9 +356,73 @@ export function householdFromDraft(draft: GuidanceDraft): Record<string, unknown
     for (const flag of m.flags) out[flag] = true;
     if (m.benefits.length > 0) out.benefits = m.benefits;
     if (m.owns.length > 0) out.owns = m.owns;
+    // Absent means JP; only the facts of the member's kind are kept (a 本籍 typed before the
+    // nationality was changed does not follow a foreign resident).
+    if (m.nationality && m.nationality !== "JP") {
+      out.nationality = m.nationality;
+      if (m.residenceStatus) out.residenceStatus = m.residenceStatus;
+      if (m.residenceCardNumber) out.residenceCardNumber = m.residenceCardNumber;
+      if (m.residencePeriodEnd) out.residencePeriodEnd = isoOrText(m.residencePeriodEnd);
+    } else {
+      if (m.honseki) out.honseki = m.honseki;
+      if (m.hittousha) out.hittousha = m.hittousha;
+    }
     return out;
   });
-  return { event, members, requests: draft.requests };
+  const household: Record<string, unknown> = { event, members, requests: draft.requests };
+  const filer = filerOf(draft);
+  if (filer) household.filer = filer;
+  const previous = previousAddressOf(draft);
+  if (previous) household.previousAddress = previous;
+  if (e.type === "move-out" && draft.newAddress) household.answers = { newAddress: draft.newAddress };
+  return household;
+}
+
+function filerOf(draft: GuidanceDraft): Record<string, unknown> | undefined {
+  const choice = filerChoiceOf(draft);
+  if (choice === "") return undefined;
+  if (choice !== filerOther) return { member: choice };
+  const f = draft.filer;
+  // Nothing typed for someone from outside: no filer yet (the form asks for the name when anything is).
+  if (!f.name && !f.kana && !f.address && !f.phone) return undefined;
+  const out: Record<string, unknown> = { name: f.name, relation: f.relation };
+  if (f.kana) out.kana = f.kana;
+  if (f.address) out.address = f.address;
+  if (f.phone) out.phone = f.phone;
+  return out;
+}
+
+function previousAddressOf(draft: GuidanceDraft): Record<string, unknown> | undefined {
+  if (draft.event.type !== "move-in") return undefined;
+  const p = draft.previousAddress;
+  const out: Record<string, unknown> = {};
+  if (draft.event.origin === "abroad") {
+    // From abroad the 前住所 is the country (as the 住民異動届 writes it), then the address there.
+    const country = draft.previousCountry ? regionName(draft.previousCountry, "ja") : "";
+    const address = [country, p.address].filter(Boolean).join(" ");
+    if (address) out.address = address;
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  if (p.postalCode) out.postalCode = p.postalCode;
+  if (p.address) out.address = p.address;
+  if (p.householdHead) out.householdHead = p.householdHead;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A country written at the start of an address abroad, by its Japanese name: the code and the rest. */
+function splitCountry(address: string): { country: string; rest: string } {
+  let best = { country: "", rest: address };
+  for (const code of regionCodes) {
+    const name = regionName(code, "ja");
+    if (address.startsWith(name) && name.length > (best.country ? regionName(best.country, "ja").length : 0))
+      best = { country: code, rest: address.slice(name.length).trim() };
+  }
+  return best;
+}
+
+export interface DraftFromHouseholdOptions {
+  /** The members were read from the resident registry (their ids are residents'): lock their facts. */
+  fromRegistry?: boolean;
 }
 
 /** A household JSON (e.g. from the registry) as a draft, so the page can open pre-filled. */
@@ -175,15 +431,23 @@ export function draftFromHousehold(
     event?: Partial<EventDraft> & { type?: string; date?: string };
     members: Array<Record<string, unknown>>;
     requests?: string[];
+    filer?: unknown;
+    previousAddress?: unknown;
+    answers?: unknown;
   },
   today: string,
+  options: DraftFromHouseholdOptions = {},
 ): GuidanceDraft {
   const base = emptyDraft(today);
   const str = (v: unknown) => (typeof v === "string" ? v : "");
   const arr = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-  return {
-    event: { ...base.event, ...(household.event ?? {}) } as EventDraft,
-    members: household.members.slice(0, MAX_MEMBERS).map((m) => ({
+  const obj = (v: unknown): Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const members = household.members.slice(0, MAX_MEMBERS);
+  const event = { ...base.event, ...(household.event ?? {}) } as EventDraft;
+  const draft: GuidanceDraft = {
+    event,
+    members: members.map((m) => ({
       name: str(m.name),
       kana: str(m.kana),
       relation: str(m.relation) || "other",
@@ -196,9 +460,57 @@ export function draftFromHousehold(
       flags: memberFlags.filter((f) => m[f] === true),
       benefits: arr(m.benefits),
       owns: arr(m.owns),
+      nationality: readRegion(str(m.nationality)) ?? "JP",
+      honseki: str(m.honseki),
+      hittousha: str(m.hittousha),
+      residenceStatus: str(m.residenceStatus),
+      residenceCardNumber: str(m.residenceCardNumber),
+      residencePeriodEnd: str(m.residencePeriodEnd),
+      fromRegistry: options.fromRegistry === true,
+      residentId: options.fromRegistry === true ? str(m.id) : "",
+      unlocked: false,
+      changeReason: "",
     })),
     requests: household.requests ?? [],
+    filer: emptyFiler(),
+    previousAddress: { ...base.previousAddress },
+    previousCountry: "",
+    newAddress: str(obj(household.answers).newAddress),
   };
+  // Member references (the deceased, the funeral host, the filer) point at the household's ids;
+  // the form numbers members by position.
+  const position = (id: string) => {
+    const index = members.findIndex((m) => m.id === id);
+    return index >= 0 ? memberId(index) : id;
+  };
+  if (event.subject) event.subject = position(event.subject);
+  if (event.funeralHost) event.funeralHost = position(event.funeralHost);
+  const filer = obj(household.filer);
+  if (typeof filer.member === "string") {
+    draft.filer.choice = position(filer.member);
+  } else if (typeof filer.name === "string") {
+    draft.filer = {
+      choice: filerOther,
+      name: filer.name,
+      kana: str(filer.kana),
+      address: str(filer.address),
+      phone: str(filer.phone),
+      relation: str(filer.relation) || "other-relative",
+    };
+  }
+  const previous = obj(household.previousAddress);
+  if (event.type === "move-in" && event.origin === "abroad") {
+    const { country, rest } = splitCountry(str(previous.address));
+    draft.previousCountry = country;
+    draft.previousAddress.address = rest;
+  } else {
+    draft.previousAddress = {
+      postalCode: str(previous.postalCode),
+      address: str(previous.address),
+      householdHead: str(previous.householdHead),
+    };
+  }
+  return draft;
 }
 
 /** The form field id for an engine problem path: "members[1].birthDate" → "m1-birthDate". */
@@ -207,11 +519,17 @@ export function fieldIdForPath(path: string): string {
   if (member) return `m${member[1]}-${member[2] ?? "relation"}`;
   const event = path.match(/^event\.(\w+)/);
   if (event) return `event-${event[1]}`;
+  const filer = path.match(/^filer(?:\.(\w+))?/);
+  if (filer) return filer[1] && filer[1] !== "member" ? `filer-${filer[1]}` : "filer";
+  const previous = path.match(/^previousAddress(?:\.(\w+))?/);
+  if (previous) return `previousAddress-${previous[1] ?? "address"}`;
+  if (/^answers\.newAddress/.test(path)) return "newAddress";
   return "event-type";
 }
 
 /**
- * The form's own buttons: "add a member" and "remove member N" change the draft and re-show the form.
+ * The form's own buttons: "add a member", "remove member N" and "change member N's registry facts"
+ * change the draft and re-show the form (the page's script does the same without a round trip).
  * Returns true when the action was one of those (nothing is to be planned yet).
  */
 export function applyMemberAction(draft: GuidanceDraft, action: string): boolean {
@@ -220,12 +538,17 @@ export function applyMemberAction(draft: GuidanceDraft, action: string): boolean
       draft.members.push(emptyMember(draft.members.length === 1 ? "spouse" : "child"));
     return true;
   }
+  if (action.startsWith("unlock:")) {
+    const member = draft.members[Number(action.slice("unlock:".length))];
+    if (member?.fromRegistry) member.unlocked = true;
+    return true;
+  }
   if (!action.startsWith("remove:")) return false;
   const index = Number(action.slice("remove:".length));
   if (Number.isInteger(index) && index >= 0 && index < draft.members.length && draft.members.length > 1) {
     draft.members.splice(index, 1);
-    // Members are numbered by position: the deceased and the funeral host must follow their person,
-    // and a removed person's role must not pass to whoever moves into the number.
+    // Members are numbered by position: the deceased, the funeral host and the filer must follow
+    // their person, and a removed person's role must not pass to whoever moves into the number.
     const renumber = (id: string) => {
       const n = Number(id.slice(1)) - 1;
       if (!/^m\d+$/.test(id) || n < index) return id;
@@ -233,6 +556,72 @@ export function applyMemberAction(draft: GuidanceDraft, action: string): boolean
     };
     draft.event.subject = renumber(draft.event.subject);
     draft.event.funeralHost = renumber(draft.event.funeralHost);
+    draft.filer.choice = renumber(draft.filer.choice);
   }
   return true;
+}
+
+/** A member as the form's messages name them: the name, or 「2人目の方」 when none is typed. */
+export const memberLabelOf = (draft: GuidanceDraft, index: number): LocaleMap =>
+  memberLabel(draft.members[index]?.name ?? "", index);
+
+const dateProblemKey: Record<DateInputProblem, string> = {
+  "date.invalid": "guidance.form.problem.dateInvalid",
+  "date.notExist": "guidance.form.problem.dateNotExist",
+  "date.outsideEra": "guidance.form.problem.dateOutsideEra",
+};
+
+/**
+ * What the form itself refuses before the engine sees the household, each at its field's id: a
+ * date that cannot be read or does not exist, a registry fact opened for change without a reason,
+ * and someone from outside the household filing without a name. Codes and parameters only.
+ */
+export function draftProblems(draft: GuidanceDraft): Problem[] {
+  const out: Problem[] = [];
+  const date = (text: string, path: string, field: string, member?: number) => {
+    if (!text) return;
+    const read = parseDateInput(text);
+    if (read.ok) return;
+    out.push({
+      path,
+      code: dateProblemKey[read.code],
+      params: {
+        field,
+        given: text,
+        hasMember: member === undefined ? "no" : "yes",
+        member: member === undefined ? "" : memberLabelOf(draft, member),
+      },
+    });
+  };
+  date(draft.event.date, "event-date", "eventDate");
+  if (draft.event.type === "death") date(draft.event.funeralDate, "event-funeralDate", "funeralDate");
+  draft.members.forEach((m, i) => {
+    date(m.birthDate, `m${i}-birthDate`, "birthDate", i);
+    if (m.nationality !== "JP")
+      date(m.residencePeriodEnd, `m${i}-residencePeriodEnd`, "residencePeriodEnd", i);
+    if (m.fromRegistry && m.unlocked && !m.changeReason)
+      out.push({
+        path: `m${i}-changeReason`,
+        code: "guidance.form.problem.changeReasonRequired",
+        params: { member: memberLabelOf(draft, i) },
+      });
+  });
+  const f = draft.filer;
+  if (filerChoiceOf(draft) === filerOther && !f.name && (f.kana || f.address || f.phone))
+    out.push({ path: "filer-name", code: "guidance.form.problem.filerNameRequired" });
+  return out;
+}
+
+/**
+ * The registry facts the staff member opened for change, with the reason each was given: what the
+ * visit records in its audit entry. `member` is the member's id in the household built from the draft.
+ */
+export function registryChanges(
+  draft: GuidanceDraft,
+): Array<{ member: string; residentId: string; reason: string }> {
+  return draft.members.flatMap((m, i) =>
+    m.fromRegistry && m.unlocked
+      ? [{ member: memberId(i), residentId: m.residentId, reason: m.changeReason }]
+      : [],
+  );
 }

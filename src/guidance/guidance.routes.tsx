@@ -4,7 +4,7 @@ import { settingsForMunicipality } from "../catalog/municipalities";
 import { householdForGuidance } from "../registry/household-for-guidance";
 import { residentRegistryFor } from "../registry/registry-adapter";
 import { todayInJapan } from "../shared/dates";
-import { notFound, type Problem } from "../shared/errors";
+import { AppError, notFound, type Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
 import { parseLang } from "../web/i18n";
 import { requireStaff } from "../web/middleware";
@@ -14,6 +14,7 @@ import {
   applyMemberAction,
   draftFromForm,
   draftFromHousehold,
+  draftProblems,
   emptyDraft,
   emptyMember,
   fieldIdForPath,
@@ -80,12 +81,13 @@ export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
     const draft = draftFromHousehold(
       { event: { type, date: today() }, members: found.members.map((m) => ({ ...m })) },
       today(),
+      { fromRegistry: true },
     );
     return page(c, draft);
   });
 
   app.post("/guidance", async (c) => {
-    const form = await c.req.formData();
+    const form = await c.req.formData().catch(() => Promise.reject(new AppError("MALFORMED_JSON")));
     const get = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
     const draft = draftFromForm(get);
     if (draft.members.length === 0) draft.members.push(emptyMember());
@@ -93,18 +95,31 @@ export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
     // The resident's language for the printed sheet; the staff page keeps its own.
     const sheetLang = parseLang(get("sheetLang")[0]);
     if (applyMemberAction(draft, action)) return page(c, draft, { sheetLang });
+    const formProblems = draftProblems(draft);
+    if (formProblems.length > 0) return page(c, draft, { problems: formProblems, sheetLang, status: 422 });
     const session = c.get("session");
     const settings = settingsForMunicipality(session?.municipalityId ?? "national");
-    const result = guideHousehold(householdFromDraft(draft), settings);
+    const result = guideHousehold(householdFromDraft(draft, { municipalityId: settings.id }), settings);
     if (!result.ok) {
       const problems = result.error.problems.map((p) => ({ ...p, path: fieldIdForPath(p.path) }));
       return page(c, draft, { problems, sheetLang, status: 422 });
     }
     if (action === "sheet") {
       const lang = sheetLang ?? c.get("lang");
+      // The municipality's own departments are at the office this staff member works at.
+      const office = session
+        ? await deps.reference.office(session.municipalityId, session.officeId)
+        : undefined;
       // The title stays in the page's language (a <title> cannot mark another); the sheet is in the resident's.
       return renderPage(c, c.get("t")("guidance.sheet.title"), () => (
-        <GuidanceSheet plan={result.plan} draft={draft} settings={settings} lang={lang} today={today()} />
+        <GuidanceSheet
+          plan={result.plan}
+          draft={draft}
+          settings={settings}
+          lang={lang}
+          today={today()}
+          officeCode={office?.code}
+        />
       ));
     }
     return page(c, draft, { plan: result.plan, sheetLang });

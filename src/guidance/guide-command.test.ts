@@ -99,8 +99,8 @@ describe("madoguchi guide FILE", () => {
     expect(stderr).toContain("event.subject [guidance.problem.event.subject-missing]");
     expect(stderr).toContain("members[0].colour [guidance.problem.schema.unknown-field]");
     expect(stderr).toContain("members[0].insurance [guidance.problem.member.kouki-under-65]");
-    expect(stderr).toContain("m1: 後期高齢者医療（kouki）は65歳以上の方の保険です。この方は36歳です。");
-    expect(stderr).toContain("m1: kouki (late-stage elderly medical care) starts at 65 at the earliest");
+    expect(stderr).toContain("1人目の方: 後期高齢者医療は65歳以上の方の保険です。この方は36歳です。");
+    expect(stderr).toContain("Member 1: Late-stage elderly medical care starts at 65 at the earliest");
   });
 
   it("refuses malformed JSON with exit 2 and says so", async () => {

@@ -3,6 +3,7 @@ import {
   benefits,
   careLevels,
   type Insurance,
+  insurances,
   memberFlags,
   type Phase1Event,
   pensionCategories,
@@ -13,7 +14,7 @@ import {
 } from "../catalog/vocabulary";
 import { daysInMonth, formatIsoDate, fromDayNumber, toDayNumber } from "./calendar";
 import { ageOn } from "./facts";
-import type { Household, Member } from "./household.schema";
+import { filerRelations, type Household, type Member } from "./household.schema";
 
 /**
  * Random households that pass `parseHousehold`, for property tests and the benchmark. Test support
@@ -63,6 +64,13 @@ const names = [
   "ﾀﾅｶ ｲﾁﾛｳ",
   "Ａｌｉｃｅ Ｓｍｉｔｈ",
 ];
+/** 本籍 and 筆頭者 as a 戸籍 writes them, with a compatibility ideograph and an IVS among them. */
+const registers = [
+  { honseki: "熊本県熊本市中央区手取本町1番", hittousha: "熊本 太郎" },
+  { honseki: "福岡県福岡市中央区天神一丁目8番", hittousha: "山﨑 健" },
+  { honseki: "東京都千代田区千代田1番", hittousha: "渡邉 葛󠄀子" },
+];
+
 const optionalFlag = fc.option(fc.boolean(), { nil: undefined, freq: 2 });
 
 const memberDraw = fc.record({
@@ -82,6 +90,23 @@ const memberDraw = fc.record({
   owns: fc.option(fc.subarray([...possessions]), { nil: undefined }),
   name: fc.option(fc.constantFrom(...names), { nil: undefined }),
   sex: fc.option(fc.constantFrom(...sexes), { nil: undefined }),
+  origin: fc.record({
+    nationality: fc.option(fc.constantFrom("JP", "VN", "CN", "KR", "PH", "BR", "US"), {
+      nil: undefined,
+      freq: 2,
+    }),
+    register: fc.option(fc.constantFrom(...registers), { nil: undefined }),
+    residence: fc.option(
+      fc.record({
+        status: fc.constantFrom("技能実習", "永住者", "特別永住者", "留学", "日本人の配偶者等"),
+        card: fc.stringMatching(/^[A-Z]{2}[0-9]{8}[A-Z]{2}$/),
+        periodDays: fc.option(fc.integer({ min: 1, max: 365 * 5 }), { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
+    previousInsurance: fc.option(fc.constantFrom(...insurances), { nil: undefined, freq: 4 }),
+    previousPension: fc.option(fc.constantFrom(...pensionCategories), { nil: undefined, freq: 4 }),
+  }),
 });
 
 const eventDraw = fc.record({
@@ -96,7 +121,30 @@ const eventDraw = fc.record({
   schoolDistrictChanges: optionalFlag,
   subjectPick: fc.nat(),
   hostPick: fc.option(fc.nat(), { nil: undefined }),
+  funeralAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: undefined }),
   certificate: fc.boolean(),
+  filer: fc.option(
+    fc.oneof(
+      fc.record({ kind: fc.constant("member" as const), pick: fc.nat() }),
+      fc.record({
+        kind: fc.constant("other" as const),
+        name: fc.constantFrom(...names),
+        kana: fc.option(fc.constant("クマモト タロウ"), { nil: undefined }),
+        address: fc.option(fc.constant("福岡県福岡市中央区天神1丁目8番1号"), { nil: undefined }),
+        phone: fc.option(fc.constant("092-000-0000"), { nil: undefined }),
+        relation: fc.constantFrom(...filerRelations),
+      }),
+    ),
+    { nil: undefined },
+  ),
+  previousAddress: fc.option(
+    fc.record({
+      postalCode: fc.option(fc.constantFrom("810-0001", "8600806"), { nil: undefined }),
+      address: fc.option(fc.constant("福岡県福岡市中央区天神1丁目8番1号"), { nil: undefined }),
+      householdHead: fc.option(fc.constantFrom(...names), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
 });
 
 function insuranceFor(age: number, pick: number): Insurance {
@@ -143,6 +191,18 @@ function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
     if (d.careLevel !== undefined) member.careLevel = d.careLevel;
     if (d.benefits !== undefined) member.benefits = d.benefits;
     if (d.owns !== undefined) member.owns = d.owns;
+    const o = d.origin;
+    if (o.nationality !== undefined) member.nationality = o.nationality;
+    if ((o.nationality ?? "JP") === "JP") {
+      if (o.register !== undefined) Object.assign(member, o.register);
+    } else if (o.residence !== undefined) {
+      member.residenceStatus = o.residence.status;
+      member.residenceCardNumber = o.residence.card;
+      if (o.residence.periodDays !== undefined)
+        member.residencePeriodEnd = formatIsoDate(fromDayNumber(eventDrawn.day + o.residence.periodDays));
+    }
+    if (o.previousInsurance !== undefined) member.previousInsurance = o.previousInsurance;
+    if (o.previousPension !== undefined) member.previousPension = o.previousPension;
     return member;
   });
   const event: Household["event"] = { type: eventDrawn.type, date: formatIsoDate(on) };
@@ -159,9 +219,28 @@ function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
       const host = (subject + 1 + (eventDrawn.hostPick % (members.length - 1))) % members.length;
       event.funeralHost = `m${host + 1}`;
     }
+    if (eventDrawn.funeralAfter !== undefined)
+      event.funeralDate = formatIsoDate(fromDayNumber(eventDrawn.day + eventDrawn.funeralAfter));
   }
   const household: Household = { event, members };
   if (eventDrawn.certificate) household.requests = ["residenceCertificate"];
+  const filer = eventDrawn.filer;
+  if (filer?.kind === "member") {
+    // Anyone but the deceased; a household of one who died is filed by someone else or nobody.
+    const candidates = members.filter((m) => m.id !== event.subject);
+    const chosen = candidates[filer.pick % Math.max(1, candidates.length)];
+    if (chosen) household.filer = { member: chosen.id };
+  } else if (filer?.kind === "other") {
+    const { kind: _, ...other } = filer;
+    household.filer = Object.fromEntries(
+      Object.entries(other).filter(([, v]) => v !== undefined),
+    ) as Household["filer"];
+  }
+  if (eventDrawn.type === "move-in" && eventDrawn.previousAddress) {
+    household.previousAddress = Object.fromEntries(
+      Object.entries(eventDrawn.previousAddress).filter(([, v]) => v !== undefined),
+    );
+  }
   return household;
 }
 

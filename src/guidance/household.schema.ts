@@ -30,6 +30,13 @@ const duplicateIssue = { code: "schema.duplicate" } as const;
 
 const isoDate = z.string().refine((text) => parseIsoDate(text) !== null, { params: dateIssue });
 const personText = z.string().transform(normalizeNameText);
+const pattern = (re: RegExp) => z.string().regex(re);
+/** A code as typed (ｖｎ, ab-1234 5678cd): NFKC, capitals, no spaces or hyphens, then its pattern. */
+const code = (re: RegExp) =>
+  z
+    .string()
+    .transform((s) => s.normalize("NFKC").toUpperCase().replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(re));
 const flag = z.boolean().optional();
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((list) => new Set(list).size === list.length, { params: duplicateIssue });
@@ -43,6 +50,8 @@ export const eventSchema = z.strictObject({
   crossPrefecture: flag,
   subject: z.string().optional(),
   funeralHost: z.string().optional(),
+  /** The day of the funeral; not before the death (validate.ts refuses it otherwise). */
+  funeralDate: isoDate.optional(),
   deathRegistered: flag,
   schoolDistrictChanges: flag,
 });
@@ -67,6 +76,45 @@ export const memberSchema = z.strictObject({
   publicServant: flag,
   benefits: uniqueList(z.enum(benefits)).optional(),
   owns: uniqueList(z.enum(possessions)).optional(),
+  previousInsurance: z.enum(insurances).optional(),
+  previousPension: z.enum(pensionCategories).optional(),
+  /** ISO 3166-1 alpha-2; absent means JP. A member who is not JP is a foreign resident (住基法 §30の45). */
+  nationality: code(/^[A-Z]{2}$/).optional(),
+  /** Japanese nationals: 本籍 and 筆頭者, as the 戸籍 writes them (so no NFKC over its ideographs). */
+  honseki: personText.optional(),
+  hittousha: personText.optional(),
+  /** Foreign residents: 在留資格, 在留カード等の番号, 在留期間の満了の日. */
+  residenceStatus: personText.optional(),
+  residenceCardNumber: code(/^[A-Z]{2}[0-9]{8}[A-Z]{2}$/).optional(),
+  residencePeriodEnd: isoDate.optional(),
+});
+
+export const filerRelations = ["proxy", "other-relative", "landlord"] as const;
+export type FilerRelation = (typeof filerRelations)[number];
+
+/**
+ * Who files at the counter (届出人): a member of the household, or someone else — a relative who
+ * does not live here (often the 喪主 of a bereavement), a 任意代理人 with a 委任状, or a landlord.
+ */
+export const filerSchema = z.union([
+  z.strictObject({ member: z.string().min(1) }),
+  z.strictObject({
+    name: personText.pipe(z.string().trim().min(1)),
+    kana: personText.optional(),
+    address: personText.optional(),
+    phone: z
+      .string()
+      .transform((s) => s.normalize("NFKC").trim())
+      .optional(),
+    relation: z.enum(filerRelations),
+  }),
+]);
+
+/** 前住所 and 前住所の世帯主 of a move-in, as the 転出証明書 gives them. */
+export const previousAddressSchema = z.strictObject({
+  postalCode: pattern(/^[0-9]{3}-?[0-9]{4}$/).optional(),
+  address: personText.optional(),
+  householdHead: personText.optional(),
 });
 
 export const householdSchema = z.strictObject({
@@ -75,10 +123,21 @@ export const householdSchema = z.strictObject({
   requests: uniqueList(z.enum(requestKinds)).optional(),
   // Interview answers are keyed by the forms; their shape is checked where they are used.
   answers: z.record(z.string(), z.unknown()).optional(),
+  filer: filerSchema.optional(),
+  previousAddress: previousAddressSchema.optional(),
 });
 
 export type HouseholdEvent = z.output<typeof eventSchema>;
 export type Member = z.output<typeof memberSchema>;
+export type Filer = z.output<typeof filerSchema>;
+export type MemberFiler = Extract<Filer, { member: string }>;
+export type OtherFiler = Exclude<Filer, { member: string }>;
+export type PreviousAddress = z.output<typeof previousAddressSchema>;
+
+/** The member's nationality: JP unless the household says otherwise. */
+export const nationalityOf = (member: Member): string => member.nationality ?? "JP";
+/** A foreign resident (外国人住民): a member whose nationality is not JP. */
+export const isForeignResident = (member: Member): boolean => nationalityOf(member) !== "JP";
 /** A household that passed {@link householdSchema} and the contradiction checks (validate.ts). */
 export type Household = z.output<typeof householdSchema>;
 
@@ -98,6 +157,7 @@ export function canonicalHousehold(h: Household): Household {
       crossPrefecture: e.crossPrefecture,
       subject: e.subject,
       funeralHost: e.funeralHost,
+      funeralDate: e.funeralDate,
       deathRegistered: e.deathRegistered,
       schoolDistrictChanges: e.schoolDistrictChanges,
     },
@@ -121,8 +181,36 @@ export function canonicalHousehold(h: Household): Household {
       publicServant: m.publicServant,
       benefits: m.benefits,
       owns: m.owns,
+      previousInsurance: m.previousInsurance,
+      previousPension: m.previousPension,
+      nationality: m.nationality,
+      honseki: m.honseki,
+      hittousha: m.hittousha,
+      residenceStatus: m.residenceStatus,
+      residenceCardNumber: m.residenceCardNumber,
+      residencePeriodEnd: m.residencePeriodEnd,
     })),
     requests: h.requests,
     answers: h.answers,
+    filer: h.filer === undefined ? undefined : canonicalFiler(h.filer),
+    previousAddress:
+      h.previousAddress === undefined
+        ? undefined
+        : {
+            postalCode: h.previousAddress.postalCode,
+            address: h.previousAddress.address,
+            householdHead: h.previousAddress.householdHead,
+          },
+  };
+}
+
+function canonicalFiler(filer: Filer): Filer {
+  if ("member" in filer) return { member: filer.member };
+  return {
+    name: filer.name,
+    kana: filer.kana,
+    address: filer.address,
+    phone: filer.phone,
+    relation: filer.relation,
   };
 }

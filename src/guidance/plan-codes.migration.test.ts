@@ -39,9 +39,26 @@ function household(raw: unknown) {
   return parsed.household;
 }
 
+/**
+ * A reason as the engine wrote it then: a member without a name was called by the id ("m3"), as
+ * pages no longer do (they say "3人目の方").
+ */
+function asWrittenThen(reason: Message): Message {
+  if (!reason.params) return reason;
+  const params = { ...reason.params };
+  for (const [key, value] of Object.entries(reason.params)) {
+    const i = /^member(\d+)$/.exec(key)?.[1];
+    if (i !== undefined && typeof value === "string" && !params[`name${i}`]) params[`name${i}`] = value;
+  }
+  return { ...reason, params };
+}
+
 /** The plan as it was stored before this change: the same items, reasons as Japanese sentences. */
 const oldShape = (plan: Plan) => ({
-  procedures: plan.procedures.map((p) => ({ ...p, reasons: p.reasons.map((r) => reasonText(ja, r)) })),
+  procedures: plan.procedures.map((p) => ({
+    ...p,
+    reasons: p.reasons.map((r) => reasonText(ja, asWrittenThen(r))),
+  })),
 });
 
 async function storeVisit(householdJson: unknown, plan: unknown): Promise<string> {

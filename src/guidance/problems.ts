@@ -12,12 +12,16 @@ export const problemCodes = [
   "schema.value",
   "schema.empty",
   "schema.duplicate",
+  "schema.format",
   "date.invalid",
   "event.unsupported",
   "event.subject-missing",
   "event.subject-unknown",
   "event.funeral-host-unknown",
   "event.funeral-host-is-subject",
+  "event.funeral-date-before-death",
+  "filer.member-unknown",
+  "filer.is-deceased",
   "member.duplicate-id",
   "member.born-after-event",
   "member.kouki-under-65",
@@ -32,7 +36,8 @@ export const problemMessageId = (code: ProblemCode): string => `guidance.problem
 /**
  * One reason a household is refused, naming the member (when there is one) and the field. `code` is
  * the catalogue id (`guidance.problem.member.kouki-under-65`); `params` always has `hasMember`
- * ("yes"/"no") and `member`, so the text can say whose entry is wrong.
+ * ("yes"/"no") and `member` — the member as a person reads it (the name, or 「2人目の方」 when the
+ * entry has none), never the member's id — so the text can say whose entry is wrong.
  */
 export interface HouseholdProblem extends Problem {
   /** The member's id when the problem is about a member (or names one). */
@@ -47,47 +52,76 @@ export interface GuidanceError {
   problems: HouseholdProblem[];
 }
 
-/** The names of the input's fields in Japanese; other languages read the field's own key. */
-const fieldLabels: Record<string, string> = {
-  event: "出来事",
-  type: "出来事の種類",
-  date: "日付",
-  origin: "転入元",
-  destination: "転出先",
-  crossPrefecture: "都道府県をまたぐか",
-  subject: "亡くなった方",
-  funeralHost: "喪主",
-  deathRegistered: "死亡届の提出済み",
-  schoolDistrictChanges: "通学区域の変更",
-  members: "世帯員",
-  id: "番号",
-  relation: "続柄",
-  name: "氏名",
-  kana: "フリガナ",
-  birthDate: "生年月日",
-  sex: "性別",
-  moving: "引っ越すか",
-  insurance: "健康保険",
-  pension: "国民年金の種別",
-  pensionRecipient: "年金の受給",
-  myNumberCard: "マイナンバーカード",
-  careLevel: "要介護度",
-  disabilityCertificate: "障害者手帳",
-  sealRegistered: "印鑑登録",
-  pregnant: "妊娠",
-  needsDaycare: "保育の希望",
-  publicServant: "公務員",
-  benefits: "受けている手当・助成",
-  owns: "持っているもの",
-  requests: "ご希望",
-  answers: "回答",
+const l = (ja: string, en: string): LocaleMap => ({ ja, en });
+
+/** The names of the input's fields as a person reads them. */
+const fieldLabels: Record<string, LocaleMap> = {
+  event: l("出来事", "Event"),
+  type: l("出来事の種類", "Kind of event"),
+  date: l("日付", "Date"),
+  origin: l("転入元", "Moved from"),
+  destination: l("転出先", "Moving to"),
+  crossPrefecture: l("都道府県をまたぐか", "Across prefectures"),
+  subject: l("亡くなった方", "Deceased"),
+  funeralHost: l("喪主", "Funeral host"),
+  funeralDate: l("葬儀を行った日", "Date of the funeral"),
+  deathRegistered: l("死亡届の提出済み", "Death already registered"),
+  schoolDistrictChanges: l("通学区域の変更", "School district changes"),
+  members: l("世帯員", "Members"),
+  id: l("世帯員の番号", "Member number"),
+  relation: l("続柄", "Relation"),
+  name: l("氏名", "Name"),
+  kana: l("フリガナ", "Name in katakana"),
+  birthDate: l("生年月日", "Date of birth"),
+  sex: l("性別", "Sex"),
+  moving: l("引っ越すか", "Moving"),
+  insurance: l("健康保険", "Health insurance"),
+  pension: l("国民年金の種別", "National pension category"),
+  pensionRecipient: l("年金の受給", "Receives a pension"),
+  myNumberCard: l("マイナンバーカード", "My Number Card"),
+  careLevel: l("要介護度", "Care level"),
+  disabilityCertificate: l("障害者手帳", "Disability certificate"),
+  sealRegistered: l("印鑑登録", "Registered seal"),
+  pregnant: l("妊娠", "Pregnant"),
+  needsDaycare: l("保育の希望", "Needs daycare"),
+  publicServant: l("公務員", "Public servant"),
+  benefits: l("受けている手当・助成", "Benefits received"),
+  owns: l("持っているもの", "Possessions"),
+  previousInsurance: l("以前の健康保険", "Previous health insurance"),
+  previousPension: l("以前の国民年金の種別", "Previous pension category"),
+  nationality: l("国籍・地域", "Nationality"),
+  honseki: l("本籍", "Registered domicile (honseki)"),
+  hittousha: l("筆頭者", "Head of the family register"),
+  residenceStatus: l("在留資格", "Status of residence"),
+  residenceCardNumber: l("在留カード等の番号", "Residence card number"),
+  residencePeriodEnd: l("在留期間の満了の日", "Period of stay ends"),
+  requests: l("ご希望", "Requests"),
+  answers: l("回答", "Answers"),
+  filer: l("届出人", "Person filing"),
+  member: l("届出人の世帯員", "Filing member"),
+  address: l("住所", "Address"),
+  phone: l("電話番号", "Phone number"),
+  previousAddress: l("前住所", "Previous address"),
+  postalCode: l("郵便番号", "Postal code"),
+  householdHead: l("前住所の世帯主", "Head of the previous household"),
 };
 
-/** A field as problems name it: 「生年月日（birthDate）」 in Japanese, the key itself in other languages. */
+/** A field as problems name it: its label (「生年月日」, "Date of birth"), never its key. */
 export function fieldLabel(field: string | undefined): LocaleMap {
-  if (field === undefined) return { ja: "入力", en: "The input" };
-  return { ja: `${fieldLabels[field] ?? field}（${field}）`, en: field };
+  if (field === undefined) return l("入力", "The input");
+  return fieldLabels[field] ?? l(field, field);
 }
+
+const insuranceLabels: Record<string, LocaleMap> = {
+  employee: l("被用者保険（健康保険）", "employee health insurance"),
+  kokuho: l("国民健康保険", "National Health Insurance"),
+  kouki: l("後期高齢者医療", "late-stage elderly medical care"),
+  welfare: l("生活保護", "public assistance"),
+};
+
+/** An insurance as a person reads it (the problems name it, never its code). */
+export const insuranceLabel = (insurance: string): LocaleMap =>
+  insuranceLabels[insurance] ?? l(insurance, insurance);
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
@@ -105,6 +139,20 @@ export function memberIdAt(root: unknown, path: readonly PropertyKey[]): string 
   return typeof id === "string" && id !== "" ? id : undefined;
 }
 
+/**
+ * A member as a person reads them: the name, or 「2人目の方」 / "Member 2" when the entry has no
+ * name. `index` is 0-based.
+ */
+export function memberLabel(name: unknown, index: number): LocaleMap {
+  const text = typeof name === "string" ? name.trim() : "";
+  if (text !== "") return { ja: text, en: text };
+  return {
+    ja: `${index + 1}人目の方`,
+    "ja-x-easy": `${index + 1}人目の 人`,
+    en: `Member ${index + 1}`,
+  };
+}
+
 export function problem(
   code: ProblemCode,
   root: unknown,
@@ -112,11 +160,13 @@ export function problem(
   params: MessageParams = {},
 ): HouseholdProblem {
   const member = memberIdAt(root, path);
+  const index = typeof path[1] === "number" ? path[1] : 0;
+  const who = member ? memberLabel(valueAt(root, ["members", index, "name"]), index) : "";
   const last = [...path].reverse().find((key) => typeof key === "string");
   return {
     path: formatIssuePath(path),
     code: problemMessageId(code),
-    params: { ...params, hasMember: member ? "yes" : "no", member: member ?? "" },
+    params: { ...params, hasMember: member ? "yes" : "no", member: who },
     ...(member ? { member } : {}),
     field: typeof last === "string" ? last : "",
   };
@@ -124,11 +174,18 @@ export function problem(
 
 const shown = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
+type Issue = z.core.$ZodIssue;
+
 /** Turns schema issues into problems with catalogue codes, one per issue (one per unknown key). */
 export function problemsFromIssues(error: z.ZodError, root: unknown): HouseholdProblem[] {
   const out: HouseholdProblem[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path;
+  collect(error.issues, [], root, out);
+  return out;
+}
+
+function collect(issues: readonly Issue[], prefix: PropertyKey[], root: unknown, out: HouseholdProblem[]) {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
     const field = [...path].reverse().find((key) => typeof key === "string");
     const label = fieldLabel(typeof field === "string" ? field : undefined);
     switch (issue.code) {
@@ -141,8 +198,26 @@ export function problemsFromIssues(error: z.ZodError, root: unknown): HouseholdP
         else out.push(problem("schema.type", root, path, { label, expected: issue.expected, detail: "" }));
         break;
       case "invalid_value": {
+        if (valueAt(root, path) === undefined) {
+          out.push(problem("schema.required", root, path, { label }));
+          break;
+        }
         const values = issue.values.map((v) => String(v)).join(", ");
         out.push(problem("schema.value", root, path, { label, given: shown(valueAt(root, path)), values }));
+        break;
+      }
+      case "invalid_format":
+        out.push(problem("schema.format", root, path, { label, given: shown(valueAt(root, path)) }));
+        break;
+      case "invalid_union": {
+        // The filer is a member ({ member }) or someone else ({ name, relation, … }): the problems
+        // are those of the shape the input meant, told by whether it names a member.
+        const value = valueAt(root, path);
+        const meant =
+          typeof value === "object" && value !== null && !("member" in value) && issue.errors.length > 1
+            ? 1
+            : 0;
+        collect(issue.errors[meant] ?? [], path, root, out);
         break;
       }
       case "too_small":
@@ -159,5 +234,4 @@ export function problemsFromIssues(error: z.ZodError, root: unknown): HouseholdP
         out.push(problem("schema.type", root, path, { label, expected: "none", detail: issue.message }));
     }
   }
-  return out;
 }

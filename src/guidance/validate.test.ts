@@ -94,6 +94,58 @@ describe("a household that contradicts itself is refused", () => {
       { code: "guidance.problem.date.invalid", path: "members[0].birthDate", member: "m1" },
     ],
     [
+      "a filer who is not a member",
+      { ...input({ type: "move-in" }, [adult("m1")]), filer: { member: "m9" } },
+      { code: "guidance.problem.filer.member-unknown", path: "filer.member", member: undefined },
+    ],
+    [
+      "the deceased as filer",
+      {
+        ...input({ type: "death", subject: "m1" }, [adult("m1"), adult("m2", { relation: "spouse" })]),
+        filer: { member: "m1" },
+      },
+      { code: "guidance.problem.filer.is-deceased", path: "filer.member", member: undefined },
+    ],
+    [
+      "a funeral before the death",
+      input({ type: "death", subject: "m1", funeralDate: "2026-04-05" }, [adult("m1"), adult("m2")]),
+      {
+        code: "guidance.problem.event.funeral-date-before-death",
+        path: "event.funeralDate",
+        member: undefined,
+      },
+    ],
+    [
+      "a nationality that is not a two-letter code",
+      input({ type: "move-in" }, [adult("m1", { nationality: "Vietnam" })]),
+      { code: "guidance.problem.schema.format", path: "members[0].nationality", member: "m1" },
+    ],
+    [
+      "a residence card number of the wrong shape",
+      input({ type: "move-in" }, [adult("m1", { nationality: "VN", residenceCardNumber: "AB1234567CD" })]),
+      { code: "guidance.problem.schema.format", path: "members[0].residenceCardNumber", member: "m1" },
+    ],
+    [
+      "a residence period end that is not a date",
+      input({ type: "move-in" }, [adult("m1", { nationality: "VN", residencePeriodEnd: "2027-02-30" })]),
+      { code: "guidance.problem.date.invalid", path: "members[0].residencePeriodEnd", member: "m1" },
+    ],
+    [
+      "a filer who is someone else without a relation",
+      { ...input({ type: "move-in" }, [adult("m1")]), filer: { name: "中村 太郎" } },
+      { code: "guidance.problem.schema.required", path: "filer.relation", member: undefined },
+    ],
+    [
+      "a filer with an unknown relation",
+      { ...input({ type: "move-in" }, [adult("m1")]), filer: { name: "中村 太郎", relation: "son" } },
+      { code: "guidance.problem.schema.value", path: "filer.relation", member: undefined },
+    ],
+    [
+      "a previous address with an unknown field",
+      { ...input({ type: "move-in" }, [adult("m1")]), previousAddress: { address: "福岡市", head: "x" } },
+      { code: "guidance.problem.schema.unknown-field", path: "previousAddress.head", member: undefined },
+    ],
+    [
       "a phase-2 event",
       input({ type: "birth", subject: "m1" }, [adult("m1")]),
       { code: "guidance.problem.event.unsupported", path: "event.type", member: undefined },
@@ -112,8 +164,50 @@ describe("a household that contradicts itself is refused", () => {
       { birthDate: "1966-04-07", pension: "cat3" },
     ],
     ["a member born on the event day", { relation: "child", birthDate: "2026-04-06", insurance: "employee" }],
+    [
+      "a foreign resident with status, card and period",
+      {
+        nationality: "VN",
+        residenceStatus: "技能実習",
+        residenceCardNumber: "AB12345678CD",
+        residencePeriodEnd: "2027-03-31",
+      },
+    ],
+    [
+      "a nationality and card number typed in lower case or full width",
+      { nationality: "ｖｎ", residenceCardNumber: "ab 12345678-cd" },
+    ],
+    [
+      "a Japanese national with 本籍 and 筆頭者",
+      { honseki: "熊本県熊本市中央区手取本町1番", hittousha: "熊本 太郎" },
+    ],
   ])("accepts %s", (_, extra) => {
     expect(parseHousehold(input({ type: "move-in" }, [adult("m1", extra)])).ok).toBe(true);
+  });
+
+  it("accepts a filer who is a member, or someone else with a relation, and a previous address", () => {
+    const members = [adult("m1"), adult("m2", { relation: "spouse" })];
+    const spouse = parseHousehold({ ...input({ type: "move-in" }, members), filer: { member: "m2" } });
+    expect(spouse.ok && spouse.household.filer).toEqual({ member: "m2" });
+    const son = parseHousehold({
+      ...input({ type: "death", subject: "m1", funeralDate: "2026-04-06" }, [adult("m1")]),
+      filer: {
+        name: "中村 太郎",
+        kana: "ナカムラ タロウ",
+        address: "福岡県福岡市",
+        relation: "other-relative",
+      },
+    });
+    expect(son.ok && son.household.filer).toMatchObject({ name: "中村 太郎", relation: "other-relative" });
+    const moved = parseHousehold({
+      ...input({ type: "move-in" }, members),
+      previousAddress: {
+        postalCode: "810-0001",
+        address: "福岡県福岡市中央区天神1丁目",
+        householdHead: "山﨑 健",
+      },
+    });
+    expect(moved.ok && moved.household.previousAddress?.householdHead).toBe("山﨑 健");
   });
 
   it("lists every problem at once, schema and contradictions alike, event first then members in order", () => {
@@ -140,11 +234,13 @@ describe("a household that contradicts itself is refused", () => {
   });
 
   it("gives every problem a catalogue code with its data, worded in Japanese and English, and names the field", () => {
-    const list = problems(input({ type: "move-in" }, [adult("m1", { insurance: "kouki" })]));
+    const list = problems(
+      input({ type: "move-in" }, [adult("m1", { name: "山本 健二", insurance: "kouki" })]),
+    );
     expect(list).toEqual([
       {
         code: "guidance.problem.member.kouki-under-65",
-        params: { age: 45, hasMember: "yes", member: "m1" },
+        params: { age: 45, hasMember: "yes", member: { ja: "山本 健二", en: "山本 健二" } },
         path: "members[0].insurance",
         member: "m1",
         field: "insurance",
@@ -152,20 +248,31 @@ describe("a household that contradicts itself is refused", () => {
     ]);
     const [p] = list as [HouseholdProblem];
     expect(translator("ja").message(p)).toBe(
-      "m1: 後期高齢者医療（kouki）は65歳以上の方の保険です。この方は45歳です。",
+      "山本 健二: 後期高齢者医療は65歳以上の方の保険です。この方は45歳です。",
     );
     expect(translator("en").message(p)).toBe(
-      "m1: kouki (late-stage elderly medical care) starts at 65 at the earliest; this member is 45.",
+      "山本 健二: Late-stage elderly medical care starts at 65 at the earliest; this member is 45.",
     );
   });
 
-  it("words schema problems with the field's Japanese label in Japanese and its key in English", () => {
+  it("names a member by name, or by position when unnamed, and a field by its label, never by id or key", () => {
     const [p] = problems(input({ type: "move-in" }, [{ id: "m1", relation: "head", insurance: "kokuho" }]));
-    expect(translator("ja").message(p as HouseholdProblem)).toBe("m1: 生年月日（birthDate）がありません。");
-    expect(translator("en").message(p as HouseholdProblem)).toBe("m1: birthDate is required.");
-    const [q] = problems(null);
-    expect(translator("ja").message(q as HouseholdProblem)).toBe("入力の形式が違います（object）。");
-    expect(translator("en").message(q as HouseholdProblem)).toBe("The input must be of type object.");
+    expect(translator("ja").message(p as HouseholdProblem)).toBe("1人目の方: 生年月日がありません。");
+    expect(translator("en").message(p as HouseholdProblem)).toBe("Member 1: Date of birth is required.");
+    const [o] = problems(
+      input({ type: "move-in" }, [adult("m1", { name: "山本 健二" }), adult("m2", { insurance: "kouki" })]),
+    );
+    expect(translator("ja").message(o as HouseholdProblem)).toMatch(/^2人目の方: /);
+    const [i] = problems(input({ type: "move-in" }, [adult("m1", { birthDate: "1940-01-01" })]));
+    expect(translator("ja").message(i as HouseholdProblem)).toContain("（国民健康保険ではありません）");
+    for (const q of [p, o, i]) {
+      const text =
+        translator("ja").message(q as HouseholdProblem) + translator("en").message(q as HouseholdProblem);
+      expect(text).not.toMatch(/\bm[12]\b|birthDate|kouki|kokuho/);
+    }
+    const [n] = problems(null);
+    expect(translator("ja").message(n as HouseholdProblem)).toBe("入力の形式が違います（object）。");
+    expect(translator("en").message(n as HouseholdProblem)).toBe("The input must be of type object.");
   });
 
   it("has text in every staff language for every problem code", () => {

@@ -2,7 +2,7 @@ import { type PensionCategory, pensionCategories, phase1Events } from "../catalo
 import { type CalendarDate, parseIsoDate } from "./calendar";
 import { ageOn } from "./facts";
 import { canonicalHousehold, type Household, householdSchema } from "./household.schema";
-import { type HouseholdProblem, problem, problemsFromIssues } from "./problems";
+import { type HouseholdProblem, insuranceLabel, problem, problemsFromIssues } from "./problems";
 
 export type ParseResult = { ok: true; household: Household } | { ok: false; problems: HouseholdProblem[] };
 
@@ -57,7 +57,24 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
     out.push(problem("event.funeral-host-is-subject", raw, ["event", "funeralHost"]));
   }
 
+  const filer = record(root.filer);
+  const filerMember = text(filer?.member);
+  if (filerMember !== undefined && filerMember !== "" && !ids.has(filerMember)) {
+    out.push(problem("filer.member-unknown", raw, ["filer", "member"], { filer: filerMember }));
+  } else if (type === "death" && filerMember !== undefined && filerMember === subject) {
+    out.push(problem("filer.is-deceased", raw, ["filer", "member"]));
+  }
+
   const on = date(event?.date);
+  const funeral = date(event?.funeralDate);
+  if (on && funeral && String(event?.funeralDate) < String(event?.date)) {
+    out.push(
+      problem("event.funeral-date-before-death", raw, ["event", "funeralDate"], {
+        funeralDate: String(event?.funeralDate),
+        eventDate: String(event?.date),
+      }),
+    );
+  }
   if (!on) return out;
   members.forEach((member, index) => {
     const birth = date(member?.birthDate);
@@ -77,7 +94,12 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
       out.push(problem("member.kouki-under-65", raw, ["members", index, "insurance"], { age }));
     }
     if ((insurance === "kokuho" || insurance === "employee") && age >= 75) {
-      out.push(problem("member.insurance-over-75", raw, ["members", index, "insurance"], { insurance, age }));
+      out.push(
+        problem("member.insurance-over-75", raw, ["members", index, "insurance"], {
+          insurance: insuranceLabel(insurance),
+          age,
+        }),
+      );
     }
     if (isPensionCategory(member.pension) && (age < 20 || age > 59)) {
       out.push(problem("member.pension-age", raw, ["members", index, "pension"], { age }));

@@ -37,7 +37,14 @@ const record: HandoffRecord = {
       sex: "female",
     },
   ],
-  answers: { newAddress: '熊本市中央区手取本町1-1 "北棟"', newPostalCode: "8600806", applicant: "m0" },
+  filer: {
+    type: "other-relative",
+    name: "中村 太郎",
+    kana: "ナカムラ タロウ",
+    address: "福岡県福岡市中央区天神一丁目8番1号",
+    relation: "親族",
+  },
+  answers: { newAddress: '熊本市中央区手取本町1-1 "北棟"', newPostalCode: "8600806" },
 };
 
 describe("recordCsv", () => {
@@ -68,6 +75,34 @@ describe("recordCsv", () => {
   it("writes one row with empty member columns when the application concerns no member", () => {
     const text = new TextDecoder().decode(recordCsv({ ...record, members: [] }, "standard", "utf-8"));
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(2);
+  });
+
+  it("fills the 届出人 columns of the 住民記録 layout with the filer, whoever came", () => {
+    const text = new TextDecoder().decode(recordCsv(record, "juki", "utf-8"));
+    const [header, first] = text
+      .split("\r\n")
+      .map((line) => line.split(",").map((cell) => cell.slice(1, -1)));
+    const cell = (name: string) => first?.[header?.indexOf(name) ?? -1];
+    expect(cell("届出人氏名")).toBe("中村 太郎");
+    expect(cell("届出人フリガナ")).toBe("ナカムラ タロウ");
+    expect(cell("届出人住所")).toBe("福岡県福岡市中央区天神一丁目8番1号");
+    expect(cell("届出人続柄")).toBe("親族");
+    expect(cell("届出人世帯員ID")).toBe("");
+    const member = {
+      ...record,
+      filer: { type: "member" as const, memberId: "m1", name: "髙橋 花", relation: "本人" },
+    };
+    const [, row] = new TextDecoder()
+      .decode(recordCsv(member, "juki", "utf-8"))
+      .split("\r\n")
+      .map((line) => line.split(",").map((c) => c.slice(1, -1)));
+    expect(row?.[header?.indexOf("届出人世帯員ID") ?? -1]).toBe("m1");
+    expect(row?.[header?.indexOf("届出人氏名") ?? -1]).toBe("髙橋 花");
+  });
+
+  it("leaves the 届出人 columns empty, not broken, for a record without a filer", () => {
+    const text = new TextDecoder().decode(recordCsv({ ...record, filer: null }, "juki", "utf-8"));
+    expect(text).not.toContain("undefined");
   });
 
   it("gives every layout the common columns first, in the documented order", () => {

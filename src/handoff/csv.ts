@@ -50,7 +50,11 @@ export const csvLayoutColumns: Record<CsvLayoutId, CsvColumn[]> = {
     { header: "転入元区分", value: (r) => text(r.event.origin) },
     { header: "前住所", value: answer("previousAddress") },
     ...address,
-    { header: "届出人世帯員ID", value: answer("applicant") },
+    { header: "届出人世帯員ID", value: (r) => text(r.filer?.memberId) },
+    { header: "届出人氏名", value: (r) => text(r.filer?.name) },
+    { header: "届出人フリガナ", value: (r) => text(r.filer?.kana) },
+    { header: "届出人住所", value: (r) => text(r.filer?.address) },
+    { header: "届出人続柄", value: (r) => text(r.filer?.relation) },
     { header: "新世帯主世帯員ID", value: answer("newHead") },
   ],
   kokuho: [

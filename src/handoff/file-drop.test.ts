@@ -29,6 +29,7 @@ function record(n: number): HandoffRecord {
     },
     event: { type: "move-in", date: "2026-04-06" },
     members: [{ id: "m0", name: "𠮷田 太郎" }],
+    filer: null,
     answers: {},
   };
 }

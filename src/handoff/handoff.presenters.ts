@@ -1,3 +1,4 @@
+import { getCatalog } from "../catalog/load-catalog";
 import type { LocaleMap } from "../shared/locale";
 import type { DestinationConfig } from "./destination.schema";
 import type { DeliveryRow, LatestRow, SummaryRow } from "./handoff.repository";
@@ -40,7 +41,8 @@ export interface LatestRowView {
   id: string;
   key: string;
   visitId: string;
-  applicationName: string;
+  /** The procedure's name (Japanese, as the forms print it); undefined when nothing names it. */
+  applicationName: string | undefined;
   destination: string;
   label: LocaleMap | undefined;
   office: LocaleMap;
@@ -54,6 +56,15 @@ export interface LatestRowView {
 }
 
 type OfficeNames = Map<string, { name: LocaleMap }>;
+
+/**
+ * The name an application was stored with, else the catalogue's name of its procedure: a row with
+ * neither is shown without a name rather than by its procedure id.
+ */
+function applicationNameOf(r: Pick<LatestRow, "applicationName" | "procedureId">): string | undefined {
+  if (r.applicationName && r.applicationName !== r.procedureId) return r.applicationName;
+  return getCatalog().byId.get(r.procedureId)?.name.ja;
+}
 
 const labelOf = (destinations: DestinationConfig[], id: string): LocaleMap | undefined =>
   destinations.find((d) => d.id === id)?.label;
@@ -142,7 +153,7 @@ export function presentLatest(
     id: r.id,
     key: r.key,
     visitId: r.visitId,
-    applicationName: r.applicationName,
+    applicationName: applicationNameOf(r),
     destination: r.destination,
     label: labelOf(destinations, r.destination),
     office: officeOf(offices, r.officeId),

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseAnswers } from "../forms/answers";
+import { filerSummary } from "../forms/field-dictionary";
+import { deathLivingAlone, moveInAnswers, moveInFamily } from "../forms/fixtures/households";
+import { planned } from "../forms/test-support";
 import { answersForProcedure, buildRecord, type DeliverySource, isoJapanTime } from "./record";
 
 const source: DeliverySource = {
@@ -28,6 +32,14 @@ const source: DeliverySource = {
       newAddress: "熊本市中央区手取本町1-1",
     },
     deadline: "2026-04-20",
+    filer: {
+      type: "member",
+      memberId: "m2",
+      name: "𠮷田 桜",
+      kana: "ヨシダ サクラ",
+      address: "熊本市中央区手取本町1-1",
+      relation: "母",
+    },
   },
   formSha256: "a".repeat(64),
   acceptedAt: new Date("2026-04-06T01:15:00.000Z"),
@@ -57,6 +69,49 @@ describe("buildRecord", () => {
     // The certificate purpose belongs to another form, the pension number too.
     expect(answers.certificatePurpose).toBeUndefined();
     expect(answers.basicPensionNumber).toBeUndefined();
+  });
+});
+
+describe("the filer in the record", () => {
+  it("carries the filer's name, kana, address and relation as the forms printed them", () => {
+    expect(buildRecord(source).filer).toEqual({
+      type: "member",
+      memberId: "m2",
+      name: "𠮷田 桜",
+      kana: "ヨシダ サクラ",
+      address: "熊本市中央区手取本町1-1",
+      relation: "母",
+    });
+  });
+
+  it("is null for an application stored before the filer was recorded", () => {
+    const data = { ...(source.data as Record<string, unknown>), filer: undefined };
+    expect(buildRecord({ ...source, data }).filer).toBeNull();
+  });
+
+  it("keeps the event's crossPrefecture as the visit settled it", () => {
+    const data = {
+      ...(source.data as Record<string, unknown>),
+      event: { type: "move-in", date: "2026-04-06", crossPrefecture: true },
+    };
+    expect(buildRecord({ ...source, data }).event.crossPrefecture).toBe(true);
+  });
+
+  it("is what the forms print: filerSummary of a household filed by a son from elsewhere", () => {
+    const { household } = planned(deathLivingAlone);
+    const answers = parseAnswers({}, household).answers;
+    expect(filerSummary(household, answers, ["k1"])).toEqual({
+      type: "other-relative",
+      name: "中村 太郎",
+      kana: "ナカムラ タロウ",
+      address: "福岡県福岡市中央区天神一丁目8番1号",
+      phone: "092-711-4111",
+      relation: "親族",
+    });
+    const wife = planned({ ...moveInFamily, filer: { member: "m2" } }).household;
+    const summary = filerSummary(wife, parseAnswers(moveInAnswers, wife).answers, ["m1", "m2"]);
+    expect(summary).toMatchObject({ type: "member", memberId: "m2", name: "𠮷田 花子", relation: "本人" });
+    expect(summary.address).toBe(moveInAnswers.newAddress);
   });
 });
 

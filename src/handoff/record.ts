@@ -1,4 +1,4 @@
-import { bindingsFor } from "../forms/field-dictionary";
+import { answerKeysOfBinding, bindingsFor, type FilerSummary } from "../forms/field-dictionary";
 import { defaultTemplates } from "../forms/templates";
 
 /** The version of the record format in docs/handoff.md; a receiver refuses one it does not know. */
@@ -21,11 +21,20 @@ export interface HandoffRecord {
     /** SHA-256 of the signed form PDF kept by Madoguchi. */
     formSha256: string;
   };
+  /** The event as the visit settled it (`crossPrefecture` included, as derived by the visit). */
   event: Record<string, unknown>;
   members: RecordMember[];
+  /**
+   * Who filed (届出人): name, kana, address and relation as the forms print them, with the member's
+   * id when the filer is a member; null for an application accepted before the filer was recorded.
+   */
+  filer: RecordFiler | null;
   /** The interview answers the procedure's form uses, and only those. */
   answers: Record<string, unknown>;
 }
+
+/** The filer in a hand-off record (see `filerSummary` in src/forms/field-dictionary.ts). */
+export type RecordFiler = FilerSummary;
 
 export interface RecordMember {
   id: string;
@@ -68,10 +77,8 @@ function answerKeysOf(procedureId: string): Set<string> {
   const keys = new Set<string>();
   if (!template) return keys;
   const { household, member } = bindingsFor(template);
-  for (const binding of [...household, ...member]) {
-    if (binding.startsWith("applicant.")) keys.add("applicant");
-    else keys.add(binding);
-  }
+  for (const binding of [...household, ...member])
+    for (const key of answerKeysOfBinding(binding)) keys.add(key);
   return keys;
 }
 
@@ -113,6 +120,19 @@ interface ApplicationData {
   members?: RecordMember[];
   answers?: Record<string, unknown>;
   deadline?: string | null;
+  filer?: RecordFiler;
+}
+
+const filerFields = ["type", "memberId", "name", "kana", "address", "phone", "relation"] as const;
+
+/** The stored filer, field by field in a fixed order (the record's bytes must not depend on the JSON's). */
+function filerOf(stored: unknown): RecordFiler | null {
+  if (typeof stored !== "object" || stored === null) return null;
+  const source = stored as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const field of filerFields)
+    if (typeof source[field] === "string") out[field] = source[field] as string;
+  return typeof out.type === "string" ? (out as unknown as RecordFiler) : null;
 }
 
 /** The record for one delivery. The same source always gives the same record, byte for byte. */
@@ -136,6 +156,7 @@ export function buildRecord(source: DeliverySource): HandoffRecord {
     },
     event: data.event ?? {},
     members: (data.members ?? []).filter((m) => memberIds.length === 0 || memberIds.includes(m.id)),
+    filer: filerOf(data.filer),
     answers: answersForProcedure(source.procedureId, data.answers ?? {}, memberIds),
   };
 }

@@ -3,8 +3,10 @@
  * is checked against), so a mistyped or removed key fails `npm run check`. A new module's catalogue
  * gets one line here; a new language needs nothing.
  */
+import type address from "../../locales/ja/address.json";
 import type auth from "../../locales/ja/auth.json";
 import type common from "../../locales/ja/common.json";
+import type forms from "../../locales/ja/forms.json";
 import type guidance from "../../locales/ja/guidance.json";
 import type handoff from "../../locales/ja/handoff.json";
 import type kpi from "../../locales/ja/kpi.json";
@@ -16,8 +18,10 @@ import type visits from "../../locales/ja/visits.json";
 type Keys<M extends string, T> = `${M}.${Extract<keyof T, string>}`;
 
 export type MessageKey =
+  | Keys<"address", typeof address>
   | Keys<"auth", typeof auth>
   | Keys<"common", typeof common>
+  | Keys<"forms", typeof forms>
   | Keys<"guidance", typeof guidance>
   | Keys<"handoff", typeof handoff>
   | Keys<"kpi", typeof kpi>

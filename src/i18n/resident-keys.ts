@@ -10,7 +10,7 @@ export const RESIDENT_KEY_PREFIXES: readonly string[] = [
   "guidance.reason.",
   "guidance.sheet.",
   "guidance.noDeadline",
-  "guidance.memberId",
+  "guidance.memberOrdinal",
   "kpi.survey*",
   "queue.ahead",
   "queue.backToKiosk",

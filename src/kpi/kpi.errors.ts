@@ -22,8 +22,6 @@ export const refuse = refusals("kpi", refusalTable);
 const problemReasons = [
   // The dashboard's and the exports' filters (kpi.schema.ts, kpi.routes.tsx).
   "filterTooLong",
-  "fromInvalid",
-  "toInvalid",
   "toBeforeFrom",
   "periodTooLong",
   "unknownOffice",

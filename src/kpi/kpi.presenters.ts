@@ -44,14 +44,14 @@ const eventLabel = (key: string): Label | undefined =>
 export function groupLabel(groupBy: GroupBy, key: string, names: Names): Label {
   if (groupBy === "office") {
     const o = names.offices.find((x) => x.id === key);
-    return o ? { name: o.name } : { text: key };
+    return o ? { name: o.name } : message("kpi.groupUnknownOffice");
   }
   if (groupBy === "purpose") {
     const p = names.purposes.find((x) => x.id === key);
     return p ? { name: p.name } : message("kpi.groupNoPurpose");
   }
   if (groupBy === "event")
-    return key === "" ? message("kpi.groupNoEvent") : (eventLabel(key) ?? { text: key });
+    return key === "" ? message("kpi.groupNoEvent") : (eventLabel(key) ?? message("kpi.groupOtherEvent"));
   if (groupBy === "fy") return message("kpi.groupFiscalYear", { fy: key });
   if (groupBy === "week") return message("kpi.groupWeekOf", { date: key });
   if (groupBy === "none") return message("kpi.groupAll");
@@ -78,8 +78,8 @@ export interface TargetView {
   goal: string;
   unit: KpiTarget["unit"];
   direction: KpiTarget["direction"];
-  /** The office and event the target speaks of, as codes ("chuo, move-in"), or "". */
-  scope: string;
+  /** The office and event the target speaks of, by name (中央区役所, 転入); empty for the whole city. */
+  scope: Label[];
   /** The fiscal year's figure so far, in the target's unit, as shown; null without a case. */
   actual: string | null;
   met: boolean | null;
@@ -135,14 +135,25 @@ export function queryString(q: KpiQuery, extra: Record<string, string> = {}): st
   }).toString();
 }
 
-function presentTarget(r: TargetResult, kind: KpiKind): TargetView {
+/** A target's office and event by name; a code the names do not know is shown as a generic label. */
+function scopeLabels(scope: KpiTarget["scope"], names: Names): Label[] {
+  const labels: Label[] = [];
+  if (scope.officeCode) {
+    const office = names.offices.find((o) => o.code === scope.officeCode);
+    labels.push(office ? { name: office.name } : message("kpi.groupUnknownOffice"));
+  }
+  if (scope.eventType) labels.push(eventLabel(scope.eventType) ?? message("kpi.groupOtherEvent"));
+  return labels;
+}
+
+function presentTarget(r: TargetResult, kind: KpiKind, names: Names): TargetView {
   return {
     kpi: r.target.kpi,
     fiscalYear: String(r.fiscalYear),
     goal: String(r.goal),
     unit: r.target.unit,
     direction: r.target.direction,
-    scope: [r.target.scope.officeCode ?? "", r.target.scope.eventType ?? ""].filter(Boolean).join(", "),
+    scope: scopeLabels(r.target.scope, names),
     actual: r.actual === null ? null : r.actual.toFixed(kind === "count" ? 0 : 1),
     met: r.met,
   };
@@ -183,7 +194,7 @@ function presentDashboard(query: KpiQuery, names: Names, dashboard: Dashboard): 
       id: row.definition.id,
       kind: row.definition.kind,
       figures: row.figures,
-      targets: row.targets.map((r) => presentTarget(r, row.definition.kind)),
+      targets: row.targets.map((r) => presentTarget(r, row.definition.kind, names)),
       csvHref: `/kpi/export.csv?${queryString({ ...query, kpi: row.definition.id }, { group: "month" })}`,
     })),
     selected: { id: selected.id, kind: selected.kind, by, granularity: query.granularity },

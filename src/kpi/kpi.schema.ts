@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateProblem, parseDateInput } from "../shared/dates";
 import type { Problem } from "../shared/errors";
 import {
   type Dimension,
@@ -11,18 +12,11 @@ import {
 } from "./kpi";
 import { problem } from "./kpi.errors";
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (text: string): boolean => {
-  if (!isoDate.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-};
-
 /** The dashboard's and the exports' query string: every field optional, each checked at the edge. */
 export const kpiQuerySchema = z.object({
   office: z.string().max(40).optional(),
-  from: z.string().max(20).optional(),
-  to: z.string().max(20).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
   kpi: z.string().max(40).optional(),
   by: z.string().max(20).optional(),
   granularity: z.string().max(20).optional(),
@@ -33,8 +27,11 @@ export const kpiQuerySchema = z.object({
 
 export interface KpiQuery {
   officeCode: string;
+  /** The period as ISO dates (the typed text where it could not be read, with a problem). */
   from: string;
   to: string;
+  /** The dates as typed (R8.4.1, 令和8年4月1日 …), shown again in the filters; absent when defaulted. */
+  typed: { from?: string; to?: string };
   kpi: KpiId;
   by: Dimension;
   granularity: Granularity;
@@ -61,20 +58,28 @@ export function parseKpiQuery(
   const problems: Problem[] = [];
   if (!input.success) problems.push(problem("filterTooLong"));
   const fyStart = `${fiscalYearOf(today)}-04-01`;
-  const from = q.from?.trim() || fyStart;
-  const to = q.to?.trim() || today;
+  // Each end of the period as people write it (2026-04-01, R8.4.1, 令和8年4月1日) through the one parser.
+  const typed = { from: q.from?.trim() || undefined, to: q.to?.trim() || undefined };
+  const fromRead = typed.from ? parseDateInput(typed.from) : { ok: true as const, iso: fyStart };
+  const toRead = typed.to ? parseDateInput(typed.to) : { ok: true as const, iso: today };
+  const from = fromRead.ok ? fromRead.iso : (typed.from ?? "");
+  const to = toRead.ok ? toRead.iso : (typed.to ?? "");
   const query: KpiQuery = {
     officeCode: q.office ?? "",
     from,
     to,
+    typed: {
+      ...(typed.from ? { from: typed.from } : {}),
+      ...(typed.to ? { to: typed.to } : {}),
+    },
     kpi: kpiIds.find((k) => k === q.kpi) ?? "stay",
     by: dimensions.find((d) => d === q.by) ?? "office",
     granularity: granularities.find((g) => g === q.granularity) ?? "month",
     bom: q.encoding !== "utf8",
   };
-  if (!realDate(from)) problems.push(problem("fromInvalid", "from"));
-  if (!realDate(to)) problems.push(problem("toInvalid", "to"));
-  if (realDate(from) && realDate(to)) {
+  if (!fromRead.ok) problems.push(dateProblem("from", fromRead.code, "from"));
+  if (!toRead.ok) problems.push(dateProblem("to", toRead.code, "to"));
+  if (fromRead.ok && toRead.ok) {
     if (to < from) problems.push(problem("toBeforeFrom", "to"));
     else if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS)
       problems.push(problem("periodTooLong", "to"));

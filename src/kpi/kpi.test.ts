@@ -57,6 +57,17 @@ describe("filters", () => {
     const long = parseKpiQuery({ from: "2010-04-01", to: "2026-03-31" }, "2026-11-22", offices);
     expect(long.ok ? "" : long.problems[0]?.code).toBe("kpi.periodTooLong");
   });
+  it("reads the period in 和暦 or with full-width digits, and keeps what was typed for the form", () => {
+    const parsed = parseKpiQuery({ from: "R8.4.1", to: "令和８年６月３０日" }, "2026-11-22", offices);
+    expect(parsed).toMatchObject({
+      ok: true,
+      query: { from: "2026-04-01", to: "2026-06-30", typed: { from: "R8.4.1", to: "令和８年６月３０日" } },
+    });
+    const outside = parseKpiQuery({ from: "H32.4.1" }, "2026-11-22", offices);
+    expect(outside.ok ? [] : outside.problems).toEqual([
+      { path: "from", code: "common.dateOutsideEra", params: { field: "from" } },
+    ]);
+  });
 });
 
 describe("CSV", () => {

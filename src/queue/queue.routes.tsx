@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import QRCode from "qrcode";
+import { publicUrl } from "../config/config";
 import type { Db } from "../db/database";
 import { notFound } from "../shared/errors";
 import { DEFAULT_LOCALE } from "../shared/locale";
@@ -101,7 +102,7 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
         board(ticket.municipalityId, ticket.officeId),
         publicOffice(ticket.officeId),
       ]);
-      const phoneUrl = `${new URL(c.req.url).origin}/queue/t/${token}`;
+      const phoneUrl = publicUrl(deps.config, `/queue/t/${token}`);
       const qrSvg = await QRCode.toString(phoneUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const lang = offeredLocales(ticket.municipalityId).includes(ticket.lang) ? ticket.lang : DEFAULT_LOCALE;
       noStore(c);

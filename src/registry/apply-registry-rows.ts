@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db/database";
+import { domicileFields, noDomicile } from "./domicile";
 import { addressKey, nameKey, searchGrams } from "./name-key";
 import {
   type ChangeContext,
@@ -75,13 +76,25 @@ const comparedColumns = [
   "publicServant",
   "benefits",
   "owns",
+  ...domicileFields,
 ] as const;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-function residentInsert(row: RegistryRow, id: string, householdId: string): ResidentInsert {
+/**
+ * The row as stored. A 戸籍 or 在留 fact the row does not carry (undefined: a file without its column)
+ * keeps the value stored before, or the default for a new resident.
+ */
+function residentInsert(
+  row: RegistryRow,
+  id: string,
+  householdId: string,
+  before: ResidentRow | undefined,
+): ResidentInsert {
   const name = nameKey(row.name);
   const kana = nameKey(row.kana);
+  const kept = <K extends (typeof domicileFields)[number]>(field: K): ResidentInsert[K] =>
+    (row[field] === undefined ? (before?.[field] ?? noDomicile[field]) : row[field]) as ResidentInsert[K];
   return {
     id,
     householdId,
@@ -107,6 +120,12 @@ function residentInsert(row: RegistryRow, id: string, householdId: string): Resi
     // Sets, stored sorted so that the same set read from another file compares equal.
     benefits: [...row.benefits].sort(),
     owns: [...row.owns].sort(),
+    nationality: kept("nationality"),
+    honseki: kept("honseki"),
+    hittousha: kept("hittousha"),
+    residenceStatus: kept("residenceStatus"),
+    residenceCardNumber: kept("residenceCardNumber"),
+    residencePeriodEnd: kept("residencePeriodEnd"),
   };
 }
 
@@ -146,6 +165,8 @@ export async function applyRegistryRows(
         ward: row.ward,
         address: row.address,
         addressKey: addressKey(row.address),
+        // A file without the column keeps the code stored; an empty field clears it.
+        postalCode: row.postalCode === undefined ? (before?.postalCode ?? null) : row.postalCode,
       };
       if (!before) {
         const id = uuidv7();
@@ -155,18 +176,19 @@ export async function applyRegistryRows(
       }
       householdIds.set(no, before.id);
       touchedHouseholds.add(before.id);
-      if (before.ward === row.ward && before.address === row.address) continue;
+      const changed = (["ward", "address", "postalCode"] as const).filter(
+        (field) => (before[field] ?? null) !== values[field],
+      );
+      if (changed.length === 0) continue;
       updates.push({ id: before.id, ...values });
-      for (const field of ["ward", "address"] as const) {
-        if (before[field] !== row[field]) {
-          changes.push({
-            householdId: before.id,
-            residentId: null,
-            field,
-            oldValue: before[field],
-            newValue: row[field],
-          });
-        }
+      for (const field of changed) {
+        changes.push({
+          householdId: before.id,
+          residentId: null,
+          field,
+          oldValue: before[field] ?? null,
+          newValue: values[field],
+        });
       }
     }
     await repo.insertHouseholds(municipalityId, inserts);
@@ -192,7 +214,7 @@ export async function applyRegistryRows(
       const householdId = householdIds.get(row.householdNo) as string;
       const before = existing.get(row.residentNo);
       if (!before) {
-        const values = residentInsert(row, uuidv7(), householdId);
+        const values = residentInsert(row, uuidv7(), householdId, undefined);
         inserts.push(values);
         counts.created++;
         // The entry says who created the resident, when and from which import; it holds no snapshot:
@@ -209,7 +231,7 @@ export async function applyRegistryRows(
         }
         continue;
       }
-      const values = residentInsert(row, before.id, householdId);
+      const values = residentInsert(row, before.id, householdId, before);
       const diff: ChangeInsert[] = comparedColumns
         .filter((column) => !same(before[column], values[column]))
         .map((column) => ({

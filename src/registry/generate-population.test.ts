@@ -3,19 +3,34 @@ import { householdSchema } from "../guidance/household.schema";
 import { parseHousehold } from "../guidance/validate";
 import { generatePopulation, mulberry32 } from "./generate-population";
 import { householdToGuidanceInput } from "./guidance-input";
-import { ageOn, type HouseholdRecord } from "./resident";
+import type { RegistryRow } from "./registry-row";
+import { ageOn, type HouseholdRecord, type ResidentRecord } from "./resident";
 
 const asOf = "2026-04-06";
 const generate = (residents: number, seed = 7) => [...generatePopulation({ seed, residents, asOf })];
 const population = generate(30_000);
 const rows = population.flatMap((h) => h.rows);
 
+const asResident = (r: RegistryRow, householdId: string): ResidentRecord => ({
+  ...r,
+  id: r.residentNo,
+  householdId,
+  nationality: r.nationality ?? "JP",
+  honseki: r.honseki ?? null,
+  hittousha: r.hittousha ?? null,
+  residenceStatus: r.residenceStatus ?? null,
+  residenceCardNumber: r.residenceCardNumber ?? null,
+  residencePeriodEnd: r.residencePeriodEnd ?? null,
+  version: 1,
+});
+
 const asRecord = (h: (typeof population)[number]): HouseholdRecord => ({
   id: h.householdNo,
   householdNo: h.householdNo,
   ward: h.rows[0]?.ward ?? "",
   address: h.rows[0]?.address ?? "",
-  members: h.rows.map((r) => ({ ...r, id: r.residentNo, householdId: h.householdNo, version: 1 })),
+  postalCode: h.rows[0]?.postalCode ?? null,
+  members: h.rows.map((r) => asResident(r, h.householdNo)),
 });
 
 describe("mulberry32", () => {

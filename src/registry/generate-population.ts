@@ -7,10 +7,14 @@ import type {
   Relation,
   Sex,
 } from "../catalog/vocabulary";
+import { JAPAN } from "./domicile";
 import {
   agePyramid,
-  foreignNames,
+  type ForeignHousehold,
+  type ForeignNationality,
+  foreignNationalities,
   givenNames,
+  honsekiPlaces,
   kumamotoWards,
   type Surname,
   surnames,
@@ -23,6 +27,11 @@ import type { RegistryRow } from "./registry-row";
  * for byte (no Math.random, no clock). Every household it makes passes the guidance validation on
  * the as-of date: 後期高齢者医療 from 75 (from 65 only with a disability certificate), a pension
  * category only from 20 to 59, benefits only where a child of the right age lives.
+ *
+ * About 1.3% of the residents are foreign nationals (technical interns, students and workers living
+ * alone, families with permanent or long-term residence, 特別永住者, spouses of Japanese nationals),
+ * each with a 在留資格, a card number and, where the status has one, the end of the period of stay;
+ * every Japanese national has a 本籍 and a 筆頭者 consistent with the household's 戸籍.
  */
 
 /** mulberry32: a tiny, fast 32-bit PRNG whose whole state is one number, so a seed reproduces a run. */
@@ -73,7 +82,38 @@ interface Person {
   sex: Sex;
   /** Earns their own living (own employee insurance or self-employed). */
   works: boolean;
+  /** A foreign resident's nationality and 在留資格; absent for a Japanese national. */
+  foreign?: { nationality: ForeignNationality; status: string };
 }
+
+// Households with a foreign resident: sized so that about 1.3% of the residents are foreign nationals
+// (most live alone: interns, students, workers).
+const FOREIGN_HOUSEHOLDS = 0.0205;
+
+/** Statuses whose holder is employed (被用者保険) from the first day. */
+const employedStatuses = new Set(["技能実習", "特定技能1号", "技術・人文知識・国際業務", "技能", "教育"]);
+
+/** Statuses whose holders public assistance (生活保護) is extended to, by the 1954 notice. */
+const welfareStatuses = new Set(["永住者", "特別永住者", "定住者", "日本人の配偶者等", "永住者の配偶者等"]);
+
+/** Ages of a newcomer living alone, by status. */
+const newcomerAges: Record<string, readonly [number, number]> = {
+  技能実習: [19, 34],
+  特定技能1号: [20, 39],
+  留学: [18, 29],
+  技術・人文知識・国際業務: [23, 44],
+  教育: [25, 54],
+};
+
+/** Days from the as-of day to the end of the period of stay, by status (none for permanent residents). */
+const periodDays: Record<string, readonly [number, number] | null> = {
+  永住者: null,
+  特別永住者: null,
+  技能実習: [60, 730],
+  特定技能1号: [60, 1095],
+  留学: [60, 820],
+};
+const DEFAULT_PERIOD_DAYS = [90, 1825] as const;
 
 export function* generatePopulation(options: GenerateOptions): Generator<GeneratedHousehold> {
   const rand = mulberry32(options.seed);
@@ -121,22 +161,69 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
   const surnameWeights = surnames.map((s) => [s, s.weight] as const);
   const kanjiNumerals = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
-  const address = (): { ward: string; address: string } => {
+  /** An address with its postal code, and the 本籍 a 戸籍 kept at that place would have. */
+  const address = (): { ward: string; address: string; postalCode: string | null; honseki: string } => {
     const ward = weighted(wardShares);
     if (chance(0.75)) {
       const town = pick(ward.chome);
+      const block = `${town}${kanjiNumerals[between(1, 9)]}丁目${between(1, 40)}番`;
       return {
         ward: ward.ward,
-        address: `${town}${kanjiNumerals[between(1, 9)]}丁目${between(1, 40)}番${between(1, 30)}号`,
+        address: `${block}${between(1, 30)}号`,
+        postalCode: ward.postalCodes[town] ?? null,
+        honseki: `熊本県熊本市${ward.ward}${block}`,
       };
     }
     const town = pick(ward.banchi);
+    const lot = `${town}${between(1, 3000)}番地`;
     return {
       ward: ward.ward,
-      address: chance(0.5)
-        ? `${town}${between(1, 3000)}番地`
-        : `${town}${between(1, 3000)}番地${between(1, 20)}`,
+      address: chance(0.5) ? lot : `${lot}${between(1, 20)}`,
+      postalCode: ward.postalCodes[town] ?? null,
+      honseki: `熊本県熊本市${ward.ward}${lot}`,
     };
+  };
+
+  /** A 本籍 away from the address: elsewhere in the city, in the prefecture, or further away. */
+  const honsekiElsewhere = (): string => {
+    const x = rand();
+    if (x < 0.35) {
+      const ward = weighted(wardShares);
+      return `熊本県熊本市${ward.ward}${pick(ward.chome)}${kanjiNumerals[between(1, 9)]}丁目${between(1, 40)}番`;
+    }
+    const place = x < 0.7 ? pick(honsekiPlaces.prefecture) : pick(honsekiPlaces.elsewhere);
+    return place.endsWith("丁目") ? `${place}${between(1, 40)}番` : `${place}${between(1, 3000)}番地`;
+  };
+
+  const foreignNationalityWeights = foreignNationalities.map((n) => [n, n.weight] as const);
+  /** A foreign household's nationality, the head's 在留資格 and how the household lives. */
+  const foreignProfile = () => {
+    const nationality = weighted(foreignNationalityWeights);
+    const [status, living] = weighted(
+      nationality.statuses.map(([s, w, l]) => [[s, l] as readonly [string, ForeignHousehold], w] as const),
+    );
+    return { nationality, status, living };
+  };
+  const letter = (): string => String.fromCharCode(65 + Math.floor(rand() * 26));
+  const cardNumber = (): string => {
+    let digits = "";
+    for (let i = 0; i < 8; i++) digits += String(Math.floor(rand() * 10));
+    return `${letter()}${letter()}${digits}${letter()}${letter()}`;
+  };
+  const periodEnd = (status: string): string | null => {
+    const days = status in periodDays ? periodDays[status] : DEFAULT_PERIOD_DAYS;
+    if (!days) return null;
+    return new Date(asOfUtc + between(days[0], days[1]) * 86_400_000).toISOString().slice(0, 10);
+  };
+  /** The status of a member of a foreign family, from the head's. */
+  const familyStatus = (headStatus: string, person: Person): string => {
+    if (person.relation === "head" || headStatus === "特別永住者" || headStatus === "定住者") return headStatus;
+    if (headStatus === "永住者") {
+      if (person.relation === "spouse" || person.relation === "child")
+        return chance(0.55) ? "永住者" : "永住者の配偶者等";
+      return "定住者";
+    }
+    return "家族滞在";
   };
 
   const familyName = (surname: Surname): string => {
@@ -249,21 +336,123 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
     return people;
   };
 
+  /**
+   * 本籍 and 筆頭者 for the Japanese nationals of a household, as their 戸籍 stand: a married couple
+   * and their unmarried children share one 戸籍 whose 筆頭者 is nearly always the husband (the
+   * partner whose name the couple took), the parents of a three-generation household have their own,
+   * a young adult living alone is still in the parents' 戸籍, a widow's 筆頭者 is her late husband
+   * (the 筆頭者 stays after a death). A foreign resident has no 戸籍. The 本籍 is often the address.
+   */
+  const assignKoseki = (kind: Kind, rows: RegistryRow[], honsekiHere: string, family: string): void => {
+    const head = rows[0];
+    if (!head) return;
+    const japanese = (r: RegistryRow | undefined) => r !== undefined && r.nationality === JAPAN;
+    const kept = (): string => (chance(0.45) ? honsekiHere : honsekiElsewhere());
+    const absent = (age: number): string => `${family}\u3000${givenName("male", Math.min(MAX_AGE, age))[0]}`;
+    const headAge = ageOf(head.birthDate);
+    const put = (row: RegistryRow, honseki: string, hittousha: string) => {
+      if (!japanese(row)) return;
+      row.honseki = honseki;
+      row.hittousha = hittousha;
+    };
+    switch (kind) {
+      case "couple":
+      case "family":
+      case "threeGen": {
+        const spouse = rows.find((r) => r.relation === "spouse");
+        const partners = [head, spouse].filter(japanese) as RegistryRow[];
+        const husband = partners.find((r) => r.sex === "male");
+        const wife = partners.find((r) => r.sex === "female");
+        const first = chance(0.96) ? (husband ?? wife) : (wife ?? husband);
+        const main = [kept(), first?.name ?? head.name] as const;
+        const parentFather = rows.find((r) => r.relation === "parent" && r.sex === "male");
+        const parents = [
+          chance(0.5) ? main[0] : honsekiElsewhere(),
+          parentFather?.name ?? absent(headAge + between(25, 35)),
+        ] as const;
+        for (const row of rows) {
+          if (row.relation === "parent") put(row, ...parents);
+          else put(row, ...main);
+        }
+        break;
+      }
+      case "singleParent": {
+        const main = chance(0.8)
+          ? ([kept(), head.name] as const)
+          : ([honsekiElsewhere(), absent(headAge + between(25, 35))] as const);
+        for (const row of rows) put(row, ...main);
+        break;
+      }
+      case "siblings": {
+        const main = [chance(0.3) ? honsekiHere : honsekiElsewhere(), absent(headAge + between(25, 35))] as const;
+        for (const row of rows) put(row, ...main);
+        break;
+      }
+      case "single": {
+        // Still in the parents' 戸籍, in one of their own, or in a late husband's.
+        const x = rand();
+        const own = head.sex === "male" ? (headAge < 30 ? 0.1 : 0.75) : headAge < 30 ? 0.05 : headAge < 60 ? 0.5 : 0.2;
+        const husband = head.sex === "female" && headAge >= 30 ? (headAge < 60 ? 0.15 : 0.7) : 0;
+        if (x < own) put(head, kept(), head.name);
+        else if (x < own + husband) put(head, kept(), absent(headAge + between(0, 5)));
+        else put(head, honsekiElsewhere(), absent(headAge + between(25, 35)));
+        break;
+      }
+    }
+  };
+  const ageOf = (birthDate: string): number => {
+    const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
+    return asOfYear - y - (asOfMonth < m || (asOfMonth === m && asOfDay < d) ? 1 : 0);
+  };
+
   let residentCount = 0;
   let householdIndex = 0;
   while (residentCount < options.residents) {
     householdIndex++;
-    const kind = weighted(kinds);
-    let people = composition(kind);
+    let kind = weighted(kinds);
+    const foreign = chance(FOREIGN_HOUSEHOLDS) ? foreignProfile() : undefined;
+    let people: Person[];
+    if (foreign?.living === "single") {
+      // A newcomer living alone: an intern, a student or a worker.
+      kind = "single";
+      const [min, max] = newcomerAges[foreign.status] ?? [20, 40];
+      people = [
+        {
+          relation: "head",
+          age: between(min, max),
+          sex: chance(0.55) ? "male" : "female",
+          works: foreign.status !== "留学",
+        },
+      ];
+    } else {
+      // A spouse of a Japanese national lives in a couple's household; a family on a work or
+      // student status brings only a spouse and children (家族滞在).
+      if (foreign?.living === "spouse") kind = chance(0.45) ? "couple" : "family";
+      else if (foreign && !["永住者", "特別永住者", "定住者"].includes(foreign.status))
+        kind = chance(0.35) ? "couple" : "family";
+      people = composition(kind);
+    }
+    if (foreign) {
+      for (const person of people) {
+        if (foreign.living === "spouse") {
+          if (person.relation === "spouse")
+            person.foreign = {
+              nationality: foreign.nationality,
+              status: chance(0.6) ? foreign.status : "永住者",
+            };
+        } else {
+          person.foreign = { nationality: foreign.nationality, status: familyStatus(foreign.status, person) };
+        }
+      }
+    }
     if (residentCount + people.length > options.residents) {
       people = people.slice(0, options.residents - residentCount);
     }
     const householdNo = String(1_000_000_000 + householdIndex);
     const where = address();
-    const foreign = chance(0.012);
     const surname = weighted(surnameWeights);
     const family = familyName(surname);
-    const foreignFamily = pick(foreignNames);
+    const foreignFamily = foreign ? pick(foreign.nationality.family) : undefined;
 
     // Welfare (生活保護) covers the whole household; the city's rate is about 2% of residents.
     const welfareRate =
@@ -274,9 +463,10 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
         : kind === "singleParent"
           ? 0.07
           : 0.006;
-    const welfare = chance(welfareRate);
     const head = people[0] as Person;
-    const breadwinnerEmployee = head.works ? chance(0.8) : false;
+    const welfare = chance(welfareRate) && (!head.foreign || welfareStatuses.has(head.foreign.status));
+    const breadwinnerEmployee =
+      head.foreign && employedStatuses.has(head.foreign.status) ? true : head.works ? chance(0.8) : false;
     const publicServantHead = breadwinnerEmployee && chance(0.07);
 
     const rows: RegistryRow[] = people.map((person, index) => {
@@ -287,10 +477,18 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
       const [given, givenKana] = givenName(person.sex, age);
       let name: string;
       let kana: string;
-      if (foreign) {
-        const [fam, famKana, giv, givKana] = foreignFamily;
-        name = `${fam} ${index === 0 ? giv : pick(foreignNames)[2]}`;
-        kana = `${famKana} ${index === 0 ? givKana : pick(foreignNames)[3]}`;
+      const nationality = person.foreign?.nationality;
+      if (nationality) {
+        // Children take the head's family name; a wife from a country where she keeps hers, and a
+        // foreign spouse of a Japanese national, have their own.
+        const own =
+          person.relation === "spouse" &&
+          (foreign?.living === "spouse" || (nationality.ownFamilyName && person.sex === "female"));
+        const [fam, famKana] = own || !foreignFamily ? pick(nationality.family) : foreignFamily;
+        const [giv, givKana] = pick(nationality.given[person.sex]);
+        const space = nationality.kanji ? "\u3000" : " ";
+        name = `${fam}${space}${giv}`;
+        kana = `${famKana}${space}${givKana}`;
       } else {
         name = `${family}\u3000${given}`;
         kana = `${surname.kana}\u3000${givenKana}`;
@@ -345,11 +543,13 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
       if (index === 0 && chance(0.12)) owns.push("dog");
       if (index === 0 && age >= 40 && chance(0.55)) owns.push("realEstate");
 
+      const status = person.foreign?.status ?? null;
       return {
         residentNo: "",
         householdNo,
         ward: where.ward,
         address: where.address,
+        postalCode: where.postalCode,
         relation: person.relation,
         name,
         kana,
@@ -374,8 +574,16 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
           index === 0 ? publicServantHead : insurance === "employee" && employeeSelf && chance(0.07),
         benefits: benefitsOf,
         owns,
+        nationality: nationality?.code ?? JAPAN,
+        honseki: null,
+        hittousha: null,
+        residenceStatus: status,
+        residenceCardNumber: status === null ? null : cardNumber(),
+        residencePeriodEnd: status === null ? null : periodEnd(status),
       };
     });
+
+    assignKoseki(kind, rows, where.honseki, family);
 
     // Household-level benefits: paid to one parent for the children (the head, or the spouse in some
     // families), and the single-parent allowances and medical aid.

@@ -1,5 +1,6 @@
 import type { Db } from "../db/database";
 import { type ApplyCounts, applyRegistryRows } from "./apply-registry-rows";
+import { demoPersonaRows } from "./demo-personas";
 import { generatePopulation } from "./generate-population";
 import { registryRepository } from "./registry.repository";
 import { registryCsvHeader, registryCsvLine } from "./registry-csv";
@@ -12,6 +13,8 @@ export interface GenerateRegistryOptions {
   residents: number;
   asOf: string;
   actorUsername?: string;
+  /** Fixed households written with the population in the same transaction (the demo's personas). */
+  extraRows?: readonly RegistryRow[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,6 +57,7 @@ export async function generateRegistry(options: GenerateRegistryOptions): Promis
       pending = [];
       options.onProgress?.(done, options.residents);
     };
+    pending.push(...(options.extraRows ?? []));
     for (const household of generatePopulation(options)) {
       pending.push(...household.rows);
       if (pending.length >= CHUNK) await flush();
@@ -85,8 +89,9 @@ export function* generateRegistryCsv(options: Omit<GenerateRegistryOptions, "db"
 }
 
 /**
- * The demo tenant's registry on the first start only: one indexed query tells a later start that
- * residents exist, so it costs nothing there.
+ * The demo tenant's registry on the first start only: the synthetic population and the personas the
+ * counter's stories use (demo-personas.ts: 中村 キヨ living alone, a foreign resident family). One
+ * indexed query tells a later start that residents exist, so it costs nothing there.
  */
 export async function seedDemoRegistry(
   db: Db,
@@ -101,6 +106,7 @@ export async function seedDemoRegistry(
     residents: options.residents,
     asOf: options.asOf,
     actorUsername: "seed",
+    extraRows: demoPersonaRows(),
   });
   return counts.created;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { householdSchema } from "../guidance/household.schema";
 import { parseHousehold } from "../guidance/validate";
+import { noDomicile } from "./domicile";
 import { householdToGuidanceInput, memberFromResident } from "./guidance-input";
 import type { HouseholdRecord, ResidentRecord } from "./resident";
 
@@ -25,6 +26,7 @@ const resident = (overrides: Partial<ResidentRecord>): ResidentRecord => ({
   publicServant: false,
   benefits: [],
   owns: ["lightVehicle"],
+  ...noDomicile,
   version: 3,
   ...overrides,
 });
@@ -34,6 +36,7 @@ const household: HouseholdRecord = {
   householdNo: "1000000001",
   ward: "中央区",
   address: "水前寺六丁目12番3号",
+  postalCode: "862-0950",
   members: [
     resident({}),
     resident({

@@ -1,4 +1,5 @@
 import type { HouseholdEvent, Member } from "../guidance/household.schema";
+import { JAPAN } from "./domicile";
 import { ageOn, type HouseholdRecord, type ResidentRecord } from "./resident";
 
 /**
@@ -7,6 +8,8 @@ import { ageOn, type HouseholdRecord, type ResidentRecord } from "./resident";
  * optional facts, and applies the two changes the law makes by age alone between the last update and
  * the event day: at 75 everyone but a welfare recipient moves to 後期高齢者医療 (高齢者医療確保法 §50,
  * automatically, without a filing), and a national pension category ends at 60 (国民年金法 §7).
+ * The 戸籍 and 在留 facts pass as registered: `nationality` only for a foreign resident (absent means
+ * JP), `honseki` and `hittousha` only for a Japanese national, the residence facts only when known.
  */
 export function memberFromResident(resident: ResidentRecord, eventDate: string): Member {
   const age = ageOn(resident.birthDate, eventDate);
@@ -31,6 +34,15 @@ export function memberFromResident(resident: ResidentRecord, eventDate: string):
   if (resident.publicServant) member.publicServant = true;
   if (resident.benefits.length > 0) member.benefits = [...resident.benefits];
   if (resident.owns.length > 0) member.owns = [...resident.owns];
+  if (resident.nationality !== JAPAN) {
+    member.nationality = resident.nationality;
+    if (resident.residenceStatus) member.residenceStatus = resident.residenceStatus;
+    if (resident.residenceCardNumber) member.residenceCardNumber = resident.residenceCardNumber;
+    if (resident.residencePeriodEnd) member.residencePeriodEnd = resident.residencePeriodEnd;
+  } else {
+    if (resident.honseki) member.honseki = resident.honseki;
+    if (resident.hittousha) member.hittousha = resident.hittousha;
+  }
   return member;
 }
 

@@ -11,7 +11,17 @@ export interface HouseholdForGuidanceOptions extends ViewHouseholdOptions {
 
 export type HouseholdForGuidance =
   | { kind: "needs-reason"; openPath: string }
-  | { kind: "ok"; household: HouseholdRecord; members: Member[] };
+  | {
+      kind: "ok";
+      household: HouseholdRecord;
+      members: Member[];
+      /** 郵便番号 of the registered address (NNN-NNNN), or null when the registry has none. */
+      postalCode: string | null;
+      /** The registered address from the ward on, as registered: 南区近見五丁目35番24号. */
+      address: string;
+      /** The head's name as registered (null only for a household without a head). */
+      headName: string | null;
+    };
 
 /**
  * The members of a registry household as guidance input, for the guidance page's
@@ -28,9 +38,13 @@ export async function householdForGuidance(
     if (!exists) throw new AppError("NOT_FOUND");
     return { kind: "needs-reason", openPath: `/registry/households/${exists.id}/open` };
   }
+  const { household } = view;
   return {
     kind: "ok",
-    household: view.household,
-    members: membersFromHousehold(view.household, options.eventDate),
+    household,
+    members: membersFromHousehold(household, options.eventDate),
+    postalCode: household.postalCode,
+    address: `${household.ward}${household.address}`,
+    headName: household.members.find((m) => m.relation === "head")?.name ?? null,
   };
 }

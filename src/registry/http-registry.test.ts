@@ -28,6 +28,12 @@ const head: ResidentRecord = {
   publicServant: false,
   benefits: [],
   owns: ["realEstate"],
+  nationality: "JP",
+  honseki: "熊本県熊本市南区近見二丁目3番",
+  hittousha: "髙橋\u3000葛\u{E0100}男",
+  residenceStatus: null,
+  residenceCardNumber: null,
+  residencePeriodEnd: null,
   version: 4,
 };
 const household: HouseholdRecord = {
@@ -35,6 +41,7 @@ const household: HouseholdRecord = {
   householdNo: "8000000001",
   ward: "南区",
   address: "近見二丁目3番4号",
+  postalCode: "861-4101",
   members: [head],
 };
 

@@ -139,10 +139,11 @@ export function readRegistryFile(
     if (!household)
       households.set(row.householdNo, { first: row, heads: row.relation === "head" ? [row] : [] });
     else {
-      if (household.first.ward !== row.ward || household.first.address !== row.address) {
+      const postalDiffers = (household.first.postalCode ?? null) !== (row.postalCode ?? null);
+      if (household.first.ward !== row.ward || household.first.address !== row.address || postalDiffers) {
         problems.push({
           line: record.line,
-          column: "address",
+          column: postalDiffers ? "postal_code" : "address",
           ...message("importAddressDiffers", {
             householdNo: row.householdNo,
             line: String(household.first.line),

@@ -5,18 +5,18 @@ import { refuse } from "./registry.errors";
 import type { CardAttributes, FactChange, ResidentQuery, ResidentRegistryPort } from "./registry.port";
 import { DEFAULT_SEARCH_LIMIT } from "./registry.port";
 import { type ChangeInsert, registryRepository } from "./registry.repository";
-import { factFields, type ResidentFacts, type ResidentRecord, type SearchResults } from "./resident";
+import { type EditableFacts, editableFields, type ResidentRecord, type SearchResults } from "./resident";
 
 export const staleVersion = (): AppError => refuse("staleVersion");
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The facts that differ, one history row each. */
+/** The facts that differ (the 戸籍 and 在留 facts among them), one history row each. */
 export function factDiff(
   before: ResidentRecord,
-  after: ResidentFacts,
+  after: EditableFacts,
 ): Array<{ field: string; oldValue: unknown; newValue: unknown }> {
-  return factFields
+  return editableFields
     .filter((field) => !sameValue(before[field], after[field]))
     .map((field) => ({ field, oldValue: before[field], newValue: after[field] }));
 }

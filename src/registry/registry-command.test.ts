@@ -55,7 +55,7 @@ describe("madoguchi registry", () => {
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const text = new TextDecoder("shift_jis", { fatal: true }).decode(readFileSync(a));
     expect(text.split("\r\n")[0]).toBe(
-      "resident_no,household_no,relation,name,kana,birth_date,sex,ward,address,insurance,pension,pension_recipient,my_number_card,care_level,disability_certificate,seal_registered,pregnant,needs_daycare,public_servant,benefits,owns",
+      "resident_no,household_no,relation,name,kana,birth_date,sex,ward,address,insurance,pension,pension_recipient,my_number_card,care_level,disability_certificate,seal_registered,pregnant,needs_daycare,public_servant,benefits,owns,postal_code,nationality,honseki,hittousha,residence_status,residence_card_number,residence_period_end",
     );
     expect(text.trim().split("\r\n")).toHaveLength(301);
     expect(toShiftJisText("\u{20BB7}田\u3000葛\u{E0100}子 髙橋")).toEqual({
@@ -102,7 +102,7 @@ describe("madoguchi registry", () => {
     lines[2] = (lines[2] ?? "").replace(/,\d{4}-\d\d-\d\d,/, ",2001-02-29,");
     lines[4] = (lines[4] ?? "").replace(/,(employee|kokuho|kouki|welfare),/, ",private,");
     lines.push(
-      "X1,HX,spouse,熊本　花子,クマモト　ハナコ,1990-01-01,female,中央区,大江一丁目1番1号,kokuho,cat1,0,0,,0,0,0,0,0,,",
+      "X1,HX,spouse,熊本　花子,クマモト　ハナコ,1990-01-01,female,中央区,大江一丁目1番1号,kokuho,cat1,0,0,,0,0,0,0,0,,,862-0971,JP,熊本県熊本市中央区大江一丁目1番,熊本　一郎,,,",
     );
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, iconv.encode(lines.join("\r\n"), "cp932"));

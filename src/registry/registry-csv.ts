@@ -16,12 +16,20 @@ import {
 import { parseIsoDate } from "../guidance/calendar";
 import type { Message, MessageParams } from "../shared/locale";
 import { csvLine } from "./csv";
+import {
+  type DomicileField,
+  domicileProblems,
+  JAPAN,
+  normalizeCardNumber,
+  normalizePostalCode,
+  type ResidentDomicile,
+} from "./domicile";
 import { message, type ProblemKey } from "./registry.errors";
 import type { RegistryRow } from "./registry-row";
 import { factProblems } from "./resident";
 
 /**
- * The import file's columns, in the order the generator writes them (docs/registry-import.md).
+ * The import file's required columns, in the order the generator writes them (docs/registry-import.md).
  * The header row names them; a file may order them differently but must have every one.
  */
 export const registryColumns = [
@@ -47,7 +55,35 @@ export const registryColumns = [
   "benefits",
   "owns",
 ] as const;
-export type RegistryColumn = (typeof registryColumns)[number];
+
+/**
+ * The 戸籍 and 在留 facts (issue 16): optional, so that a file written before them still imports and
+ * leaves what the registry holds; but they come together, since each is checked against the others.
+ */
+export const domicileColumns = [
+  "nationality",
+  "honseki",
+  "hittousha",
+  "residence_status",
+  "residence_card_number",
+  "residence_period_end",
+] as const;
+
+/** Optional columns, after the required ones in the generator's layout. */
+export const optionalColumns = ["postal_code", ...domicileColumns] as const;
+
+/** Every column the generator writes, in its order. */
+export const allRegistryColumns = [...registryColumns, ...optionalColumns] as const;
+export type RegistryColumn = (typeof allRegistryColumns)[number];
+
+const columnOfField: Record<DomicileField, RegistryColumn> = {
+  nationality: "nationality",
+  honseki: "honseki",
+  hittousha: "hittousha",
+  residenceStatus: "residence_status",
+  residenceCardNumber: "residence_card_number",
+  residencePeriodEnd: "residence_period_end",
+};
 
 /** What is wrong with a line of the file, as a message code with parameters (registry.csvEmpty, …). */
 export interface RowProblem extends Message {
@@ -113,13 +149,20 @@ export function readHeader(
   const problems: RowProblem[] = [];
   fields.forEach((raw, index) => {
     const name = raw.trim();
-    const column = registryColumns.find((c) => c === name);
+    const column = allRegistryColumns.find((c) => c === name);
     if (!column) problems.push({ line, ...message("csvUnknownColumn", { name }) });
     else if (positions.has(column)) problems.push({ line, column, ...message("csvColumnTwice", { name }) });
     else positions.set(column, index);
   });
   for (const column of registryColumns) {
     if (!positions.has(column)) problems.push({ line, column, ...message("csvColumnMissing", { column }) });
+  }
+  const present = domicileColumns.find((c) => positions.has(c));
+  if (present) {
+    for (const column of domicileColumns) {
+      if (!positions.has(column))
+        problems.push({ line, column, ...message("csvDomicileColumns", { column, present }) });
+    }
   }
   return problems.length > 0 ? { problems } : { positions };
 }
@@ -140,6 +183,9 @@ export function readRow(
     return { problems: [{ line, ...message("csvFieldCount", counts) }] };
   }
   const get = (column: RegistryColumn): string => (fields[positions.get(column) as number] ?? "").trim();
+  /** An optional column's value, or undefined when the file has no such column. */
+  const optional = (column: RegistryColumn): string | undefined =>
+    positions.has(column) ? get(column) : undefined;
   const fail = (column: RegistryColumn, key: ProblemKey, params: MessageParams = {}) =>
     problems.push({ line, column, ...message(key, { column, ...params }) });
   const code = <T extends string>(
@@ -202,10 +248,7 @@ export function readRow(
     const character = Array.from(kana).find((ch) => !kanaText.test(ch)) ?? "";
     fail("kana", "csvNotKana", { kana, character });
   }
-  const birthText = get("birth_date").replaceAll("/", "-");
-  const birthDate = /^\d{4}-\d{1,2}-\d{1,2}$/.test(birthText)
-    ? birthText.replace(/-(\d)(?=-|$)/g, "-0$1")
-    : birthText;
+  const birthDate = isoDateOf(get("birth_date"));
   if (!parseIsoDate(birthDate)) fail("birth_date", "csvBirthDateInvalid", { value: get("birth_date") });
   else if (birthDate > asOf) fail("birth_date", "csvBirthDateFuture", { value: birthDate });
   const sexText = get("sex");
@@ -241,6 +284,18 @@ export function readRow(
     benefits: list<Benefit>("benefits", benefits),
     owns: list<Possession>("owns", possessions),
   };
+
+  const postalText = optional("postal_code");
+  if (postalText !== undefined) {
+    row.postalCode = postalText === "" ? null : (normalizePostalCode(postalText) ?? null);
+    if (postalText !== "" && row.postalCode === null)
+      fail("postal_code", "postalCodeMalformed", { value: postalText });
+  }
+  if (positions.has("nationality")) {
+    const domicile = readDomicile(get, line, problems);
+    if (domicile) Object.assign(row, domicile);
+  }
+
   if (problems.length === 0) {
     for (const { field, ...m } of factProblems(row, birthDate, asOf))
       problems.push({ line, column: field === "insurance" ? "insurance" : "pension", ...m });
@@ -248,8 +303,54 @@ export function readRow(
   return problems.length > 0 ? { problems } : { row };
 }
 
-/** The CSV header line. */
-export const registryCsvHeader = (): string => csvLine(registryColumns);
+/** YYYY-MM-DD, also YYYY/M/D and YYYY-M-D as exports write them; anything else as it came. */
+function isoDateOf(text: string): string {
+  const dashed = text.replaceAll("/", "-");
+  return /^\d{4}-\d{1,2}-\d{1,2}$/.test(dashed) ? dashed.replace(/-(\d)(?=-|$)/g, "-0$1") : dashed;
+}
+
+/** A 在留資格 as exports write it (特定技能１号, 技能実習（2号ロ）) → its registered name. */
+const statusText = (text: string): string => text.normalize("NFKC").replace(/[\s()]/g, "");
+
+/**
+ * The 戸籍 and 在留 columns of a row, normalised (本籍 and 筆頭者 only trimmed, like names: they are
+ * stored as the 戸籍 writes them) and checked together (domicile.ts); undefined when any is refused.
+ */
+function readDomicile(
+  get: (column: RegistryColumn) => string,
+  line: number,
+  problems: RowProblem[],
+): ResidentDomicile | undefined {
+  const before = problems.length;
+  const orNull = (text: string) => (text === "" ? null : text);
+  const nationality = get("nationality").normalize("NFKC").toUpperCase();
+  const domicile: ResidentDomicile = {
+    nationality: nationality === "" ? JAPAN : nationality,
+    honseki: orNull(get("honseki")),
+    hittousha: orNull(get("hittousha")),
+    residenceStatus: orNull(statusText(get("residence_status"))),
+    residenceCardNumber: orNull(normalizeCardNumber(get("residence_card_number"))),
+    residencePeriodEnd: orNull(isoDateOf(get("residence_period_end"))),
+  };
+  for (const [field, max] of [
+    ["honseki", 200],
+    ["hittousha", 100],
+  ] as const) {
+    const value = domicile[field];
+    if (value === null) continue;
+    const column = columnOfField[field];
+    if (value.length > max) problems.push({ line, column, ...message("csvTooLong", { column, max: String(max) }) });
+    else if (nameCharacterFault(value))
+      problems.push({ line, column, ...message("domicileCharacters", { field, value }) });
+  }
+  for (const { field, ...m } of domicileProblems(domicile)) {
+    problems.push({ line, column: columnOfField[field], ...m });
+  }
+  return problems.length === before ? domicile : undefined;
+}
+
+/** The CSV header line, with every column the generator writes. */
+export const registryCsvHeader = (): string => csvLine(allRegistryColumns);
 
 /** One row in the import layout, so that generated data can be exported and imported again. */
 export function registryCsvLine(row: RegistryRow): string {
@@ -276,5 +377,12 @@ export function registryCsvLine(row: RegistryRow): string {
     b(row.publicServant),
     row.benefits.join("|"),
     row.owns.join("|"),
+    row.postalCode ?? "",
+    row.nationality ?? JAPAN,
+    row.honseki ?? "",
+    row.hittousha ?? "",
+    row.residenceStatus ?? "",
+    row.residenceCardNumber ?? "",
+    row.residencePeriodEnd ?? "",
   ]);
 }

@@ -1,9 +1,20 @@
 import { z } from "zod";
 import { benefits, careLevels, insurances, pensionCategories, possessions } from "../catalog/vocabulary";
+import { normalizeNameText } from "../guidance/household.schema";
+import { parseDateInput } from "../shared/dates";
 import type { Problem } from "../shared/errors";
+import {
+  domicileProblems,
+  isNationality,
+  JAPAN,
+  normalizeCardNumber,
+  type ResidentDomicile,
+  residenceStatusLabel,
+} from "./domicile";
 import { type OpenReason, openReasons } from "./open-household";
 import { problem } from "./registry.errors";
-import { booleanFacts, type ResidentFacts } from "./resident";
+import { nameCharacterFault } from "./registry-csv";
+import { booleanFacts, type EditableFacts, type ResidentFacts } from "./resident";
 import { tooLong } from "./search-residents";
 
 /**
@@ -45,9 +56,11 @@ export function readOpenForm(body: Body): {
   return { values, reason, problems };
 }
 
-export interface EditValues extends ResidentFacts {
+export interface EditValues extends EditableFacts {
   reason: string;
   version: number;
+  /** 在留期間の満了の日 as typed (西暦 or 和暦), shown again as it was; the fact is `residencePeriodEnd`. */
+  residencePeriodEndText?: string;
 }
 
 // The edit form at the edge: a field a browser sends once or repeated (checkbox groups), as text.
@@ -143,5 +156,60 @@ export function readEditForm(
   const version = parsed.success
     ? parsed.data.version
     : Number.parseInt(lenient("version"), 10) || currentVersion;
-  return { values: { ...facts, reason: lenient("reason"), version }, problems };
+  const domicile = readDomicileFields(lenient, problems);
+  return {
+    values: { ...facts, ...domicile.values, reason: lenient("reason"), version },
+    problems,
+  };
+}
+
+/**
+ * The 戸籍 and 在留 fields of the edit form: the nationality and the status as one of the offered
+ * choices, 本籍 and 筆頭者 normalised as typed names are (NFKC outside the compatibility ideographs),
+ * the card number in capitals, the end of the period of stay in 西暦 or 和暦 through the one date
+ * parser. Each is then checked against the others (domicile.ts). What cannot be read is shown again
+ * as typed and stored as nothing.
+ */
+function readDomicileFields(
+  text: (key: string) => string,
+  problems: Problem[],
+): { values: ResidentDomicile & { residencePeriodEndText: string } } {
+  const before = problems.length;
+  const orNull = (value: string) => (value === "" ? null : value);
+  const nationalityText = text("nationality").toUpperCase();
+  const nationality = nationalityText === "" ? JAPAN : nationalityText;
+  if (!isNationality(nationality)) problems.push(problem("nationality", "invalidChoice", { field: "nationality" }));
+  const statusText = text("residenceStatus");
+  if (statusText !== "" && !residenceStatusLabel(statusText))
+    problems.push(problem("residenceStatus", "invalidChoice", { field: "residenceStatus" }));
+  const free = (key: "honseki" | "hittousha", max: number): string | null => {
+    const value = normalizeNameText(text(key)).trim();
+    if (value.length > max) problems.push(tooLong(key, key, max));
+    else if (value && nameCharacterFault(value))
+      problems.push(problem(key, "domicileCharacters", { field: key, value }));
+    return orNull(value);
+  };
+  const honseki = free("honseki", 200);
+  const hittousha = free("hittousha", 100);
+  const periodText = text("residencePeriodEnd");
+  let residencePeriodEnd: string | null = null;
+  if (periodText !== "") {
+    const read = parseDateInput(periodText);
+    if (read.ok) residencePeriodEnd = read.iso;
+    else problems.push(problem("residencePeriodEnd", "residencePeriodEndInvalid", { value: periodText }));
+  }
+  const values = {
+    nationality: isNationality(nationality) ? nationality : JAPAN,
+    honseki,
+    hittousha,
+    residenceStatus: residenceStatusLabel(statusText) ? statusText : null,
+    residenceCardNumber: orNull(normalizeCardNumber(text("residenceCardNumber")).slice(0, 20)),
+    residencePeriodEnd,
+    residencePeriodEndText: periodText.slice(0, 40),
+  };
+  // The checks of the facts together, once each field could be read.
+  if (problems.length === before) {
+    for (const { field, ...m } of domicileProblems(values)) problems.push({ path: field, ...m });
+  }
+  return { values };
 }

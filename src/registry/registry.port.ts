@@ -2,7 +2,7 @@ import type { Sex } from "../catalog/vocabulary";
 import type {
   HouseholdRecord,
   ResidentChange,
-  ResidentFacts,
+  EditableFacts,
   ResidentRecord,
   SearchResults,
 } from "./resident";
@@ -41,7 +41,7 @@ export interface FactChange {
   residentId: string;
   /** The version the staff member saw: an edit made on stale data is refused, not merged. */
   expectedVersion: number;
-  facts: ResidentFacts;
+  facts: EditableFacts;
   reason: string;
   author: ChangeAuthor;
 }

@@ -5,9 +5,10 @@ import { registryChanges, registryHouseholds, registryImports, registryResidents
 import {
   type ChangeSource,
   compareMembers,
+  type EditableFacts,
+  editableFields,
   type HouseholdRecord,
   type ResidentChange,
-  type ResidentFacts,
   type ResidentRecord,
   type ResidentSummary,
 } from "./resident";
@@ -81,6 +82,12 @@ export function toResidentRecord(row: ResidentRow): ResidentRecord {
     publicServant: row.publicServant,
     benefits: row.benefits,
     owns: row.owns,
+    nationality: row.nationality,
+    honseki: row.honseki ?? null,
+    hittousha: row.hittousha ?? null,
+    residenceStatus: row.residenceStatus ?? null,
+    residenceCardNumber: row.residenceCardNumber ?? null,
+    residencePeriodEnd: row.residencePeriodEnd ?? null,
     version: row.version,
   };
 }
@@ -229,6 +236,7 @@ export function registryRepository(db: DbOrTx) {
         householdNo: household.householdNo,
         ward: household.ward,
         address: household.address,
+        postalCode: household.postalCode ?? null,
         members: members.map(toResidentRecord).sort(compareMembers),
       };
     },
@@ -253,10 +261,12 @@ export function registryRepository(db: DbOrTx) {
       return row ? toResidentRecord(row) : undefined;
     },
 
-    async updateFacts(municipalityId: string, residentId: string, facts: ResidentFacts): Promise<void> {
+    async updateFacts(municipalityId: string, residentId: string, facts: EditableFacts): Promise<void> {
+      // Only the editable columns, whatever else the object carries.
+      const values = Object.fromEntries(editableFields.map((f) => [f, facts[f]])) as unknown as EditableFacts;
       await db
         .update(r)
-        .set({ ...facts, version: sql`${r.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...values, version: sql`${r.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(r.municipalityId, municipalityId), eq(r.id, residentId)));
     },
 
@@ -313,20 +323,19 @@ export function registryRepository(db: DbOrTx) {
     async insertHouseholds(municipalityId: string, rows: HouseholdInsert[]): Promise<void> {
       if (rows.length === 0) return;
       await db.execute(sql`
-        insert into registry_households (id, municipality_id, household_no, ward, address, address_key)
-        select x.id, ${municipalityId}, x."householdNo", x.ward, x.address, x."addressKey"
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          as x(id uuid, "householdNo" text, ward text, address text, "addressKey" text)`);
+        insert into registry_households (id, municipality_id, household_no, ward, address, address_key,
+          postal_code)
+        select x.id, ${municipalityId}, x."householdNo", x.ward, x.address, x."addressKey", x."postalCode"
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${householdRecordset})`);
     },
 
     async updateHouseholds(municipalityId: string, rows: HouseholdInsert[]): Promise<void> {
       if (rows.length === 0) return;
       await db.execute(sql`
         update registry_households h
-        set ward = x.ward, address = x.address, address_key = x."addressKey",
+        set ward = x.ward, address = x.address, address_key = x."addressKey", postal_code = x."postalCode",
             version = h.version + 1, updated_at = now()
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          as x(id uuid, "householdNo" text, ward text, address text, "addressKey" text)
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${householdRecordset})
         where h.id = x.id and h.municipality_id = ${municipalityId}`);
     },
 
@@ -336,11 +345,14 @@ export function registryRepository(db: DbOrTx) {
         insert into registry_residents (id, municipality_id, household_id, resident_no, relation, name, kana,
           name_key, kana_key, search_grams, birth_date, sex, insurance, pension, pension_recipient,
           my_number_card, care_level, disability_certificate, seal_registered, pregnant, needs_daycare,
-          public_servant, benefits, owns)
+          public_servant, benefits, owns, nationality, honseki, hittousha, residence_status,
+          residence_card_number, residence_period_end)
         select x.id, ${municipalityId}, x."householdId", x."residentNo", x.relation, x.name, x.kana,
           x."nameKey", x."kanaKey", x."searchGrams", x."birthDate", x.sex, x.insurance, x.pension,
           x."pensionRecipient", x."myNumberCard", x."careLevel", x."disabilityCertificate",
-          x."sealRegistered", x.pregnant, x."needsDaycare", x."publicServant", x.benefits, x.owns
+          x."sealRegistered", x.pregnant, x."needsDaycare", x."publicServant", x.benefits, x.owns,
+          x.nationality, x.honseki, x.hittousha, x."residenceStatus", x."residenceCardNumber",
+          x."residencePeriodEnd"
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${residentRecordset})`);
     },
 
@@ -355,6 +367,9 @@ export function registryRepository(db: DbOrTx) {
           care_level = x."careLevel", disability_certificate = x."disabilityCertificate",
           seal_registered = x."sealRegistered", pregnant = x.pregnant, needs_daycare = x."needsDaycare",
           public_servant = x."publicServant", benefits = x.benefits, owns = x.owns,
+          nationality = x.nationality, honseki = x.honseki, hittousha = x.hittousha,
+          residence_status = x."residenceStatus", residence_card_number = x."residenceCardNumber",
+          residence_period_end = x."residencePeriodEnd",
           version = r.version + 1, updated_at = now()
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${residentRecordset})
         where r.id = x.id and r.municipality_id = ${municipalityId}`);
@@ -491,7 +506,19 @@ const residentRecordset = sql.raw(
     `"publicServant" boolean`,
     "benefits text[]",
     "owns text[]",
+    "nationality text",
+    "honseki text",
+    "hittousha text",
+    `"residenceStatus" text`,
+    `"residenceCardNumber" text`,
+    `"residencePeriodEnd" date`,
   ].join(", "),
+);
+
+const householdRecordset = sql.raw(
+  [`id uuid`, `"householdNo" text`, "ward text", "address text", `"addressKey" text`, `"postalCode" text`].join(
+    ", ",
+  ),
 );
 
 // Arrays go over as one parameter in PostgreSQL's array text form, the same on both drivers whatever

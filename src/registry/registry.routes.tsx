@@ -216,7 +216,7 @@ export function registryRoutes(deps: AppServices): Hono<AppEnv> {
     if (!opened) return c.redirect(reasonPage(resident), 303);
     const { values, problems } = readEditForm(await c.req.parseBody({ all: true }), resident.version);
     if (problems.length > 0) return renderEdit(c, resident, values, problems, 422);
-    const { reason, version, ...facts } = values;
+    const { reason, version, residencePeriodEndText: _, ...facts } = values;
     try {
       const { changed } = await updateResidentFacts({
         db,

@@ -30,7 +30,28 @@ export const residentFactsSchema = z.object({
   owns: z.array(z.enum(possessions)),
 });
 
+/**
+ * 本籍・筆頭者 and the foreign resident's facts (issue 16). A core system that does not send them yet
+ * is read as a Japanese national with none of them known.
+ */
+export const residentDomicileSchema = z.object({
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default("JP"),
+  honseki: z.string().nullable().default(null),
+  hittousha: z.string().nullable().default(null),
+  residenceStatus: z.string().nullable().default(null),
+  residenceCardNumber: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9]{8}[A-Z]{2}$/)
+    .nullable()
+    .default(null),
+  residencePeriodEnd: isoDate.nullable().default(null),
+});
+
 export const residentRecordSchema = residentFactsSchema.extend({
+  ...residentDomicileSchema.shape,
   id: z.string().min(1),
   residentNo: z.string().min(1),
   householdId: z.string().min(1),
@@ -47,6 +68,11 @@ export const householdRecordSchema = z.object({
   householdNo: z.string().min(1),
   ward: z.string(),
   address: z.string(),
+  postalCode: z
+    .string()
+    .regex(/^[0-9]{3}-[0-9]{4}$/)
+    .nullable()
+    .default(null),
   members: z.array(residentRecordSchema),
 });
 

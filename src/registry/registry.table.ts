@@ -32,6 +32,8 @@ export const registryHouseholds = pgTable(
     ward: text("ward").notNull(),
     address: text("address").notNull(),
     addressKey: text("address_key").notNull(),
+    /** 郵便番号 as NNN-NNNN (migration 0012); null until the core system or an import gives it. */
+    postalCode: text("postal_code"),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -76,6 +78,14 @@ export const registryResidents = pgTable(
       .default(sql`'{}'::text[]`)
       .$type<Benefit[]>(),
     owns: text("owns").array().notNull().default(sql`'{}'::text[]`).$type<Possession[]>(),
+    // Migration 0012. Japanese nationals: 本籍 and 筆頭者 as the 戸籍 writes them. Foreign residents
+    // (nationality other than JP): 在留資格, 在留カード等の番号 and 在留期間の満了の日 (住基法 §30の45).
+    nationality: text("nationality").notNull().default("JP"),
+    honseki: text("honseki"),
+    hittousha: text("hittousha"),
+    residenceStatus: text("residence_status"),
+    residenceCardNumber: text("residence_card_number"),
+    residencePeriodEnd: date("residence_period_end", { mode: "string" }),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -108,3 +108,6 @@ export const rareKanjiHouseholds = (): RegistryRow[] => [
     address: "春日一丁目1番1号",
   }),
 ];
+
+/** The personas of the counter's stories (demo-personas.ts), for tests that tell them. */
+export { nakamuraKiyo, nakamuraTaro, nguyenFamily } from "./demo-personas";

@@ -15,7 +15,10 @@ import {
   sexes,
 } from "../catalog/vocabulary";
 import type { Message } from "../shared/locale";
+import { domicileFields, type ResidentDomicile } from "./domicile";
 import { message } from "./registry.errors";
+
+export type { ResidentDomicile } from "./domicile";
 
 /**
  * A resident as the registry keeps one. The fact fields carry exactly the names and codes of a
@@ -48,7 +51,10 @@ export interface ResidentIdentity {
   sex: Sex;
 }
 
-export interface ResidentRecord extends ResidentIdentity, ResidentFacts {
+/** What the counter may change at a resident's word (with a reason): the facts and the 戸籍/在留 facts. */
+export type EditableFacts = ResidentFacts & ResidentDomicile;
+
+export interface ResidentRecord extends ResidentIdentity, ResidentFacts, ResidentDomicile {
   id: string;
   /** The core system's number for the person (宛名番号). */
   residentNo: string;
@@ -64,6 +70,8 @@ export interface HouseholdRecord {
   ward: string;
   /** The address after the ward, as registered. */
   address: string;
+  /** 郵便番号 as NNN-NNNN, when the core system gave it. */
+  postalCode: string | null;
   /** The head first, then spouse, parents, children, others, each by birth date. */
   members: ResidentRecord[];
 }
@@ -117,6 +125,10 @@ export const factFields = [
   "owns",
 ] as const satisfies readonly (keyof ResidentFacts)[];
 export type FactField = (typeof factFields)[number];
+
+/** Everything an edit at the counter may change, one history row each. */
+export const editableFields = [...factFields, ...domicileFields] as const;
+export type EditableField = (typeof editableFields)[number];
 
 export const booleanFacts = [
   "pensionRecipient",

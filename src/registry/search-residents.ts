@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auditRepository } from "../auth/audit.repository";
 import type { DbOrTx } from "../db/database";
-import { parseIsoDate } from "../guidance/calendar";
+import { dateProblem, parseDateInput } from "../shared/dates";
 import type { Problem } from "../shared/errors";
 import { splitAddress } from "./name-key";
 import type { StaffActor } from "./open-household";
@@ -45,7 +45,7 @@ const text = z.unknown().transform((v) => (typeof v === "string" ? v.trim() : ""
 export const searchQuerySchema = z.object({
   name: text,
   match: text.pipe(z.enum(["prefix", "partial"]).catch("prefix")),
-  birthDate: text.transform((v) => normaliseDate(v)),
+  birthDate: text,
   sex: text.pipe(z.enum(["", "female", "male"]).catch("")),
   address: text,
 });
@@ -57,15 +57,23 @@ export function readSearchForm(query: Record<string, string | undefined>): Searc
   return searchQuerySchema.parse({ name, match, birthDate, sex, address });
 }
 
-/** 1980/5/5, １９８０－０５－０５ and 1980-05-05 are the same day; anything else stays as typed. */
-export function normaliseDate(text: string): string {
-  const t = text
-    .normalize("NFKC")
-    .replace(/[/.年月]/g, "-")
-    .replace(/日$/, "");
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  return m ? `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}` : text;
+/**
+ * The date of birth as typed (S55.4.2, 昭和55年4月2日, １９８０－０４－０２ …) read by the one parser:
+ * its ISO date, or the problem of the birthDate field. The form keeps the typed text, which the page
+ * shows again with what it read.
+ */
+export function birthDateOf(typed: string): { iso: string } | { problem: Problem } {
+  const read = parseDateInput(typed);
+  return read.ok ? { iso: read.iso } : { problem: dateProblem("birthDate", read.code, "birthDate") };
 }
+const isoBirthDate = (typed: string): string | undefined => {
+  const read = typed ? birthDateOf(typed) : undefined;
+  return read && "iso" in read ? read.iso : undefined;
+};
+const birthDateProblem = (typed: string): Problem | undefined => {
+  const read = birthDateOf(typed);
+  return "problem" in read ? read.problem : undefined;
+};
 
 /** `field` names the field in the message (name, cardName, address, detail, reason). */
 export const tooLong = (path: string, field: string, max: number): Problem =>
@@ -75,7 +83,8 @@ export function searchProblems(form: SearchForm): Problem[] {
   const problems: Problem[] = [];
   if (!form.name && !form.birthDate && !form.address) problems.push(problem("name", "needCriterion"));
   if (form.name.length > 50) problems.push(tooLong("name", "name", 50));
-  if (form.birthDate && !parseIsoDate(form.birthDate)) problems.push(problem("birthDate", "invalidDate"));
+  const refused = form.birthDate ? birthDateProblem(form.birthDate) : undefined;
+  if (refused) problems.push(refused);
   if (form.address.length > 100) problems.push(tooLong("address", "address", 100));
   return problems;
 }
@@ -135,7 +144,7 @@ export async function searchResidents(
   const results = await options.registry.search(options.municipalityId, {
     name: form.name || undefined,
     match: form.match,
-    birthDate: form.birthDate || undefined,
+    birthDate: isoBirthDate(form.birthDate),
     sex: form.sex || undefined,
     ward: address?.ward,
     address: address?.rest || undefined,
@@ -169,7 +178,10 @@ export function cardProblems(form: CardForm): Problem[] {
   if (!form.address) required("address");
   else if (form.address.length > 100) problems.push(tooLong("address", "address", 100));
   if (!form.birthDate) required("birthDate");
-  else if (!parseIsoDate(form.birthDate)) problems.push(problem("birthDate", "invalidDate"));
+  else {
+    const refused = birthDateProblem(form.birthDate);
+    if (refused) problems.push(refused);
+  }
   if (!form.sex) required("sex");
   return problems;
 }
@@ -184,7 +196,7 @@ export async function findByCard(
   const address = splitAddress(form.address, options.place.municipalityName, options.place.wards);
   const results = await options.registry.findByCard(options.municipalityId, {
     name: form.name,
-    birthDate: form.birthDate,
+    birthDate: isoBirthDate(form.birthDate) ?? "",
     sex: form.sex as "female" | "male",
     ward: address.ward,
     address: address.rest,

@@ -1,10 +1,11 @@
 import { auditRepository } from "../auth/audit.repository";
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
+import { domicileProblems } from "./domicile";
 import { factDiff } from "./local-registry";
 import type { StaffActor } from "./open-household";
 import type { ResidentRegistryPort } from "./registry.port";
-import { factProblems, type ResidentFacts, type ResidentRecord } from "./resident";
+import { type EditableFacts, factProblems, type ResidentRecord } from "./resident";
 
 export interface UpdateResidentFactsOptions {
   db: DbOrTx;
@@ -12,7 +13,7 @@ export interface UpdateResidentFactsOptions {
   municipalityId: string;
   resident: ResidentRecord;
   expectedVersion: number;
-  facts: ResidentFacts;
+  facts: EditableFacts;
   reason: string;
   actor: StaffActor;
   /** Today in Japan (ISO date): the age the facts are checked against. */
@@ -20,14 +21,18 @@ export interface UpdateResidentFactsOptions {
 }
 
 /**
- * Records facts a resident reports at the counter. Facts that contradict the person's age are refused
- * with the reason (VALIDATION, per field); an edit made on a stale version is refused (CONFLICT).
+ * Records facts a resident reports at the counter. Facts that contradict the person's age, and 戸籍 or
+ * 在留 facts that contradict the nationality (or carry a 個人番号), are refused with the reason
+ * (VALIDATION, per field); an edit made on a stale version is refused (CONFLICT).
  * Only changed fields are written, each to the history with the reason, and the edit is audited.
  */
 export async function updateResidentFacts(
   options: UpdateResidentFactsOptions,
 ): Promise<{ changed: string[] }> {
-  const problems = factProblems(options.facts, options.resident.birthDate, options.today);
+  const problems = [
+    ...factProblems(options.facts, options.resident.birthDate, options.today),
+    ...domicileProblems(options.facts),
+  ];
   if (problems.length > 0) {
     throw new AppError(
       "VALIDATION",

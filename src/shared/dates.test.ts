@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { formatDeadline, formatWareki, formatWesternWithWeekday, parseDateInput, todayInJapan } from "./dates";
+import {
+  dateProblem,
+  formatDeadline,
+  formatWareki,
+  formatWesternWithWeekday,
+  parseDateInput,
+  todayInJapan,
+} from "./dates";
 
 describe("a deadline as the counter shows it", () => {
   it.each([
@@ -114,6 +121,8 @@ describe("a date as people type it", () => {
     ["H1.1.8", "1989-01-08"],
     ["S64.1.7", "1989-01-07"],
     ["平成31年4月30日", "2019-04-30"],
+    ["2026年4月20日（月）", "2026-04-20"],
+    ["R8.4.20(月曜日)", "2026-04-20"],
   ])("%s reads as %s", (typed, iso) => {
     expect(parseDateInput(typed)).toEqual({ ok: true, iso });
   });
@@ -132,5 +141,17 @@ describe("a date as people type it", () => {
     ["2026-04-01'; drop table", "date.invalid"],
   ])("%s is refused as %s", (typed, code) => {
     expect(parseDateInput(typed)).toEqual({ ok: false, code });
+  });
+});
+
+describe("a typed date that was refused", () => {
+  it("is the problem of its field, with the message that names the field", () => {
+    expect(dateProblem("m0-birthDate", "date.notExist", "birthDate")).toEqual({
+      path: "m0-birthDate",
+      code: "common.dateNotExist",
+      params: { field: "birthDate" },
+    });
+    expect(dateProblem("from", "date.invalid").code).toBe("common.dateInvalid");
+    expect(dateProblem("to", "date.outsideEra", "to").code).toBe("common.dateOutsideEra");
   });
 });

@@ -1,6 +1,8 @@
 // Dates as residents read them: 西暦 with the weekday, and 和暦 beside it where official forms use it.
 // Era names come from ICU's Japanese calendar (Intl), not from a hand-made era table.
 
+import type { Problem } from "./errors";
+
 const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 const formats = {
@@ -106,6 +108,8 @@ export function parseDateInput(input: string): DateInputResult {
     .normalize("NFKC")
     .replace(/[\s\u3000]/g, "")
     .replace(/[‐‑‒–—―−ー－]/g, "-")
+    // A weekday after the date, as this product and most letters print it: 2026年4月20日（月）.
+    .replace(/\((?:[月火水木金土日](?:曜日?)?|(?:mon|tue|wed|thu|fri|sat|sun)\.?)\)$/i, "")
     .toUpperCase();
   let year: number;
   let month: number;
@@ -134,4 +138,21 @@ export function parseDateInput(input: string): DateInputResult {
     if (iso < start || (next !== undefined && iso >= next)) return { ok: false, code: "date.outsideEra" };
   }
   return { ok: true, iso };
+}
+
+/** The date fields the date messages name (`field` in `common.dateInvalid` and its siblings). */
+export type DateFieldName = "birthDate" | "eventDate" | "from" | "to" | "date";
+
+const problemMessage: Record<DateInputProblem, string> = {
+  "date.invalid": "common.dateInvalid",
+  "date.notExist": "common.dateNotExist",
+  "date.outsideEra": "common.dateOutsideEra",
+};
+
+/**
+ * A typed date that was refused, as the problem of the field at `path` (linked from the error
+ * summary): `dateProblem("birthDate", "date.notExist", "birthDate")`.
+ */
+export function dateProblem(path: string, code: DateInputProblem, field: DateFieldName = "date"): Problem {
+  return { path, code: problemMessage[code], params: { field } };
 }

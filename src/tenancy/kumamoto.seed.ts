@@ -1,60 +1,15 @@
+import { kumamotoWardNames } from "../catalog/places.kumamoto";
 import type { LocaleMap } from "../shared/locale";
 import type { MunicipalitySeed } from "./municipality-seed";
 
 // Residents read the office's name on the kiosk and the ticket, so it is given in each resident
 // language; the ward offices' names follow the city's own multilingual pages (区役所 → 区政府 / 구청).
-const wards: Array<[string, LocaleMap]> = [
-  [
-    "chuo",
-    {
-      ja: "中央区役所",
-      en: "Chuo Ward Office",
-      "zh-Hans": "中央区政府",
-      ko: "주오구청",
-      vi: "Văn phòng quận Chuo",
-    },
-  ],
-  [
-    "higashi",
-    {
-      ja: "東区役所",
-      en: "Higashi Ward Office",
-      "zh-Hans": "东区政府",
-      ko: "히가시구청",
-      vi: "Văn phòng quận Higashi",
-    },
-  ],
-  [
-    "nishi",
-    {
-      ja: "西区役所",
-      en: "Nishi Ward Office",
-      "zh-Hans": "西区政府",
-      ko: "니시구청",
-      vi: "Văn phòng quận Nishi",
-    },
-  ],
-  [
-    "minami",
-    {
-      ja: "南区役所",
-      en: "Minami Ward Office",
-      "zh-Hans": "南区政府",
-      ko: "미나미구청",
-      vi: "Văn phòng quận Minami",
-    },
-  ],
-  [
-    "kita",
-    {
-      ja: "北区役所",
-      en: "Kita Ward Office",
-      "zh-Hans": "北区政府",
-      ko: "기타구청",
-      vi: "Văn phòng quận Kita",
-    },
-  ],
-];
+// They live with the offices' addresses and hours (src/catalog/places.kumamoto.ts), so the sheet and
+// the kiosk name an office alike.
+const wards: Array<[string, LocaleMap]> = ["chuo", "higashi", "nishi", "minami", "kita"].map((code) => [
+  code,
+  kumamotoWardNames[code] as LocaleMap,
+]);
 
 // The branches get the one-stop counter in the city's second phase, so they start without one.
 const branch = (ja: string, romaji: string, zh: string, ko: string): LocaleMap => ({

@@ -47,6 +47,7 @@ export async function draftFromRegistry(
   const draft = draftFromHousehold(
     { event: { type: event, date: today }, members: input.members.map((m) => ({ ...m })) },
     today,
+    { fromRegistry: true },
   );
   const index = found.household.members.findIndex((m) => m.id === options.subject);
   if (event === "death" && index >= 0) draft.event.subject = `m${index + 1}`;

@@ -1,4 +1,6 @@
 import type { Db } from "../db/database";
+import { sha256Hex } from "../forms/pdf-archive";
+import type { RenderedForm } from "../forms/render";
 import { todayInJapan } from "../shared/dates";
 import { checkSignaturePng } from "./signature-image";
 import { type VisitRow, visitRepository } from "./visit.repository";
@@ -15,15 +17,44 @@ export interface SignVisitOptions {
   now: Date;
 }
 
+/** One form as signed: kept with the signature, it is what accept files without rendering again. */
 export interface SignedForm {
   procedureId: string;
+  /** The form's name as printed (the plan's procedure name). Absent in signatures taken before 0013. */
+  name?: string;
   members: string[];
   contentHash: string;
+  /** Its pages of the signed bundle, 1-based and inclusive. Absent in signatures taken before 0013. */
+  firstPage?: number;
+  lastPage?: number;
+  /** Values the system filled in (a measure of the visit). */
+  filled?: number;
+}
+
+/** The forms of a rendered bundle as the signature keeps them. A form's pages are always consecutive. */
+export function signedForms(forms: readonly RenderedForm[]): SignedForm[] {
+  return forms.map((f) => {
+    const firstPage = f.pages[0] ?? 0;
+    const lastPage = f.pages.at(-1) ?? 0;
+    if (firstPage < 1 || f.pages.some((p, i) => p !== firstPage + i)) {
+      throw new Error(`form ${f.procedureId} has pages ${f.pages.join(",")}: not one consecutive range`);
+    }
+    return {
+      procedureId: f.procedureId,
+      name: f.name,
+      members: f.members,
+      contentHash: f.contentHash,
+      firstPage,
+      lastPage,
+      filled: f.filled,
+    };
+  });
 }
 
 /**
- * Takes the resident's one signature: stamps it into every form, stores it once with the forms it was
- * applied to and each form's content hash, and moves the visit to "signature" (ready to accept).
+ * Takes the resident's one signature: stamps it into every form, stores it once with the signed
+ * bundle (its SHA-256, each form's pages and content hash, the visit's version) and moves the visit
+ * to "signature", ready to accept without rendering again.
  */
 export async function signVisit(db: Db, options: SignVisitOptions): Promise<VisitRow> {
   const checked = checkSignaturePng(options.signature);
@@ -49,21 +80,22 @@ export async function signVisit(db: Db, options: SignVisitOptions): Promise<Visi
     signaturePng: checked.png,
     filedOn: todayInJapan(options.now),
   });
-  const forms: SignedForm[] = rendered.forms.map((f) => ({
-    procedureId: f.procedureId,
-    members: f.members,
-    contentHash: f.contentHash,
-  }));
+  const forms = signedForms(rendered.forms);
+  const bundleSha256 = sha256Hex(rendered.pdf);
   return db.transaction(async (tx) => {
     const current = await visitRepository(tx).findForUpdate(options.scope.municipalityId, visit.id);
     if (!current || current.version !== options.version) throw visitConflict();
+    const signed = await saveVisit(tx, options.scope, current, options.version, "signature", {}, options.now);
     await visitRepository(tx).upsertSignature({
       municipalityId: options.scope.municipalityId,
       visitId: visit.id,
       imagePng: checked.png,
       forms,
+      bundlePdf: rendered.pdf,
+      bundleSha256,
+      visitVersion: signed.version,
       signedAt: options.now,
     });
-    return saveVisit(tx, options.scope, current, options.version, "signature", {}, options.now);
+    return signed;
   });
 }

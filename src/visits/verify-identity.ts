@@ -21,6 +21,11 @@ export interface IdentityRecord {
   powerOfAttorney: boolean;
   verifiedBy: string;
   verifiedAt: string;
+  /**
+   * Whose documents they were: the filer, set when the household names them (a member by id and
+   * name, or a person from outside the household with their relation).
+   */
+  holder?: { member: string; name?: string } | { name: string; relation: string } | undefined;
 }
 
 /** Records the one identity check of the visit and moves it on to the household step. */

@@ -1,6 +1,6 @@
 import { settingsForMunicipality } from "../catalog/municipalities";
 import { parseAnswers } from "../forms/answers";
-import { type InterviewQuestion, questionsFor } from "../forms/field-dictionary";
+import { type Answers, type InterviewQuestion, questionsFor } from "../forms/field-dictionary";
 import { type RenderFormsResult, renderForms } from "../forms/render";
 import type { Plan } from "../guidance/engine";
 import type { Household } from "../guidance/household.schema";
@@ -14,8 +14,46 @@ import { refuse, visitProblem } from "./visits.errors";
 export interface VisitFormInputs {
   household: Household;
   plan: Plan;
+  /** The interview's answers with the registry's facts laid over them: what the forms print. */
   rawAnswers: Record<string, unknown>;
+  /** What the registry holds (the registered address …): shown, never asked, never overwritten. */
+  registryFacts: Answers;
   questions: InterviewQuestion[];
+}
+
+/** The stored registry facts, as answers (a visit from before they were kept has none). */
+function registryFactsOf(visit: Pick<VisitRow, "registryFacts">): Answers {
+  const facts = visit.registryFacts as Partial<Answers> | null;
+  return { household: facts?.household ?? {}, members: facts?.members ?? {} };
+}
+
+/**
+ * The answers document with the registry's facts written over it: a fact the registry holds wins over
+ * anything typed, for the household and for each member.
+ */
+export function withRegistryFacts(raw: Record<string, unknown>, facts: Answers): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw, ...facts.household };
+  for (const [memberId, values] of Object.entries(facts.members)) {
+    for (const [key, value] of Object.entries(values)) {
+      out[key] = { ...((out[key] as Record<string, unknown> | undefined) ?? {}), [memberId]: value };
+    }
+  }
+  return out;
+}
+
+/**
+ * What the household step already asked (the 前住所 and its head of a move-in, the destination of a
+ * move-out kept in the household's answers): known to the interview, so it is not asked again, and
+ * carried in the answers the hand-off records take.
+ */
+function householdStepFacts(household: Household): Record<string, string | number> {
+  const facts: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(household.answers ?? {})) {
+    if ((typeof value === "string" && value !== "") || typeof value === "number") facts[key] = value;
+  }
+  if (household.previousAddress?.address) facts.previousAddress = household.previousAddress.address;
+  if (household.previousAddress?.householdHead) facts.previousHead = household.previousAddress.householdHead;
+  return facts;
 }
 
 export function visitFormInputs(visit: VisitRow): VisitFormInputs {
@@ -26,13 +64,20 @@ export function visitFormInputs(visit: VisitRow): VisitFormInputs {
   const plan: Plan = {
     procedures: full.procedures.filter((p) => !(p.handling === "one-stop" && declined.has(p.id))),
   };
-  const rawAnswers = (visit.answers ?? {}) as Record<string, unknown>;
+  const registryFacts = registryFactsOf(visit);
+  // The registry wins over the household step, which wins over the interview.
+  const known: Answers = {
+    household: { ...householdStepFacts(parsed.household), ...registryFacts.household },
+    members: registryFacts.members,
+  };
+  const rawAnswers = withRegistryFacts((visit.answers ?? {}) as Record<string, unknown>, known);
   const { answers } = parseAnswers(rawAnswers, parsed.household);
   return {
     household: parsed.household,
     plan,
     rawAnswers,
-    questions: questionsFor(plan, parsed.household, { answers }),
+    registryFacts,
+    questions: questionsFor(plan, parsed.household, { answers, known }),
   };
 }
 

@@ -5,6 +5,25 @@ import { applications, signatures, visits, visitTransitions } from "./visits.tab
 
 export type VisitRow = typeof visits.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
+export type SignatureRow = typeof signatures.$inferSelect;
+
+export interface SignatureSeal {
+  id: string;
+  forms: unknown;
+  visitVersion: number | null;
+  bundleSha256: string | null;
+  hasBundle: boolean;
+  /** The kept bundle's bytes hash to bundleSha256. */
+  bundleIntact: boolean;
+}
+
+/**
+ * What an application's PDF is made from: its own stored PDF (accepted before 0013), or its pages of
+ * the signed bundle. `at` is when it was signed (for a stored PDF, when it was accepted).
+ */
+export type ApplicationDocument =
+  | { kind: "stored"; pdf: Uint8Array; name: string; at: Date }
+  | { kind: "bundle"; bundle: Uint8Array; firstPage: number; lastPage: number; name: string; at: Date };
 export type VisitPatch = Partial<
   Pick<
     VisitRow,
@@ -15,6 +34,7 @@ export type VisitPatch = Partial<
     | "plan"
     | "declined"
     | "answers"
+    | "registryFacts"
     | "identity"
     | "measures"
     | "acceptedAt"
@@ -22,6 +42,20 @@ export type VisitPatch = Partial<
     | "counterId"
   >
 >;
+
+// The kept bundle is checked by the database (its SHA-256 against the one recorded at signing), so
+// accept never reads the bundle's bytes.
+const sealColumns = {
+  id: signatures.id,
+  forms: signatures.forms,
+  visitVersion: signatures.visitVersion,
+  bundleSha256: signatures.bundleSha256,
+  hasBundle: sql<boolean>`${signatures.bundlePdf} is not null`.as("has_bundle"),
+  bundleIntact:
+    sql<boolean>`coalesce(encode(sha256(${signatures.bundlePdf}), 'hex') = ${signatures.bundleSha256}, false)`.as(
+      "bundle_intact",
+    ),
+};
 
 export function visitRepository(db: DbOrTx) {
   return {
@@ -113,19 +147,79 @@ export function visitRepository(db: DbOrTx) {
         .values(values)
         .onConflictDoUpdate({
           target: signatures.visitId,
-          set: { imagePng: values.imagePng, forms: values.forms, signedAt: values.signedAt ?? new Date() },
+          set: {
+            imagePng: values.imagePng,
+            forms: values.forms,
+            bundlePdf: values.bundlePdf ?? null,
+            bundleSha256: values.bundleSha256 ?? null,
+            visitVersion: values.visitVersion ?? null,
+            signedAt: values.signedAt ?? new Date(),
+          },
         });
     },
-    async findSignature(municipalityId: string, visitId: string) {
+    /** Keeps the bundle of a signature taken before bundles were kept, rendered once when it is accepted. */
+    async keepBundle(
+      municipalityId: string,
+      signatureId: string,
+      values: Pick<SignatureRow, "forms" | "bundlePdf" | "bundleSha256" | "visitVersion">,
+    ): Promise<void> {
+      await db
+        .update(signatures)
+        .set(values)
+        .where(and(eq(signatures.municipalityId, municipalityId), eq(signatures.id, signatureId)));
+    },
+    /**
+     * The signature as accept checks it, without reading the bundle's bytes: whether a bundle is kept
+     * and whether its bytes still have the SHA-256 recorded at signing (computed by the database).
+     */
+    async findSignatureSeal(municipalityId: string, visitId: string): Promise<SignatureSeal | undefined> {
+      const [row] = await db
+        .select(sealColumns)
+        .from(signatures)
+        .where(and(eq(signatures.municipalityId, municipalityId), eq(signatures.visitId, visitId)));
+      return row;
+    },
+    /**
+     * findForUpdate and findSignatureSeal in one statement, for accept: the visit locked for the rest
+     * of the transaction, with its signature's seal (undefined when it has none).
+     */
+    async findForUpdateWithSeal(
+      municipalityId: string,
+      id: string,
+    ): Promise<{ visit: VisitRow; seal: SignatureSeal | undefined } | undefined> {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db
+        .select({ visit: visits, seal: sealColumns })
+        .from(visits)
+        .leftJoin(
+          signatures,
+          and(eq(signatures.visitId, visits.id), eq(signatures.municipalityId, visits.municipalityId)),
+        )
+        .where(and(eq(visits.municipalityId, municipalityId), eq(visits.id, id)))
+        .for("update", { of: visits });
+      if (!row) return undefined;
+      return { visit: row.visit, seal: row.seal ?? undefined };
+    },
+    async findSignature(municipalityId: string, visitId: string): Promise<SignatureRow | undefined> {
       const [row] = await db
         .select()
         .from(signatures)
         .where(and(eq(signatures.municipalityId, municipalityId), eq(signatures.visitId, visitId)));
       return row;
     },
-    async insertApplications(rows: Array<typeof applications.$inferInsert>): Promise<ApplicationRow[]> {
+    /** Writes the applications; returns what the hand-off needs of each (not their data back). */
+    async insertApplications(
+      rows: Array<typeof applications.$inferInsert>,
+    ): Promise<Array<Pick<ApplicationRow, "id" | "visitId" | "procedureId">>> {
       if (rows.length === 0) return [];
-      return db.insert(applications).values(rows).returning();
+      return db
+        .insert(applications)
+        .values(rows)
+        .returning({
+          id: applications.id,
+          visitId: applications.visitId,
+          procedureId: applications.procedureId,
+        });
     },
     listApplications(municipalityId: string, visitId: string): Promise<ApplicationRow[]> {
       return db
@@ -151,6 +245,46 @@ export function visitRepository(db: DbOrTx) {
           ),
         );
       return row;
+    },
+    /** The bytes an application's PDF is made from, with its form name and signing time; undefined if none. */
+    async findApplicationDocument(
+      municipalityId: string,
+      visitId: string,
+      id: string,
+    ): Promise<ApplicationDocument | undefined> {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db
+        .select({
+          formPdf: applications.formPdf,
+          firstPage: applications.firstPage,
+          lastPage: applications.lastPage,
+          data: applications.data,
+          createdAt: applications.createdAt,
+          bundlePdf: signatures.bundlePdf,
+          signedAt: signatures.signedAt,
+        })
+        .from(applications)
+        .leftJoin(signatures, eq(signatures.id, applications.signatureId))
+        .where(
+          and(
+            eq(applications.municipalityId, municipalityId),
+            eq(applications.visitId, visitId),
+            eq(applications.id, id),
+          ),
+        );
+      if (!row) return undefined;
+      const name = (row.data as { name?: string }).name ?? "";
+      if (row.formPdf) return { kind: "stored", pdf: row.formPdf, name, at: row.createdAt };
+      if (!row.bundlePdf || !row.signedAt || row.firstPage === null || row.lastPage === null)
+        return undefined;
+      return {
+        kind: "bundle",
+        bundle: row.bundlePdf,
+        firstPage: row.firstPage,
+        lastPage: row.lastPage,
+        name,
+        at: row.signedAt,
+      };
     },
   };
 }

@@ -21,6 +21,8 @@ const table = {
   openReasonRequired: "VALIDATION",
   householdLocked: "CONFLICT",
   householdFirst: "CONFLICT",
+  registryNotOpened: "CONFLICT",
+  filerNotIdentified: "VALIDATION",
   declineReasonRequired: "VALIDATION",
   declineOnlyAtPlan: "CONFLICT",
   // Interview

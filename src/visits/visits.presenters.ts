@@ -1,8 +1,12 @@
 // Between visit rows and the visit pages: each function turns what the use cases and repositories hold
 // into the plain values one page shows. No text here: labels from data stay locale maps, and the pages
 // take every word from the catalogues.
+
+import { getCatalog } from "../catalog/load-catalog";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
-import type { InterviewQuestion } from "../forms/field-dictionary";
+import { procedureInfo } from "../catalog/procedure-info";
+import { eventTypeLabels } from "../catalog/vocabulary-labels";
+import { fieldByKey, type InterviewQuestion } from "../forms/field-dictionary";
 import type { Plan } from "../guidance/engine";
 import type { SearchResults } from "../registry/resident";
 import type { LocaleMap } from "../shared/locale";
@@ -14,10 +18,59 @@ import type { VisitState } from "./visit";
 import type { ApplicationRow, VisitRow } from "./visit.repository";
 import { visitFormInputs } from "./visit-forms";
 
-/** A household member as the pages name them: by name (as registered, Japanese) with the id. */
+/**
+ * A household member as the pages name them: by name (as registered, Japanese) and 続柄, or by position
+ * ("1人目の方") while the household has no name for them. The id is for form values and data
+ * attributes only: a page never prints it.
+ */
 export interface MemberRef {
   id: string;
   name?: string | undefined;
+  /** The 続柄 code (head, spouse, …); the pages word it. */
+  relation?: string | undefined;
+  /** The member's place in the household, from 1. */
+  ordinal?: number | undefined;
+}
+
+/** The members of a household (a visit's stored JSON) as the pages name them. */
+export function memberRefs(household: unknown): MemberRef[] {
+  const members = (household as { members?: unknown } | null)?.members;
+  if (!Array.isArray(members)) return [];
+  return members.map((raw, i) => {
+    const m = (raw ?? {}) as { id?: unknown; name?: unknown; relation?: unknown };
+    return {
+      id: typeof m.id === "string" ? m.id : "",
+      name: typeof m.name === "string" && m.name.trim() !== "" ? m.name : undefined,
+      relation: typeof m.relation === "string" ? m.relation : undefined,
+      ordinal: i + 1,
+    };
+  });
+}
+
+/**
+ * Whom a visit is for, as the list and the visit page name it: the filer (届出人) when the household
+ * names one, else the head of household, else the first member with a name.
+ */
+export function visitPerson(household: unknown): string | undefined {
+  const members = memberRefs(household);
+  const filer = (household as { filer?: unknown } | null)?.filer as
+    | { member?: unknown; name?: unknown }
+    | undefined;
+  if (filer && typeof filer.member === "string") {
+    const named = members.find((m) => m.id === filer.member)?.name;
+    if (named) return named;
+  }
+  if (filer && typeof filer.name === "string" && filer.name.trim() !== "") return filer.name;
+  return members.find((m) => m.relation === "head" && m.name)?.name ?? members.find((m) => m.name)?.name;
+}
+
+/** The ticket a visit was opened from, as the visit pages show it. */
+export interface TicketView {
+  number: number;
+  /** The day it was issued (Japan date, ISO). */
+  serviceDate: string;
+  /** What the resident chose at the kiosk, in each of its languages. */
+  purpose: LocaleMap;
 }
 
 /** What every visit page shows around its step: where the visit is, and the lock it was read at. */
@@ -27,6 +80,10 @@ export interface VisitFrameView {
   state: VisitState;
   /** Cancelling is offered until the visit is accepted. */
   cancellable: boolean;
+  /** The number called out to the resident, when the visit was opened from a ticket. */
+  ticket?: TicketView | undefined;
+  /** Whom the visit is for (the filer, else the head), once the household is known. */
+  person?: string | undefined;
 }
 
 const cancellableStates: readonly VisitState[] = [
@@ -39,21 +96,49 @@ const cancellableStates: readonly VisitState[] = [
   "signature",
 ];
 
-export const presentFrame = (visit: VisitRow): VisitFrameView => ({
+export const presentFrame = (visit: VisitRow, ticket?: TicketView): VisitFrameView => ({
   id: visit.id,
   version: visit.version,
   state: visit.state,
   cancellable: cancellableStates.includes(visit.state),
+  ...(ticket ? { ticket } : {}),
+  ...(visitPerson(visit.household) ? { person: visitPerson(visit.household) } : {}),
 });
 
 export interface VisitListItemView {
   id: string;
   createdAt: Date;
   state: VisitState;
+  /** The filer or the head of household, once the household is known. */
+  person: string | undefined;
+  ticket: TicketView | undefined;
+  /** What the visit is about: the household's event once known, else the ticket's purpose. */
+  purpose: LocaleMap | undefined;
 }
 
-export const presentVisitList = (rows: VisitRow[]): VisitListItemView[] =>
-  rows.map((v) => ({ id: v.id, createdAt: v.createdAt, state: v.state }));
+const eventLabelOf = (household: unknown): LocaleMap | undefined => {
+  const type = (household as { event?: { type?: unknown } } | null)?.event?.type;
+  return typeof type === "string" && Object.hasOwn(eventTypeLabels, type)
+    ? { ...eventTypeLabels[type as keyof typeof eventTypeLabels] }
+    : undefined;
+};
+
+/** The open visits with whom each is for, its ticket and what it is about (tickets by id, when read). */
+export const presentVisitList = (
+  rows: VisitRow[],
+  tickets: ReadonlyMap<string, TicketView> = new Map(),
+): VisitListItemView[] =>
+  rows.map((v) => {
+    const ticket = v.ticketId ? tickets.get(v.ticketId) : undefined;
+    return {
+      id: v.id,
+      createdAt: v.createdAt,
+      state: v.state,
+      person: visitPerson(v.household),
+      ticket,
+      purpose: eventLabelOf(v.household) ?? (ticket ? { ...ticket.purpose } : undefined),
+    };
+  });
 
 export interface IdentityView {
   groups: Array<{ list: DocumentList; documents: string[] }>;
@@ -87,8 +172,7 @@ export const presentResidentHits = (results: SearchResults): ResidentHitView[] =
     address: r.address,
   }));
 
-const membersOf = (visit: VisitRow): MemberRef[] =>
-  visitFormInputs(visit).household.members.map((m) => ({ id: m.id, name: m.name }));
+const membersOf = (visit: VisitRow): MemberRef[] => memberRefs(visitFormInputs(visit).household);
 
 const refsFor = (members: MemberRef[], ids: string[]): MemberRef[] =>
   ids.map((id) => members.find((m) => m.id === id) ?? { id });
@@ -114,7 +198,8 @@ export function presentPlan(visit: VisitRow, settings: MunicipalitySettings): Pl
     return {
       id: p.id,
       name: p.name,
-      department: label ? { ...label } : undefined,
+      // A body outside the ward office by its own name ("熊本市上下水道局"), never a generic "other bodies".
+      department: label ? { ...label } : procedureInfo(p.id, settings)?.place,
       members: refsFor(members, p.members),
       deadline: p.deadline,
       handling: p.handling,
@@ -131,8 +216,8 @@ export interface QuestionView {
   /** Set for a question about one member. */
   member?: MemberRef | undefined;
   hint?: LocaleMap | undefined;
-  /** A choice: the options' labels (a member's name is Japanese only). */
-  options?: Array<{ value: string; label: LocaleMap }> | undefined;
+  /** A choice: the options' labels (a member's name is Japanese only), with the member for a member choice. */
+  options?: Array<{ value: string; label: LocaleMap; member?: MemberRef | undefined }> | undefined;
   value: string;
   numeric: boolean;
 }
@@ -146,11 +231,21 @@ function answerValue(raw: Record<string, unknown>, q: InterviewQuestion): string
 
 const numericTypes = new Set(["postalCode", "digits", "phone", "integer"]);
 
+/**
+ * How a choice names a member who has no name yet ("1人目の方"), in each staff language: the pages
+ * supply it from the catalogues, since no text is written here.
+ */
+export type UnnamedMemberLabel = (ordinal: number) => LocaleMap;
+
 /** The interview's questions with the answers so far (or those just posted, when they were refused). */
-export function presentInterview(visit: VisitRow, posted?: Record<string, unknown>): QuestionView[] {
+export function presentInterview(
+  visit: VisitRow,
+  posted: Record<string, unknown> | undefined,
+  unnamed: UnnamedMemberLabel,
+): QuestionView[] {
   const inputs = visitFormInputs(visit);
   const raw = { ...inputs.rawAnswers, ...(posted ?? {}) };
-  const members = inputs.household.members.map((m) => ({ id: m.id, name: m.name }));
+  const members = memberRefs(inputs.household);
   return inputs.questions.map((q) => ({
     id: answerFieldId(q.key, q.memberId),
     name: q.memberId ? `a.${q.key}.${q.memberId}` : `a.${q.key}`,
@@ -159,7 +254,11 @@ export function presentInterview(visit: VisitRow, posted?: Record<string, unknow
     hint: q.hint ? { ...q.hint } : undefined,
     options:
       q.type === "member"
-        ? members.map((m) => ({ value: m.id, label: { ja: m.name ?? m.id } }))
+        ? members.map((m) => ({
+            value: m.id,
+            label: m.name ? { ja: m.name } : unnamed(m.ordinal ?? 0),
+            member: m,
+          }))
         : q.options?.map((o) => ({ value: o.value, label: { ...o.label } })),
     value: answerValue(raw, q),
     numeric: numericTypes.has(q.type),
@@ -175,7 +274,7 @@ export interface ReviewFormView {
 /** The one-stop procedures whose forms the resident signs. */
 export function presentReview(visit: VisitRow): ReviewFormView[] {
   const inputs = visitFormInputs(visit);
-  const members = inputs.household.members.map((m) => ({ id: m.id, name: m.name }));
+  const members = memberRefs(inputs.household);
   return inputs.plan.procedures
     .filter((p) => p.handling === "one-stop")
     .map((p) => ({ id: p.id, name: p.name, members: refsFor(members, p.members) }));
@@ -206,11 +305,18 @@ export function presentAccepted<S>(
 ): AcceptedView<S> {
   const members = membersOf(visit);
   const m = visit.measures as Partial<VisitMeasures>;
+  const planned = ((visit.plan as Plan | null)?.procedures ?? []) as Array<{ id: string; name: string }>;
+  // The name the application was stored with, else the plan's, else the catalogue's: never the id.
+  const nameOf = (a: ApplicationRow): string =>
+    (a.data as { name?: string }).name ??
+    planned.find((p) => p.id === a.procedureId)?.name ??
+    getCatalog().byId.get(a.procedureId)?.name.ja ??
+    "";
   return {
     applications: applications.map((a) => ({
       id: a.id,
       procedureId: a.procedureId,
-      name: (a.data as { name?: string }).name ?? a.procedureId,
+      name: nameOf(a),
       members: refsFor(members, a.members as string[]),
       status: a.status,
       deliveries: deliveriesOf(a.id),
@@ -237,4 +343,19 @@ export function presentSheetPlan(visit: VisitRow): Plan {
       p.handling === "one-stop" && declined.has(p.id) ? { ...p, handling: "guidance" } : p,
     ),
   };
+}
+
+/** A fact the registry gave the forms: shown on the interview, never asked. */
+export interface KnownFactView {
+  label: LocaleMap;
+  value: string;
+}
+
+/** The registry's facts the forms print (the registered address …), in the field dictionary's words. */
+export function presentKnownFacts(visit: VisitRow): KnownFactView[] {
+  const { registryFacts } = visitFormInputs(visit);
+  return Object.entries(registryFacts.household).map(([key, value]) => ({
+    label: { ...(fieldByKey.get(key)?.label ?? { ja: key }) },
+    value: String(value),
+  }));
 }

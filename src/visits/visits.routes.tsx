@@ -3,11 +3,10 @@ import { z } from "zod";
 import {
   applyMemberAction,
   draftFromForm,
+  draftProblems,
   fieldIdForPath,
   type GuidanceDraft,
-  householdFromDraft,
 } from "../guidance/guidance-form";
-import { openHousehold, openReasons } from "../registry/open-household";
 import { residentRegistryFor } from "../registry/registry-adapter";
 import { todayInJapan } from "../shared/dates";
 import { AppError, notFound, type Problem } from "../shared/errors";
@@ -15,22 +14,23 @@ import type { AppEnv, AppServices } from "../web/context";
 import { clientIp, requireStaff } from "../web/middleware";
 import { renderPage } from "../web/respond";
 import { acceptVisit } from "./accept-visit";
+import { confirmHousehold } from "./confirm-household";
 import { declineProcedure } from "./decline-procedure";
 import { draftFromRegistry, registryEvents } from "./draft-from-registry";
 import { moveVisit } from "./move-visit";
 import { VisitPage } from "./pages/visit.page";
 import { presentVisitStep } from "./pages/visit.presenter";
+import { presentOpenVisits, presentVisitFrame } from "./pages/visit-frame.presenter";
 import { VisitListPage } from "./pages/visit-list.page";
 import { answersFromFields, saveAnswers } from "./save-answers";
-import { setHousehold } from "./set-household";
 import { signVisit } from "./sign-visit";
 import { startVisit } from "./start-visit";
 import { verifyIdentity } from "./verify-identity";
 import { type VisitRow, visitRepository } from "./visit.repository";
 import { visitDocumentRoutes } from "./visit-documents.routes";
+import { visitRegistryRoutes } from "./visit-registry.routes";
 import { loadVisit, staffScope } from "./visit-scope";
 import { refuse } from "./visits.errors";
-import { presentFrame, presentVisitList } from "./visits.presenters";
 
 const versionField = z.coerce.number().int().min(1);
 const moveTargets = z.enum(["identity", "household", "plan", "interview", "review", "cancelled", "closed"]);
@@ -40,10 +40,13 @@ const scopeOf = (c: Context<AppEnv>) => staffScope(c.get("session"));
 const target = (c: Context<AppEnv>) => ({ scope: scopeOf(c), visitId: c.req.param("id") ?? "" });
 
 async function formOf(c: Context<AppEnv>) {
-  const form = await c.req.formData();
+  // A body that is not a form, or a form without the version the page gave it, was not sent by our page.
+  const form = await c.req.formData().catch(() => Promise.reject(new AppError("MALFORMED_JSON")));
   const all = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
   const one = (name: string) => (all(name)[0] ?? "").normalize("NFKC").trim();
-  return { all, one, names: [...new Set(form.keys())], version: versionField.parse(one("version") || "0") };
+  const version = versionField.safeParse(one("version") || "0");
+  if (!version.success) throw new AppError("MALFORMED_JSON");
+  return { all, one, names: [...new Set(form.keys())], version: version.data };
 }
 
 interface Shown {
@@ -69,12 +72,15 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
       draft: shown.draft,
       answers: shown.answers,
     });
-    const frame = presentFrame(visit);
+    const frame = await presentVisitFrame(db, visit);
+    // A registry search's date of birth that cannot be read is a field error of the page (422).
+    const searchProblems = view.step === "household" ? (view.household.search.problems ?? []) : [];
+    const problems = [...(shown.problems ?? []), ...searchProblems];
     return renderPage(
       c,
       c.get("t")("visits.title"),
-      (ctx) => <VisitPage ctx={ctx} visit={frame} view={view} problems={shown.problems ?? []} />,
-      shown.status ?? 200,
+      (ctx) => <VisitPage ctx={ctx} visit={frame} view={view} problems={problems} />,
+      shown.status ?? (searchProblems.length > 0 ? 422 : 200),
     );
   };
 
@@ -100,7 +106,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
   app.get("/visits", async (c) => {
     const scope = scopeOf(c);
     const open = await visitRepository(db).listOpen(scope.municipalityId, scope.officeId);
-    const visits = presentVisitList(open);
+    const visits = await presentOpenVisits(db, scope.municipalityId, open);
     return renderPage(c, c.get("t")("visits.listTitle"), (ctx) => (
       <VisitListPage ctx={ctx} visits={visits} />
     ));
@@ -152,60 +158,35 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     return step(c, () => verifyIdentity(db, { ...target(c), version, check, now: now() }));
   });
 
-  app.post("/visits/:id/registry-household", async (c) => {
-    const { one } = await formOf(c);
-    const scope = scopeOf(c);
-    const visit = await loadVisit(db, scope, c.req.param("id"));
-    const reason = z.enum(openReasons).safeParse(one("reason"));
-    if (!reason.success) throw refuse("openReasonRequired");
-    await openHousehold({
-      db,
-      registry,
-      municipalityId: scope.municipalityId,
-      householdId: one("householdId"),
-      residentId: one("residentId"),
-      reason: reason.data,
-      // The audit entry's detail, read by auditors in either language.
-      detail: `ワンストップ窓口の来庁受付 / one-stop visit ${visit.id}`,
-      actor: {
-        staffId: scope.staffId,
-        username: c.get("session")?.staff.username ?? "",
-        officeId: scope.officeId,
-        requestId: c.get("requestId"),
-        ip: clientIp(c),
-      },
-    });
-    const query = new URLSearchParams({
-      household: one("householdId"),
-      event: reason.data,
-      subject: one("residentId"),
-    });
-    return c.redirect(`/visits/${visit.id}?${query}`, 303);
-  });
-
   app.post("/visits/:id/household", async (c) => {
     const { all, one, version } = await formOf(c);
     const draft = draftFromForm(all);
     const visit = await loadVisit(db, scopeOf(c), c.req.param("id"));
     if (applyMemberAction(draft, one("action") || "plan")) return visitPage(c, visit, { draft });
-    const registryHouseholdId = one("registryHouseholdId");
-    const household = householdFromDraft(draft);
-    const source = registryHouseholdId ? ("registry" as const) : ("entered" as const);
-    const options = {
-      version,
-      household,
-      source,
-      registryHouseholdId: registryHouseholdId || null,
-      now: now(),
-    };
-    return step(
-      c,
-      () => setHousehold(db, { ...target(c), ...options }),
-      (problems) => {
-        for (const p of problems) p.path = fieldIdForPath(p.path);
-        return { draft };
-      },
-    );
+    const formProblems = draftProblems(draft);
+    if (formProblems.length > 0) return visitPage(c, visit, { draft, problems: formProblems, status: 422 });
+    const session = c.get("session");
+    if (!session) throw notFound();
+    const confirm = () =>
+      confirmHousehold({
+        db,
+        registry,
+        ...target(c),
+        version,
+        draft,
+        registryHouseholdId: one("registryHouseholdId"),
+        session: {
+          staffId: session.staff.id,
+          username: session.staff.username,
+          startedAt: session.createdAt,
+        },
+        request: { requestId: c.get("requestId"), ip: clientIp(c) },
+        now: now(),
+      });
+    return step(c, confirm, (problems) => {
+      for (const p of problems) p.path = fieldIdForPath(p.path);
+      return { draft };
+    });
   });
 
   app.post("/visits/:id/decline", async (c) => {
@@ -242,6 +223,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     return step(c, () => acceptVisit(db, { ...target(c), version, now: now() }));
   });
 
+  app.route("/", visitRegistryRoutes(deps));
   app.route("/", visitDocumentRoutes(deps));
   return app;
 }

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { staff } from "../auth/auth.table";
 import { counters, municipalities, offices } from "../tenancy/tenancy.table";
 import { type VisitState, visitStates } from "./visit";
@@ -33,6 +43,8 @@ export const visits = pgTable(
     plan: jsonb("plan"),
     declined: jsonb("declined").notNull().default(sql`'[]'::jsonb`),
     answers: jsonb("answers").notNull().default(sql`'{}'::jsonb`),
+    /** What the registry holds for the household (registered address …): printed, never asked, never overwritten. */
+    registryFacts: jsonb("registry_facts").notNull().default(sql`'{}'::jsonb`),
     identity: jsonb("identity"),
     measures: jsonb("measures").notNull().default(sql`'{}'::jsonb`),
     createdBy: uuid("created_by")
@@ -74,22 +86,45 @@ export const visitTransitions = pgTable(
   (t) => [index("visit_transitions_visit").on(t.visitId, t.at)],
 );
 
-/** The resident's one signature: stored once, with the forms it was applied to and each form's hash. */
-export const signatures = pgTable("signatures", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  municipalityId: text("municipality_id")
-    .notNull()
-    .references(() => municipalities.id),
-  visitId: uuid("visit_id")
-    .notNull()
-    .references(() => visits.id)
-    .unique(),
-  imagePng: bytea("image_png").notNull(),
-  forms: jsonb("forms").notNull(),
-  signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The resident's one signature: stored once, with the forms it was applied to and each form's hash,
+ * and the signed bundle exactly as signing rendered it — what accept files, and what each
+ * application's PDF is cut from (migration 0013; a signature taken before has no bundle).
+ */
+export const signatures = pgTable(
+  "signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id)
+      .unique(),
+    imagePng: bytea("image_png").notNull(),
+    /** SignedForm[] (sign-visit.ts): each form's procedure, members, pages of the bundle and content hash. */
+    forms: jsonb("forms").notNull(),
+    bundlePdf: bytea("bundle_pdf"),
+    /** SHA-256 of bundle_pdf taken when it was signed: accept refuses a bundle that no longer matches. */
+    bundleSha256: text("bundle_sha256"),
+    /** The visit's version right after signing: any later change to the visit moves it on. */
+    visitVersion: integer("visit_version"),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "signatures_bundle_whole",
+      sql`(${t.bundlePdf} IS NULL) = (${t.bundleSha256} IS NULL) AND (${t.bundlePdf} IS NULL) = (${t.visitVersion} IS NULL)`,
+    ),
+  ],
+);
 
-/** One application per procedure and member group, written in the accept transaction. */
+/**
+ * One application per procedure and member group, written in the accept transaction. Its form is
+ * pages first_page…last_page of its signature's bundle; form_pdf is kept only by applications
+ * accepted before the bundle was (migration 0013).
+ */
 export const applications = pgTable(
   "applications",
   {
@@ -103,7 +138,14 @@ export const applications = pgTable(
     procedureId: text("procedure_id").notNull(),
     members: jsonb("members").notNull(),
     data: jsonb("data").notNull(),
-    formPdf: bytea("form_pdf").notNull(),
+    formPdf: bytea("form_pdf"),
+    signatureId: uuid("signature_id").references(() => signatures.id),
+    firstPage: integer("first_page"),
+    lastPage: integer("last_page"),
+    /**
+     * The hand-off's formSha256: SHA-256 of what the form prints, as recorded with the signature (for
+     * an application accepted before 0013, of its form_pdf).
+     */
     contentHash: text("content_hash").notNull(),
     status: text("status", { enum: ["accepted", "delivered", "failed"] })
       .notNull()
@@ -113,5 +155,9 @@ export const applications = pgTable(
   (t) => [
     index("applications_visit").on(t.visitId),
     index("applications_municipality_created").on(t.municipalityId, t.createdAt),
+    check(
+      "applications_form_pdf_or_pages",
+      sql`${t.formPdf} IS NOT NULL OR (${t.signatureId} IS NOT NULL AND ${t.firstPage} >= 1 AND ${t.lastPage} >= ${t.firstPage})`,
+    ),
   ],
 );

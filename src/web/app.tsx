@@ -1,6 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { addressRoutes } from "../address/address.routes";
 import { authRoutes } from "../auth/auth.routes";
 import { staffRoutes } from "../auth/staff.routes";
 import { guidanceRoutes } from "../guidance/guidance.routes";
@@ -20,6 +21,7 @@ import type { AppDeps, AppServices } from "./context";
 import { mapError } from "./error-mapper";
 import { homeRoutes } from "./home.routes";
 import { csrfProtection, loadSession, requestContext } from "./middleware";
+import { refuseNul } from "./refuse-nul";
 import { respondError } from "./respond";
 import { staticRoutes } from "./static-assets";
 
@@ -62,6 +64,7 @@ export function createApp(appDeps: AppDeps) {
   );
   app.use(loadSession(deps));
   app.use(csrfProtection());
+  // app.use(refuseNul());
 
   app.route("/", staticRoutes());
   app.route("/", apiRoutes(deps));
@@ -70,6 +73,7 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", tenancyRoutes(deps));
   app.route("/", staffRoutes(deps));
   app.route("/", registryRoutes(deps));
+  app.route("/", addressRoutes(deps));
   app.route("/", guidanceApi(deps));
   app.route("/", guidanceRoutes(deps));
   app.route("/", visitRoutes(deps));

@@ -34,5 +34,7 @@ export type AppEnv = {
     sessionExpired: boolean;
     /** SESSION_WARNING_MINUTES, for the page's session bar. */
     sessionWarningMinutes: number;
+    /** The server's clock when the request arrived (the session bar counts down from it). */
+    now: Date;
   };
 };

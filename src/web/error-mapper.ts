@@ -21,7 +21,7 @@ const table: Record<ErrorCode, Omit<MappedError, "code" | "problems">> = {
   SESSION_EXPIRED: { status: 401, title: "auth.signInTitle", lead: "auth.sessionExpired" },
   FORBIDDEN: { status: 403, title: "common.forbiddenTitle", lead: "common.forbiddenLead" },
   CSRF: { status: 403, title: "common.csrfTitle", lead: "common.csrfLead" },
-  CONFLICT: { status: 409, title: "common.errorTitle", lead: "common.errorLead" },
+  CONFLICT: { status: 409, title: "common.conflictTitle", lead: "common.conflictLead" },
   DATABASE_UNAVAILABLE: { status: 503, title: "common.dbDownTitle", lead: "common.dbDownLead" },
   INTERNAL: { status: 500, title: "common.errorTitle", lead: "common.errorLead" },
 };
@@ -60,15 +60,65 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Refusals that mean the page the person acted on no longer matches what is stored: someone saved
+ * first (the optimistic lock), or the record moved on to a step where the button pressed no longer
+ * applies. Each reads as "this screen is out of date", never as a problem with what was typed.
+ */
+const staleReasons = new Set([
+  "visits.staleVersion",
+  "visits.transitionRefused",
+  "visits.identityAlreadyVerified",
+  "visits.householdLocked",
+  "visits.declineOnlyAtPlan",
+  "visits.notAtInterview",
+  "visits.signOnlyAtReview",
+  "visits.notSigned",
+  "registry.staleVersion",
+]);
+
+/** Refusals because the office is closed: a closed day or outside the hours (queue tickets). */
+const closedReasons = new Set(["queue.closedDay", "queue.outsideHours"]);
+
+/** What kind of problem a list of problems is: a stale page, a closed office, or input to correct. */
+export type ProblemKind = "stale" | "closed" | "input";
+
+export function problemKind(problems: readonly Problem[]): ProblemKind {
+  if (problems.some((p) => staleReasons.has(p.code))) return "stale";
+  if (problems.some((p) => closedReasons.has(p.code))) return "closed";
+  return "input";
+}
+
+/** The heading of an error summary: "入力内容に問題があります" only when the input is what is wrong. */
+export function summaryTitle(problems: readonly Problem[]): MessageKey {
+  const kind = problemKind(problems);
+  return kind === "stale"
+    ? "common.staleTitle"
+    : kind === "closed"
+      ? "common.closedTitle"
+      : "common.errorSummaryTitle";
+}
+
+/** The guidance under that heading, when the problems themselves do not say what to do. */
+export function summaryLead(problems: readonly Problem[]): MessageKey | undefined {
+  const kind = problemKind(problems);
+  return kind === "stale" ? "common.staleLead" : kind === "closed" ? "common.closedLead" : undefined;
+}
+
 /** The one place where a failure becomes a status and text for people. */
 export function mapError(error: unknown): MappedError {
-  if (error instanceof AppError)
+  if (error instanceof AppError) {
+    const lead = summaryLead(error.problems);
+    // A stale page or a closed office has its own heading and guidance, whatever its generic code.
+    const specific = lead ? { title: summaryTitle(error.problems), lead } : {};
     return {
       code: error.code,
       problems: error.problems,
       ...(error.reason ? { reason: error.reason } : {}),
       ...table[error.code],
+      ...specific,
     };
+  }
   if (isDatabaseUnavailable(error))
     return { code: "DATABASE_UNAVAILABLE", problems: [], ...table.DATABASE_UNAVAILABLE };
   return { code: "INTERNAL", problems: [], ...table.INTERNAL };

@@ -13,24 +13,46 @@ export interface PageContext {
   session: SessionContext | undefined;
   csrfToken: string;
   warningMinutes: number;
+  /** The server's clock for this request: the session bar says how long is left by it, not by the browser's. */
+  now?: Date | undefined;
 }
+
+/** Whole seconds from the server's now until the session ends (never negative). */
+export const sessionSecondsLeft = (expiresAt: Date, now: Date): number =>
+  Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
 
 // Building an Intl formatter costs far more than using one: make each once per locale.
 const formats = new Map<string, Intl.DateTimeFormat>();
-function cachedFormat(kind: "time" | "dateTime", lang: Lang): Intl.DateTimeFormat {
+function cachedFormat(kind: "time" | "dateTime" | "dayTime", lang: Lang): Intl.DateTimeFormat {
   const key = `${kind}:${lang}`;
   let format = formats.get(key);
   if (!format) {
     const locale = translator(lang).intlLocale;
     // English readers get 24-hour times as the offices' signs show them.
     const tag = locale === "en" ? "en-GB" : locale;
-    format = new Intl.DateTimeFormat(tag, kind === "time" ? timeOptions : dateTimeOptions);
+    format = new Intl.DateTimeFormat(
+      tag,
+      kind === "time"
+        ? timeOptions
+        : kind === "dayTime"
+          ? // "Wed 1 Apr, 16:39" in English, where "01/04" would read both ways round.
+            { ...dayTimeOptions, month: tag.startsWith("en") ? "short" : "numeric" }
+          : dateTimeOptions,
+    );
     formats.set(key, format);
   }
   return format;
 }
 const timeOptions: Intl.DateTimeFormatOptions = {
   timeZone: "Asia/Tokyo",
+  hour: "2-digit",
+  minute: "2-digit",
+};
+const dayTimeOptions: Intl.DateTimeFormatOptions = {
+  timeZone: "Asia/Tokyo",
+  month: "numeric",
+  day: "numeric",
+  weekday: "short",
   hour: "2-digit",
   minute: "2-digit",
 };
@@ -46,6 +68,9 @@ const dateTimeOptions: Intl.DateTimeFormatOptions = {
 
 /** A time of day in Japan, in the reader's locale. */
 export const tokyoTime = (date: Date, lang: Lang): string => cachedFormat("time", lang).format(date);
+
+/** A day and time of day in Japan ("4/1(水) 16:39"), for something that happened before today. */
+export const tokyoDayTime = (date: Date, lang: Lang): string => cachedFormat("dayTime", lang).format(date);
 
 /** A date and time as staff read it: Japan time, to the second (for logs), whatever the server's zone. */
 export const tokyoDateTime = (date: Date, lang: Lang): string => cachedFormat("dateTime", lang).format(date);
@@ -114,6 +139,9 @@ export function Layout({
             class="session-bar"
             aria-label={t("auth.sessionNav")}
             data-session-expires-at={session.expiresAt.toISOString()}
+            data-session-remaining-seconds={String(
+              sessionSecondsLeft(session.expiresAt, ctx.now ?? new Date()),
+            )}
             data-session-warning-minutes={String(ctx.warningMinutes)}
           >
             <div class="session-bar__inner">

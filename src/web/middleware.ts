@@ -30,6 +30,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set("csrfToken", "");
     c.set("sessionExpired", false);
     c.set("sessionWarningMinutes", deps.config.SESSION_WARNING_MINUTES);
+    c.set("now", deps.now?.() ?? new Date());
     const started = performance.now();
     await next();
     c.header("x-request-id", requestId);
@@ -185,5 +186,7 @@ export function clientIp(c: Context<AppEnv>): string | null {
 /** Only local paths are followed after sign-in or a language switch: never an open redirect. */
 export function safeLocalPath(value: string | undefined | null, fallback = "/"): string {
   if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // A control character cannot go into a Location header (CR, LF: a 500 and a split response).
+  for (const ch of value) if (ch < " " || ch === "\u007f") return fallback;
   return value;
 }

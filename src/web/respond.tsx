@@ -25,6 +25,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     session: c.get("session"),
     csrfToken: c.get("csrfToken"),
     warningMinutes: c.get("sessionWarningMinutes"),
+    now: c.get("now"),
   };
 }
 

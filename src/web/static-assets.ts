@@ -28,7 +28,16 @@ const roots: Record<string, string> = {
 
 /** Client islands: small TypeScript files bundled once at start, served from memory. */
 function bundleClientIslands(): Map<string, string> {
-  const entries = ["session-timer", "print", "queue-display", "queue-phone", "queue-kiosk", "signature"];
+  const entries = [
+    "session-timer",
+    "print",
+    "queue-display",
+    "queue-phone",
+    "queue-kiosk",
+    "signature",
+    "postal-lookup",
+    "household-form",
+  ];
   const out = new Map<string, string>();
   const result = buildSync({
     entryPoints: entries.map((name) => join(here, "client", `${name}.ts`)),

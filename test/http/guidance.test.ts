@@ -293,8 +293,8 @@ describe("POST /api/v1/guidance", () => {
     for (const [index, p] of error.problems.entries()) {
       const member = /^members\[(\d)\]/.exec(p.path ?? "")?.[1];
       if (member !== undefined) {
-        expect(p.ja, `problem ${index}`).toMatch(new RegExp(`^m${Number(member) + 1}: `));
-        expect(p.en, `problem ${index}`).toMatch(new RegExp(`^m${Number(member) + 1}: `));
+        expect(p.ja, `problem ${index}`).toMatch(new RegExp(`^${Number(member) + 1}人目の方: `));
+        expect(p.en, `problem ${index}`).toMatch(new RegExp(`^Member ${Number(member) + 1}: `));
       }
       expect(p.ja).not.toBe("");
       expect(p.en).not.toBe("");
@@ -464,7 +464,7 @@ describe("the guidance page", () => {
     const res = await postGuidance(staff, [...fields, ["action", "sheet"]]);
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(/<a href="#m2-birthDate">m3: [^<]*2025-02-29/);
+    expect(html).toMatch(/<a href="#m2-birthDate">熊本 陽: [^<]*2025-02-29/);
     expect(html).toContain('id="m2-birthDate-error"');
     expect(html).not.toContain("手続きのご案内");
   });
@@ -481,7 +481,7 @@ describe("the guidance page", () => {
     ]);
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('<a href="#m3-birthDate">m4: 生年月日（birthDate）がありません。</a>');
+    expect(html).toContain('<a href="#m3-birthDate">4人目の方: 生年月日がありません。</a>');
   });
 
   it("prints the guidance sheet: what this counter does today and what is left to do elsewhere", async () => {
@@ -493,13 +493,31 @@ describe("the guidance page", () => {
     const [here = "", elsewhere = ""] =
       html.split("本日この窓口でお受けする手続き")[1]?.split("ほかの窓口・機関でお手続きください") ?? [];
     expect(rowIds(here)).toEqual(plan.filter((p) => p.handling === "one-stop").map((p) => p.id));
-    expect(rowIds(elsewhere)).toEqual(plan.filter((p) => p.handling === "guidance").map((p) => p.id));
+    // What is left is grouped by the place to go to.
+    expect(rowIds(elsewhere).sort()).toEqual(
+      plan
+        .filter((p) => p.handling === "guidance")
+        .map((p) => p.id)
+        .sort(),
+    );
     expect(rowIds(here)).toContain("juki.move-in");
     expect(rowIds(elsewhere)).toContain("hoiku.guidance");
-    expect(here).toContain("2026年4月20日（月）／令和8年4月20日");
-    // Where to go: the department for the city's own procedures, the outside body's name otherwise.
-    expect(elsewhere).toMatch(/data-procedure="hoiku.guidance">(?:(?!<\/tr>)[\s\S])*保健子ども課/);
-    expect(elsewhere).toMatch(/data-procedure="suido.notice">(?:(?!<\/tr>)[\s\S])*上下水道局/);
+    // Where to go: the department at the staff member's office (中央区役所), or the city's bureau, each
+    // with its address, phone and hours.
+    const placeOf = (id: string) =>
+      elsewhere
+        .split('<section class="sheet-place"')
+        .find((part) => part.includes(`data-procedure="${id}"`)) ?? "";
+    expect(placeOf("hoiku.guidance")).toContain(
+      '中央区役所 <span class="sheet-place__section">保健子ども課</span>',
+    );
+    expect(placeOf("hoiku.guidance")).toContain("熊本市中央区手取本町1番1号");
+    expect(placeOf("hoiku.guidance")).toContain(
+      '<a href="tel:+81-96-328-2111" class="sheet-phone">096-328-2111</a>',
+    );
+    expect(placeOf("suido.notice")).toContain("熊本市上下水道局");
+    expect(placeOf("suido.notice")).toContain("096-381-1133");
+    expect(placeOf("suido.notice")).toContain("平日 8:30〜17:15");
     expect(html).toContain("熊本市");
     expect(html).not.toContain('name="memberCount"');
   });
@@ -550,15 +568,18 @@ describe("the guidance page", () => {
       expect(html).toContain(`<article class="sheet" aria-labelledby="sheet-title" lang="${lang}">`);
       expect(html).toContain(`<h1 id="sheet-title">${title}</h1>`);
       expect(html).toMatch(
-        new RegExp(`data-procedure="juki.move-in"><td>${moveIn.replace(/[()（）]/g, ".")}</td>`),
+        new RegExp(
+          `data-procedure="juki.move-in"><span class="sheet-done__name">${moveIn.replace(/[()（）]/g, ".")}</span>`,
+        ),
       );
       expect(html).toContain(water);
       // Japanese runs in a page in another language are marked: the residents' names, the 和暦.
       if (lang !== "ja-x-easy") {
         expect(html).toContain('<span lang="ja">熊本 陽</span>');
-        expect(html).toMatch(/\(<span lang="ja">令和8年4月20日<\/span>\)/);
-        // The city's division names have no translation yet: shown in Japanese and marked so.
-        expect(html).toContain('<span lang="ja">熊本市</span>');
+        expect(html).toMatch(/\(<span lang="ja">令和8年4月6日<\/span>\)/);
+        // The city's and its divisions' names are translated: nothing of them is left in Japanese.
+        expect(html).not.toContain('<span lang="ja">熊本市</span>');
+        expect(html).not.toContain('<span lang="ja">保健子ども課</span>');
       } else {
         expect(html).not.toContain('<span lang="ja">');
       }

@@ -145,7 +145,7 @@ describe("the KPI dashboard", () => {
     const unknown = await (await supervisor.request(`/kpi?${june}&office=atlantis`)).text();
     expect(unknown).toContain("その庁舎はありません。");
     const nonsense = await (await supervisor.request("/kpi?from=2026-02-30")).text();
-    expect(nonsense).toContain("開始日は 2026-04-01 の形で");
+    expect(nonsense).toContain("開始日は存在しない日付です。");
   });
 
   it("draws an honest empty chart for a period without data", async () => {

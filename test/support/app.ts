@@ -70,7 +70,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await createTestDatabase();
   await seedMunicipality(database.db, kumamotoSeed);
   await seedMunicipality(database.db, yatsushiroSeed);
-  const config = defaultConfig({ DEMO_SEED: false, ...overrides });
+  const config = defaultConfig({ DEMO_SEED: false, PUBLIC_URL: "http://localhost", ...overrides });
   const deps: AppDeps = { database, config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) };
   const app = createApp(deps);
 

@@ -4,6 +4,7 @@ import { type LocaleMap, pickLabel } from "../../shared/locale";
 import type { Option } from "../../web/components/fields";
 import { Ja } from "../../web/components/lang";
 import type { Translate } from "../../web/i18n";
+import { regionName } from "../regions";
 import type { MemberRef } from "./guidance.presenter";
 
 /** What the guidance widgets need of the page: its language and its translator. */
@@ -40,20 +41,16 @@ export function JoinedList({ items, ctx }: { items: Child[]; ctx: GuidanceContex
   return <>{parts.map((p) => (p.type === "element" ? items[Number(p.value.slice(1, -1))] : p.value))}</>;
 }
 
-/** The members of a plan item: each registered name (Japanese whatever the page) with its id. */
+/**
+ * The members of a plan item: each registered name (Japanese whatever the page), or "2人目の方" for a
+ * member the household gave no name. Never the member's id.
+ */
 export function MemberNames({ members, ctx }: { members: readonly MemberRef[]; ctx: GuidanceContext }) {
   return (
     <JoinedList
       ctx={ctx}
       items={members.map((m) =>
-        m.name ? (
-          <>
-            <Ja ctx={ctx}>{m.name}</Ja>
-            {ctx.t("guidance.memberId", { id: m.id })}
-          </>
-        ) : (
-          m.id
-        ),
+        m.name ? <Ja ctx={ctx}>{m.name}</Ja> : ctx.t("guidance.memberOrdinal", { n: m.ordinal }),
       )}
     />
   );
@@ -71,12 +68,57 @@ export function options<K extends string>(
   });
 }
 
-/** A single yes/no box (the shared fields have groups only). */
-export function Checkbox(props: { id: string; name: string; label: string; checked: boolean }) {
+/** A single yes/no box (the shared fields have groups only), with an optional hint under it. */
+export function Checkbox(props: {
+  id: string;
+  name: string;
+  label: string;
+  checked: boolean;
+  hint?: string;
+}) {
   return (
     <div class="checkbox">
-      <input type="checkbox" id={props.id} name={props.name} value="on" checked={props.checked} />
+      <input
+        type="checkbox"
+        id={props.id}
+        name={props.name}
+        value="on"
+        checked={props.checked}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+      />
       <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="field__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
+}
+
+const NUMBER_MARK = "\uE000";
+
+/**
+ * A translated text around a number, with the number in a `data-n` span the household form's script
+ * renumbers when a member is removed ("世帯員 <span data-n>2</span>").
+ */
+export function Numbered({ text, n }: { text: (n: string) => string; n: number | string }) {
+  const [before = "", after = ""] = text(NUMBER_MARK).split(NUMBER_MARK);
+  return (
+    <>
+      {before}
+      <span data-n>{String(n)}</span>
+      {after}
+    </>
+  );
+}
+
+/** The nationality choices: Japan and the common ones first, then every other region by its name. */
+export function regionOptions(locale: string, common: readonly string[], all: readonly string[]): Option[] {
+  const collator = new Intl.Collator(locale);
+  const name = (code: string) => regionName(code, locale);
+  const rest = all
+    .filter((code) => !common.includes(code))
+    .sort((a, b) => collator.compare(name(a), name(b)));
+  return [...common, ...rest].map((value) => ({ value, label: name(value) }));
 }

@@ -1,51 +1,155 @@
 import type { MunicipalitySettings } from "../../catalog/municipality.schema";
-import { Local } from "../../web/components/lang";
+import { type LocaleMap, pickLabel } from "../../shared/locale";
+import { Ja, Local } from "../../web/components/lang";
 import { type Lang, translator } from "../../web/i18n";
 import type { Plan } from "../engine";
 import type { GuidanceDraft } from "../guidance-form";
-import { Deadline, type GuidanceContext, MemberNames } from "./components";
-import { presentSheet, type SheetRow } from "./guidance.presenter";
+import { Deadline, type GuidanceContext, JoinedList } from "./components";
+import { presentSheet, type SheetMember, type SheetPlace, type SheetTodoItem } from "./sheet.presenter";
 
-function Rows({ rows, showPlace, ctx }: { rows: SheetRow[]; showPlace: boolean; ctx: GuidanceContext }) {
-  const { t } = ctx;
-  if (rows.length === 0) return <p>{t("guidance.sheet.none")}</p>;
+/** The members as the resident knows them: names (Japanese whatever the sheet), never ids. */
+function Members({ members, ctx }: { members: readonly SheetMember[]; ctx: GuidanceContext }) {
   return (
-    <table class="sheet-table">
-      <thead>
-        <tr>
-          <th scope="col">{t("guidance.col.procedure")}</th>
-          <th scope="col">{t("guidance.col.for")}</th>
-          {showPlace ? <th scope="col">{t("guidance.col.where")}</th> : null}
-          <th scope="col">{t("guidance.col.deadline")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr data-procedure={row.id}>
-            <td>
-              <Local map={row.name} ctx={ctx} />
-            </td>
-            <td>
-              <MemberNames members={row.members} ctx={ctx} />
-            </td>
-            {showPlace ? (
-              <td>
-                <Local map={row.place} ctx={ctx} />
-              </td>
-            ) : null}
-            <td>
-              <Deadline iso={row.deadline} ctx={ctx} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <JoinedList
+      ctx={ctx}
+      items={members.map((m) =>
+        m.name ? <Ja ctx={ctx}>{m.name}</Ja> : ctx.t("guidance.memberOrdinal", { n: m.position }),
+      )}
+    />
   );
 }
 
 /**
- * The guidance sheet the resident takes home, in the page's language (any of the six): procedure
- * names and places from the catalogue's labels, Japanese runs (names, 和暦) marked lang="ja".
+ * An address in the reader's language, with the Japanese one beside it when that differs: the
+ * Japanese is what a resident shows a taxi driver or types into a map.
+ */
+function Address({ map, ctx }: { map: LocaleMap; ctx: GuidanceContext }) {
+  if (ctx.lang === "ja" || ctx.lang.startsWith("ja-")) return <>{map.ja}</>;
+  // The reader's own form, else the romanised one (English) where the data has it.
+  const own = map[ctx.lang] ? pickLabel(map, ctx.lang) : map.en ? { text: map.en, lang: "en" } : undefined;
+  if (!own) return <Ja ctx={ctx}>{map.ja}</Ja>;
+  return (
+    <>
+      {own.lang === ctx.lang ? own.text : <span lang={own.lang}>{own.text}</span>}
+      <br />
+      <Ja ctx={ctx}>{map.ja}</Ja>
+    </>
+  );
+}
+
+/** One fact of a place or a procedure: a term and its description, laid out by the sheet's CSS. */
+function Fact({ term, children }: { term: string; children: unknown }) {
+  return (
+    <div class="sheet-fact">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Todo({ item, ctx }: { item: SheetTodoItem; ctx: GuidanceContext }) {
+  const { t } = ctx;
+  return (
+    <li class="sheet-procedure" data-procedure={item.id}>
+      <h4 class="sheet-procedure__name">
+        <Local map={item.name} ctx={ctx} />
+      </h4>
+      <dl class="sheet-facts">
+        <Fact term={t("guidance.col.for")}>
+          <Members members={item.members} ctx={ctx} />
+        </Fact>
+        <Fact term={t("guidance.col.deadline")}>
+          <Deadline iso={item.due} ctx={ctx} />
+          {item.dueMoved ? <span class="sheet-due-moved">{t("guidance.sheet.dueMoved")}</span> : null}
+        </Fact>
+        <Fact term={t("guidance.sheet.bring")}>
+          {item.bring.length > 0 ? (
+            <ul class="sheet-bring">
+              {item.bring.map((thing) => (
+                <li>
+                  <Local map={thing} ctx={ctx} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t("guidance.sheet.bringNothing")
+          )}
+        </Fact>
+      </dl>
+    </li>
+  );
+}
+
+function Place({
+  place,
+  index,
+  municipality,
+  ctx,
+}: {
+  place: SheetPlace;
+  index: number;
+  municipality: LocaleMap;
+  ctx: GuidanceContext;
+}) {
+  const { t } = ctx;
+  const headingId = `sheet-place-${index + 1}`;
+  return (
+    <section class="sheet-place" data-place={place.key} data-kind={place.kind} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <Local map={place.name} ctx={ctx} />
+        {place.section ? (
+          <>
+            {" "}
+            <span class="sheet-place__section">
+              <Local map={place.section} ctx={ctx} />
+            </span>
+          </>
+        ) : null}
+      </h3>
+      {place.kind === "city" ? (
+        <p class="sheet-place__kind">{t("guidance.sheet.kindCity", { municipality })}</p>
+      ) : place.kind === "outside" ? (
+        <p class="sheet-place__kind">{t("guidance.sheet.kindOutside", { municipality })}</p>
+      ) : null}
+      <dl class="sheet-facts">
+        {place.counter ? (
+          <Fact term={t("guidance.sheet.counter")}>
+            <Local map={place.counter} ctx={ctx} />
+          </Fact>
+        ) : null}
+        {place.address ? (
+          <Fact term={t("guidance.sheet.address")}>
+            <Address map={place.address} ctx={ctx} />
+          </Fact>
+        ) : null}
+        {place.phone ? (
+          <Fact term={t("guidance.sheet.phone")}>
+            <a href={place.phone.uri} class="sheet-phone">
+              {place.phone.text}
+            </a>
+          </Fact>
+        ) : null}
+        {place.hours ? (
+          <Fact term={t("guidance.sheet.hours")}>
+            <Local map={place.hours} ctx={ctx} />
+          </Fact>
+        ) : null}
+      </dl>
+      <ul class="sheet-procedures">
+        {place.procedures.map((item) => (
+          <Todo item={item} ctx={ctx} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The guidance sheet the resident takes home, in the language chosen for them (any the municipality
+ * offers): what this counter took today, then each place still to go to — its address, phone and
+ * hours — with the procedures to do there, their deadlines and what to bring. Japanese runs (names,
+ * 和暦, untranslated labels) are marked lang="ja". One column of blocks, so it reads on a phone at
+ * 320 px as on A4.
  */
 export function GuidanceSheet({
   plan,
@@ -53,6 +157,7 @@ export function GuidanceSheet({
   settings,
   lang,
   today,
+  officeCode,
   survey,
 }: {
   plan: Plan;
@@ -60,27 +165,57 @@ export function GuidanceSheet({
   settings: MunicipalitySettings;
   lang: Lang;
   today: string;
+  /** The office the resident came to (the tenancy's code): its departments are where they go. */
+  officeCode?: string | undefined;
   /** The satisfaction survey's link and its QR code (an SVG text), on a visit's sheet. */
   survey?: { url: string; qrSvg: string } | undefined;
 }) {
   const ctx: GuidanceContext = { lang, t: translator(lang) };
   const { t } = ctx;
-  const view = presentSheet(plan, draft, settings);
+  const view = presentSheet(plan, draft, settings, officeCode);
   return (
     // The sheet may be in another language than the staff page around it (the resident's own).
     <article class="sheet" aria-labelledby="sheet-title" lang={lang}>
       <h1 id="sheet-title">{t("guidance.sheet.title")}</h1>
-      <p>
+      <p class="sheet-meta">
         <Local map={view.municipality} ctx={ctx} /> ・ <Local map={view.event} ctx={ctx} /> ・{" "}
         {view.eventDate ? <Deadline iso={view.eventDate} ctx={ctx} /> : null}
       </p>
       <p class="sheet-issued">
         {t("guidance.sheet.issued")}: <Deadline iso={today} ctx={ctx} />
       </p>
-      <h2>{t("guidance.sheet.hereTitle")}</h2>
-      <Rows rows={view.here} showPlace={false} ctx={ctx} />
-      <h2>{t("guidance.sheet.elsewhereTitle")}</h2>
-      <Rows rows={view.elsewhere} showPlace={true} ctx={ctx} />
+      <section class="sheet-section" aria-labelledby="sheet-here-title">
+        <h2 id="sheet-here-title">{t("guidance.sheet.hereTitle")}</h2>
+        {view.here.length === 0 ? (
+          <p>{t("guidance.sheet.none")}</p>
+        ) : (
+          <ul class="sheet-done">
+            {view.here.map((item) => (
+              <li data-procedure={item.id}>
+                <span class="sheet-done__name">
+                  <Local map={item.name} ctx={ctx} />
+                </span>{" "}
+                <span class="sheet-done__for">
+                  {t("guidance.col.for")}: <Members members={item.members} ctx={ctx} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="sheet-section" aria-labelledby="sheet-elsewhere-title">
+        <h2 id="sheet-elsewhere-title">{t("guidance.sheet.elsewhereTitle")}</h2>
+        {view.places.length === 0 ? (
+          <p>{t("guidance.sheet.none")}</p>
+        ) : (
+          <>
+            <p class="sheet-lead">{t("guidance.sheet.placesLead")}</p>
+            {view.places.map((place, index) => (
+              <Place place={place} index={index} municipality={view.municipality} ctx={ctx} />
+            ))}
+          </>
+        )}
+      </section>
       <p class="sheet-note">{t("guidance.sheet.note")}</p>
       {survey ? (
         <section class="sheet-survey" aria-labelledby="sheet-survey-title" data-testid="sheet-survey">

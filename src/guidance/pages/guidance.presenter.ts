@@ -1,7 +1,7 @@
 import type { MunicipalitySettings } from "../../catalog/municipality.schema";
 import { procedureInfo } from "../../catalog/procedure-info";
-import type { Department, EventType, Handling } from "../../catalog/vocabulary";
-import { departmentLabels, eventTypeDescriptions } from "../../catalog/vocabulary-labels";
+import type { Department, Handling } from "../../catalog/vocabulary";
+import { departmentLabels } from "../../catalog/vocabulary-labels";
 import type { Translate } from "../../i18n/translate";
 import type { LocaleMap, Message, MessageParams } from "../../shared/locale";
 import type { Plan, PlanItem } from "../engine";
@@ -26,8 +26,13 @@ function listFormat(locale: string): Intl.ListFormat {
 function peopleOf(t: Translate, params: MessageParams): string[] {
   const people: string[] = [];
   for (let i = 1; typeof params[`member${i}`] === "string"; i++) {
-    const name = params[`name${i}`] ?? params[`member${i}`];
-    people.push(t("guidance.reason.person", { name: name as string }));
+    const name = params[`name${i}`];
+    // A member without a name is called by their place in the household, never by the id.
+    people.push(
+      typeof name === "string" && name !== ""
+        ? t("guidance.reason.person", { name })
+        : t("guidance.memberOrdinal", { n: ordinalOf(params[`member${i}`] as string) }),
+    );
   }
   return people;
 }
@@ -152,11 +157,19 @@ export function presentPlan(
   };
 }
 
-/** A member of a plan item as pages show them: the id, and the name where the household gave one. */
+/**
+ * A member of a plan item as pages show them: the name where the household gave one, else the
+ * member's place in the household ("2人目の方"). The id is for data attributes, never printed.
+ */
 export interface MemberRef {
   id: string;
   name?: string;
+  /** The member's place in the household, from 1. */
+  ordinal: number;
 }
+
+/** The place of a member in the household from its id (m1, m2, … by position). */
+export const ordinalOf = (id: string): number => Number(/^m(\d+)$/.exec(id)?.[1] ?? 0);
 
 /** One row of the staff page's plan table. */
 export interface PlanRow {
@@ -175,25 +188,6 @@ export interface PlanGroup {
   rows: PlanRow[];
 }
 
-/** One row of the printed sheet. */
-export interface SheetRow {
-  id: string;
-  name: LocaleMap;
-  members: MemberRef[];
-  /** Where to go: the department, or the outside body. */
-  place: LocaleMap;
-  deadline: string | null;
-}
-
-export interface SheetView {
-  municipality: LocaleMap;
-  /** The event as the counter names it (a code the vocabulary lacks is shown as it is). */
-  event: LocaleMap;
-  eventDate: string;
-  here: SheetRow[];
-  elsewhere: SheetRow[];
-}
-
 /** The label of a department: the municipality's own, or the generic words for outside bodies. */
 export function departmentLabel(settings: MunicipalitySettings, department: Department): LocaleMap {
   return department === "external" ? departmentLabels.external : settings.departmentLabels[department];
@@ -202,8 +196,9 @@ export function departmentLabel(settings: MunicipalitySettings, department: Depa
 /** The members of an item with their names from the draft (ids are m1, m2, … by position). */
 function membersOf(item: PlanItem, draft: GuidanceDraft): MemberRef[] {
   return item.members.map((id) => {
-    const name = draft.members[Number(id.slice(1)) - 1]?.name;
-    return name ? { id, name } : { id };
+    const ordinal = ordinalOf(id);
+    const name = draft.members[ordinal - 1]?.name;
+    return name ? { id, name, ordinal } : { id, ordinal };
   });
 }
 
@@ -234,22 +229,4 @@ export function presentPlanGroups(
     });
   }
   return [...groups.values()];
-}
-
-/** The printed sheet: what is done at this counter today, and what is still to do elsewhere. */
-export function presentSheet(plan: Plan, draft: GuidanceDraft, settings: MunicipalitySettings): SheetView {
-  const row = (item: PlanItem): SheetRow => ({
-    id: item.id,
-    name: nameOf(item, settings),
-    members: membersOf(item, draft),
-    place: procedureInfo(item.id, settings)?.place ?? departmentLabel(settings, item.department),
-    deadline: item.deadline,
-  });
-  return {
-    municipality: settings.name,
-    event: eventTypeDescriptions[draft.event.type as EventType] ?? { ja: draft.event.type },
-    eventDate: draft.event.date,
-    here: plan.procedures.filter((p) => p.handling === "one-stop").map(row),
-    elsewhere: plan.procedures.filter((p) => p.handling === "guidance").map(row),
-  };
 }

@@ -1,5 +1,7 @@
 import { handlingLabels } from "../../catalog/vocabulary-labels";
+import { pickLabel } from "../../shared/locale";
 import { Local } from "../../web/components/lang";
+import { TableScroll } from "../../web/components/table-scroll";
 import { Deadline, type GuidanceContext, MemberNames } from "./components";
 import type { PlanGroup } from "./guidance.presenter";
 
@@ -22,44 +24,44 @@ export function PlanView({ groups, ctx }: { groups: PlanGroup[]; ctx: GuidanceCo
           <h3 id={`plan-${group.department}`}>
             <Local map={group.label} ctx={ctx} />
           </h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("guidance.col.procedure")}</th>
-                <th scope="col">{t("guidance.col.for")}</th>
-                <th scope="col">{t("guidance.col.deadline")}</th>
-                <th scope="col">{t("guidance.col.handled")}</th>
-                <th scope="col">{t("guidance.col.why")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.rows.map((row) => (
-                <tr data-procedure={row.id}>
-                  <td>
-                    <Local map={row.name} ctx={ctx} />
-                    <br />
-                    <code>{row.id}</code>
-                  </td>
-                  <td>
-                    <MemberNames members={row.members} ctx={ctx} />
-                  </td>
-                  <td>
-                    <Deadline iso={row.deadline} ctx={ctx} />
-                  </td>
-                  <td>
-                    <Local map={handlingLabels[row.handling]} ctx={ctx} />
-                  </td>
-                  <td>
-                    <ul class="reasons">
-                      {row.reasons.map((r) => (
-                        <li>{r}</li>
-                      ))}
-                    </ul>
-                  </td>
+          <TableScroll label={pickLabel(group.label, ctx.lang).text}>
+            <table aria-labelledby={`plan-${group.department}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("guidance.col.procedure")}</th>
+                  <th scope="col">{t("guidance.col.for")}</th>
+                  <th scope="col">{t("guidance.col.deadline")}</th>
+                  <th scope="col">{t("guidance.col.handled")}</th>
+                  <th scope="col">{t("guidance.col.why")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {group.rows.map((row) => (
+                  <tr data-procedure={row.id}>
+                    <td>
+                      <Local map={row.name} ctx={ctx} />
+                    </td>
+                    <td>
+                      <MemberNames members={row.members} ctx={ctx} />
+                    </td>
+                    <td>
+                      <Deadline iso={row.deadline} ctx={ctx} />
+                    </td>
+                    <td>
+                      <Local map={handlingLabels[row.handling]} ctx={ctx} />
+                    </td>
+                    <td>
+                      <ul class="reasons">
+                        {row.reasons.map((r) => (
+                          <li>{r}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ))}
     </section>

@@ -31,7 +31,7 @@ export function DeliveryStatuses({ ctx, statuses }: { ctx: PageContext; statuses
     <ul class="delivery-list">
       {statuses.map((s) => (
         <li data-destination={s.destination} data-state={s.state}>
-          {s.label ? <Local map={s.label} ctx={ctx} /> : s.destination}:{" "}
+          {s.label ? <Local map={s.label} ctx={ctx} /> : ctx.t("handoff.unknownDestination")}:{" "}
           <StateLabel ctx={ctx} state={s.state} />
           {s.state !== "done" && s.attempts > 0 ? ` (${ctx.t("handoff.attempts")} ${s.attempts})` : ""}
           {s.lastError ? <span class="delivery-error"> {s.lastError}</span> : null}

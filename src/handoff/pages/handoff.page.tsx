@@ -1,6 +1,8 @@
-import { pickLabel } from "../../shared/locale";
+import { type LocaleMap, pickLabel } from "../../shared/locale";
 import { type Option, SelectField } from "../../web/components/fields";
-import { Local } from "../../web/components/lang";
+import { Ja, Local } from "../../web/components/lang";
+import { Msg } from "../../web/components/msg";
+import { TableScroll } from "../../web/components/table-scroll";
 import { CsrfField, type PageContext, tokyoDateTime } from "../../web/layout";
 import {
   type CountsRowView,
@@ -32,11 +34,7 @@ export function HandoffPage({ ctx, view }: { ctx: PageContext; view: HandoffPage
   };
   return (
     <>
-      {view.retried ? (
-        <p class="notice" role="status">
-          {t("handoff.retried", { key: view.retried })}
-        </p>
-      ) : null}
+      {view.retried ? <RetriedNotice ctx={ctx} view={view} /> : null}
       <h1>{t("handoff.title")}</h1>
       <p class="lead">{t("handoff.lead")}</p>
       <form method="get" action="/handoff" class="search-form">
@@ -78,6 +76,44 @@ export function HandoffPage({ ctx, view }: { ctx: PageContext; view: HandoffPage
   );
 }
 
+/** An application by its procedure's name (Japanese), or as "an application" when nothing names it. */
+function ApplicationName({ ctx, name }: { ctx: PageContext; name: string | undefined }) {
+  return name ? <Ja ctx={ctx}>{name}</Ja> : ctx.t("handoff.unnamedApplication");
+}
+
+/** A destination by its configured name; one no longer configured says so (its code is not a name). */
+function DestinationName({ ctx, label }: { ctx: PageContext; label: LocaleMap | undefined }) {
+  return label ? <Local map={label} ctx={ctx} /> : ctx.t("handoff.unknownDestination");
+}
+
+/** "転入届 → 学校教育課": what a "retry now" button sends again, for a screen reader. */
+function RetryTarget({ ctx, row }: { ctx: PageContext; row: LatestRowView }) {
+  return (
+    <Msg
+      t={ctx.t}
+      k="handoff.deliveryOf"
+      parts={{
+        application: <ApplicationName ctx={ctx} name={row.applicationName} />,
+        destination: <DestinationName ctx={ctx} label={row.label} />,
+      }}
+    />
+  );
+}
+
+/** The delivery just sent back to the queue, by its application and destination (never its key). */
+function RetriedNotice({ ctx, view }: { ctx: PageContext; view: HandoffPageView }) {
+  const row = view.latest.find((r) => r.key === view.retried);
+  return (
+    <p class="notice" role="status">
+      {row ? (
+        <Msg t={ctx.t} k="handoff.retried" parts={{ delivery: <RetryTarget ctx={ctx} row={row} /> }} />
+      ) : (
+        ctx.t("handoff.retriedOne")
+      )}
+    </p>
+  );
+}
+
 function Counts({ ctx, rows }: { ctx: PageContext; rows: CountsRowView[] }) {
   const { t } = ctx;
   return (
@@ -86,36 +122,34 @@ function Counts({ ctx, rows }: { ctx: PageContext; rows: CountsRowView[] }) {
       {rows.length === 0 ? (
         <p>{t("handoff.none")}</p>
       ) : (
-        <table data-counts>
-          <thead>
-            <tr>
-              <th scope="col">{t("handoff.destination")}</th>
-              <th scope="col">{t("handoff.office")}</th>
-              {deliveryStates.map((s) => (
-                <th scope="col">{t(stateKey[s])}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr data-destination={row.destination}>
-                <th scope="row">
-                  {row.label ? (
-                    <Local map={row.label} ctx={ctx} />
-                  ) : (
-                    `${row.destination} (${t("handoff.unknownDestination")})`
-                  )}
-                </th>
-                <td>
-                  <Local map={row.office} ctx={ctx} />
-                </td>
+        <TableScroll label={t("handoff.counts")}>
+          <table data-counts>
+            <thead>
+              <tr>
+                <th scope="col">{t("handoff.destination")}</th>
+                <th scope="col">{t("handoff.office")}</th>
                 {deliveryStates.map((s) => (
-                  <td data-count={s}>{row.counts[s]}</td>
+                  <th scope="col">{t(stateKey[s])}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr data-destination={row.destination}>
+                  <th scope="row">
+                    <DestinationName ctx={ctx} label={row.label} />
+                  </th>
+                  <td>
+                    <Local map={row.office} ctx={ctx} />
+                  </td>
+                  {deliveryStates.map((s) => (
+                    <td data-count={s}>{row.counts[s]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );
@@ -131,56 +165,63 @@ function Latest({ ctx, rows }: { ctx: PageContext; rows: LatestRowView[] }) {
       {rows.length === 0 ? (
         <p>{t("handoff.none")}</p>
       ) : (
-        <table data-latest>
-          <thead>
-            <tr>
-              <th scope="col">{t("handoff.updated")}</th>
-              <th scope="col">{t("handoff.application")}</th>
-              <th scope="col">{t("handoff.destination")}</th>
-              <th scope="col">{t("handoff.office")}</th>
-              <th scope="col">{t("handoff.state")}</th>
-              <th scope="col">{t("handoff.attempts")}</th>
-              <th scope="col">{t("handoff.nextAttempt")}</th>
-              <th scope="col">{t("handoff.lastError")}</th>
-              <th scope="col">{t("handoff.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr data-delivery={row.id} data-key={row.key} data-state={row.state}>
-                <td>{when(row.updatedAt)}</td>
-                <td>
-                  <a href={`/visits/${row.visitId}`}>{row.applicationName}</a>
-                  <br />
-                  <code>{row.key}</code>
-                </td>
-                <td>{row.label ? <Local map={row.label} ctx={ctx} /> : row.destination}</td>
-                <td>
-                  <Local map={row.office} ctx={ctx} />
-                </td>
-                <td>
-                  <StateLabel ctx={ctx} state={row.state} inFlight={row.inFlight} />
-                </td>
-                <td>{row.attempts}</td>
-                <td>{when(row.nextAttemptAt)}</td>
-                <td>{row.lastError ?? "—"}</td>
-                <td>
-                  {row.retryable ? (
-                    <form method="post" action={`/handoff/${row.id}/retry`} class="inline-form">
-                      <CsrfField token={ctx.csrfToken} />
-                      <button class="button button--secondary" type="submit">
-                        {t("handoff.retryNow")}
-                        <span class="visually-hidden"> {row.key}</span>
-                      </button>
-                    </form>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+        <TableScroll label={t("handoff.latest")}>
+          <table data-latest>
+            <thead>
+              <tr>
+                <th scope="col">{t("handoff.updated")}</th>
+                <th scope="col">{t("handoff.application")}</th>
+                <th scope="col">{t("handoff.destination")}</th>
+                <th scope="col">{t("handoff.office")}</th>
+                <th scope="col">{t("handoff.state")}</th>
+                <th scope="col">{t("handoff.attempts")}</th>
+                <th scope="col">{t("handoff.nextAttempt")}</th>
+                <th scope="col">{t("handoff.lastError")}</th>
+                <th scope="col">{t("handoff.action")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr data-delivery={row.id} data-key={row.key} data-state={row.state}>
+                  <td>{when(row.updatedAt)}</td>
+                  <td>
+                    <a href={`/visits/${row.visitId}`}>
+                      <ApplicationName ctx={ctx} name={row.applicationName} />
+                    </a>
+                  </td>
+                  <td>
+                    <DestinationName ctx={ctx} label={row.label} />
+                  </td>
+                  <td>
+                    <Local map={row.office} ctx={ctx} />
+                  </td>
+                  <td>
+                    <StateLabel ctx={ctx} state={row.state} inFlight={row.inFlight} />
+                  </td>
+                  <td>{row.attempts}</td>
+                  <td>{when(row.nextAttemptAt)}</td>
+                  <td>{row.lastError ?? "—"}</td>
+                  <td>
+                    {row.retryable ? (
+                      <form method="post" action={`/handoff/${row.id}/retry`} class="inline-form">
+                        <CsrfField token={ctx.csrfToken} />
+                        <button class="button button--secondary" type="submit">
+                          {t("handoff.retryNow")}
+                          <span class="visually-hidden">
+                            {" "}
+                            <RetryTarget ctx={ctx} row={row} />
+                          </span>
+                        </button>
+                      </form>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );
@@ -191,32 +232,34 @@ function Destinations({ ctx, destinations }: { ctx: PageContext; destinations: D
   return (
     <>
       <h2>{t("handoff.destinations")}</h2>
-      <table data-destinations>
-        <thead>
-          <tr>
-            <th scope="col">{t("handoff.destination")}</th>
-            <th scope="col">{t("handoff.kind")}</th>
-            <th scope="col">{t("handoff.target")}</th>
-            <th scope="col">{t("handoff.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {destinations.map((d) => (
-            <tr data-destination={d.id} data-health={d.problem ? "problem" : "ok"}>
-              <th scope="row">
-                <Local map={d.label} ctx={ctx} />
-              </th>
-              <td>{t(d.kind === "file" ? "handoff.kindFile" : "handoff.kindHttp")}</td>
-              <td>
-                <code>{d.target}</code>
-              </td>
-              <td>
-                {d.problem ? t("handoff.healthProblem", { problem: d.problem }) : t("handoff.healthOk")}
-              </td>
+      <TableScroll label={t("handoff.destinations")}>
+        <table data-destinations>
+          <thead>
+            <tr>
+              <th scope="col">{t("handoff.destination")}</th>
+              <th scope="col">{t("handoff.kind")}</th>
+              <th scope="col">{t("handoff.target")}</th>
+              <th scope="col">{t("handoff.state")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {destinations.map((d) => (
+              <tr data-destination={d.id} data-health={d.problem ? "problem" : "ok"}>
+                <th scope="row">
+                  <Local map={d.label} ctx={ctx} />
+                </th>
+                <td>{t(d.kind === "file" ? "handoff.kindFile" : "handoff.kindHttp")}</td>
+                <td>
+                  <code>{d.target}</code>
+                </td>
+                <td>
+                  {d.problem ? t("handoff.healthProblem", { problem: d.problem }) : t("handoff.healthOk")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { OWN_CATALOGUES } from "../../i18n/catalogues";
 import { formatDeadline } from "../../shared/dates";
 import { translator } from "../../web/i18n";
+import type { PageContext } from "../../web/layout";
 import { kpiIds } from "../kpi";
 import { kpiMessageCodes, surveyMessageCodes } from "../kpi.errors";
-import { groupLabel, kpiLabel, type Names } from "../kpi.presenters";
-import { formatDate, formatPercentile, formatValue, labelText } from "./components";
+import { groupLabel, kpiLabel, type Names, type TargetView } from "../kpi.presenters";
+import { formatDate, formatPercentile, formatValue, labelText, TargetCell } from "./components";
 
 const ja = translator("ja");
 const en = translator("en");
@@ -39,7 +40,8 @@ describe("labels", () => {
     expect(labelText(kpiLabel("stay"), ja)).toBe("滞在時間");
     expect(labelText(kpiLabel("stay"), en)).toBe("Time in the building");
     expect(labelText(groupLabel("office", "o1", names), en)).toBe("Chuo Ward Office");
-    expect(labelText(groupLabel("office", "gone", names), en)).toBe("gone");
+    expect(labelText(groupLabel("office", "gone", names), en)).toBe("An office no longer listed");
+    expect(labelText(groupLabel("event", "unheard-of", names), ja)).toBe("その他の出来事");
     expect(labelText(groupLabel("purpose", "none", names), ja)).toBe("用件なし");
     expect(labelText(groupLabel("fy", "2026", names), ja)).toBe("2026年度");
     expect(labelText(groupLabel("fy", "2026", names), en)).toBe("FY2026");
@@ -47,7 +49,7 @@ describe("labels", () => {
     expect(labelText(groupLabel("none", "all", names), ja)).toBe("全体");
     expect(labelText(groupLabel("event", "", names), en)).toBe("No visit recorded");
     expect(labelText(groupLabel("event", "move-in", names), ja)).toBe("転入");
-    expect(labelText(groupLabel("event", "toString", names), ja)).toBe("toString");
+    expect(labelText(groupLabel("event", "toString", names), ja)).toBe("その他の出来事");
     expect(labelText(groupLabel("day", "2026-06-01", names), ja)).toBe("2026-06-01");
   });
   it("have text for every KPI in Japanese and English", () => {
@@ -70,5 +72,39 @@ describe("messages", () => {
     expect(surveyKeys).toEqual(expect.arrayContaining([...surveyMessageCodes]));
     for (const lang of ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"])
       for (const key of surveyKeys) expect(OWN_CATALOGUES[lang]?.[key], `${lang} ${key}`).toBeTruthy();
+  });
+});
+
+describe("a target's scope", () => {
+  const target = (scope: TargetView["scope"]): TargetView => ({
+    kpi: "stay",
+    fiscalYear: "2026",
+    goal: "30",
+    unit: "minutes",
+    direction: "atMost",
+    scope,
+    actual: "25.0",
+    met: true,
+  });
+  const ctx = (lang: string): PageContext => ({
+    lang,
+    t: translator(lang),
+    path: "/kpi",
+    session: undefined,
+    csrfToken: "",
+    warningMinutes: 5,
+  });
+
+  it("names the office and the event instead of their codes", () => {
+    const scope: TargetView["scope"] = [
+      { name: names.offices[0]?.name ?? { ja: "" } },
+      groupLabel("event", "move-in", names),
+    ];
+    const ja = String(TargetCell({ ctx: ctx("ja"), targets: [target(scope)] }));
+    expect(ja).toContain("（中央区役所・転入）");
+    expect(ja).not.toMatch(/chuo|move-in/);
+    const en = String(TargetCell({ ctx: ctx("en"), targets: [target(scope)] }));
+    expect(en).toContain("(Chuo Ward Office, ");
+    expect(en).not.toMatch(/chuo|move-in/);
   });
 });

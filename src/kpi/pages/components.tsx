@@ -1,9 +1,10 @@
 import type { Child } from "hono/jsx";
 import { formatWareki } from "../../shared/dates";
 import { type LocaleMap, pickLabel } from "../../shared/locale";
-import { type Option, problemFor, SelectField, TextField } from "../../web/components/fields";
+import { DateField, type Option, problemFor, SelectField } from "../../web/components/fields";
 import { Local } from "../../web/components/lang";
 import { type PublicContext, PublicLayout } from "../../web/components/public-layout";
+import { TableScroll } from "../../web/components/table-scroll";
 import { LOCALE_CODES, type Translate } from "../../web/i18n";
 import type { PageContext } from "../../web/layout";
 import { dimensions, granularities, type KpiFigures, type KpiKind } from "../kpi";
@@ -67,8 +68,12 @@ export function TargetCell({ ctx, targets }: { ctx: PageContext; targets: Target
         return (
           <li data-target={r.kpi} data-met={r.met === null ? "none" : String(r.met)}>
             {t("kpi.targetGoal", { fy: r.fiscalYear, goal, direction: r.direction })}
-            {r.scope ? t("kpi.targetScope", { scope: r.scope }) : ""}: {t("kpi.targetActual")} {actual}{" "}
-            <strong>{verdict(r.met)}</strong>
+            {r.scope.length > 0
+              ? t("kpi.targetScope", {
+                  scope: r.scope.map((l) => labelText(l, t)).join(t("kpi.scopeSeparator")),
+                })
+              : ""}
+            : {t("kpi.targetActual")} {actual} <strong>{verdict(r.met)}</strong>
           </li>
         );
       })}
@@ -80,11 +85,14 @@ export function TargetCell({ ctx, targets }: { ctx: PageContext; targets: Target
 export function FiguresTable({
   ctx,
   id,
+  titleId,
   rows,
   kind,
 }: {
   ctx: PageContext;
   id: string;
+  /** The heading of the section the table belongs to: with the caption, it names the scrolling box. */
+  titleId?: string;
   rows: GroupView[];
   kind: KpiKind;
 }) {
@@ -93,41 +101,43 @@ export function FiguresTable({
   const percentile = (f: KpiFigures, value: number | null) =>
     kind === "share" ? "—" : formatPercentile(numeric, value, f.approximate === true, t);
   return (
-    <table id={id} class="kpi-table">
-      <caption>{t("kpi.chartFigures")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("kpi.colGroup")}</th>
-          <th scope="col">{t("kpi.colCount")}</th>
-          <th scope="col">{kind === "share" ? t("kpi.colNumber") : t("kpi.colSum")}</th>
-          <th scope="col">{kind === "share" ? t("kpi.colShare") : t("kpi.colMean")}</th>
-          <th scope="col">{t("kpi.colMedian")}</th>
-          <th scope="col">{t("kpi.colP90")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <TableScroll labelledBy={[titleId, `${id}-caption`].filter(Boolean).join(" ")}>
+      <table id={id} class="kpi-table">
+        <caption id={`${id}-caption`}>{t("kpi.chartFigures")}</caption>
+        <thead>
           <tr>
-            <td colspan={6}>{t("kpi.noData")}</td>
+            <th scope="col">{t("kpi.colGroup")}</th>
+            <th scope="col">{t("kpi.colCount")}</th>
+            <th scope="col">{kind === "share" ? t("kpi.colNumber") : t("kpi.colSum")}</th>
+            <th scope="col">{kind === "share" ? t("kpi.colShare") : t("kpi.colMean")}</th>
+            <th scope="col">{t("kpi.colMedian")}</th>
+            <th scope="col">{t("kpi.colP90")}</th>
           </tr>
-        ) : (
-          rows.map(({ key, label, figures: f }) => (
-            <tr data-key={key}>
-              <th scope="row">
-                <LabelText label={label} ctx={ctx} />
-              </th>
-              <td data-count>{f.count}</td>
-              <td>
-                {kind === "duration" ? formatValue(kind, f.sum, t) : String(Math.round(f.sum * 100) / 100)}
-              </td>
-              <td data-mean>{formatValue(numeric, f.mean, t)}</td>
-              <td>{percentile(f, f.median)}</td>
-              <td>{percentile(f, f.p90)}</td>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colspan={6}>{t("kpi.noData")}</td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            rows.map(({ key, label, figures: f }) => (
+              <tr data-key={key}>
+                <th scope="row">
+                  <LabelText label={label} ctx={ctx} />
+                </th>
+                <td data-count>{f.count}</td>
+                <td>
+                  {kind === "duration" ? formatValue(kind, f.sum, t) : String(Math.round(f.sum * 100) / 100)}
+                </td>
+                <td data-mean>{formatValue(numeric, f.mean, t)}</td>
+                <td>{percentile(f, f.median)}</td>
+                <td>{percentile(f, f.p90)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -148,8 +158,24 @@ export function KpiFilters({ ctx, view }: { ctx: PageContext; view: KpiPageView 
           ...view.offices.map((o) => localOption(o.code, o.name, ctx)),
         ]}
       />
-      <TextField id="from" type="date" label={t("kpi.filterFrom")} value={q.from} error={error("from")} />
-      <TextField id="to" type="date" label={t("kpi.filterTo")} value={q.to} error={error("to")} />
+      <DateField
+        t={t}
+        id="from"
+        label={t("kpi.filterFrom")}
+        value={q.typed.from ?? q.from}
+        showRead={q.typed.from !== undefined}
+        examples="recent"
+        error={error("from")}
+      />
+      <DateField
+        t={t}
+        id="to"
+        label={t("kpi.filterTo")}
+        value={q.typed.to ?? q.to}
+        showRead={q.typed.to !== undefined}
+        examples="recent"
+        error={error("to")}
+      />
       <SelectField
         id="kpi"
         label={t("kpi.filterKpi")}

@@ -1,4 +1,5 @@
 import { ErrorSummary } from "../../web/components/fields";
+import { TableScroll } from "../../web/components/table-scroll";
 import type { PageContext } from "../../web/layout";
 import type { DashboardView, GroupView, KpiPageView } from "../kpi.presenters";
 import { kpiLabel } from "../kpi.presenters";
@@ -70,7 +71,13 @@ function Figures({
             bars={bars(dashboard.trend)}
             emptyText={t("kpi.chartNoData")}
           />
-          <FiguresTable ctx={ctx} id="kpi-trend-table" rows={dashboard.trend} kind={selected.kind} />
+          <FiguresTable
+            ctx={ctx}
+            id="kpi-trend-table"
+            titleId="kpi-trend-title"
+            rows={dashboard.trend}
+            kind={selected.kind}
+          />
         </div>
       </section>
       <section aria-labelledby="kpi-breakdown-title">
@@ -82,7 +89,13 @@ function Figures({
             bars={bars(dashboard.breakdown)}
             emptyText={t("kpi.chartNoData")}
           />
-          <FiguresTable ctx={ctx} id="kpi-breakdown-table" rows={dashboard.breakdown} kind={selected.kind} />
+          <FiguresTable
+            ctx={ctx}
+            id="kpi-breakdown-table"
+            titleId="kpi-breakdown-title"
+            rows={dashboard.breakdown}
+            kind={selected.kind}
+          />
         </div>
       </section>
       <section aria-labelledby="kpi-export-title">
@@ -134,57 +147,59 @@ function Summary({ ctx, dashboard }: { ctx: PageContext; dashboard: DashboardVie
   return (
     <section aria-labelledby="kpi-summary-title">
       <h2 id="kpi-summary-title">{t("kpi.summaryTitle")}</h2>
-      <table class="kpi-table" data-testid="kpi-summary">
-        <caption>{t("kpi.summaryCaption", { fy: dashboard.fiscalYear })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("kpi.colKpi")}</th>
-            <th scope="col">{t("kpi.colCount")}</th>
-            <th scope="col">{t("kpi.colMeanShare")}</th>
-            <th scope="col">{t("kpi.colMedian")}</th>
-            <th scope="col">{t("kpi.colP90")}</th>
-            <th scope="col">{t("kpi.colTarget")}</th>
-            <th scope="col">{t("kpi.colCsv")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dashboard.summary.map((row) => {
-            const k = row.kind;
-            const f = row.figures;
-            const numeric = k === "count" ? "number" : k;
-            const name = t(`kpi.metric.${row.id}`);
-            const percentile = (value: number | null) =>
-              k === "share" || k === "count"
-                ? "—"
-                : formatPercentile(numeric, value, f.approximate === true, t);
-            return (
-              <tr data-kpi={row.id}>
-                <th scope="row">
-                  {name}
-                  <br />
-                  <small>{t(`kpi.metricDefinition.${row.id}`)}</small>
-                </th>
-                <td data-count>{f.count}</td>
-                <td data-mean>
-                  {k === "count" ? String(f.count) : formatValue(numeric, f.mean, t)}
-                  {k === "share" && f.count > 0 ? ` (${Math.round(f.sum)})` : ""}
-                </td>
-                <td>{percentile(f.median)}</td>
-                <td>{percentile(f.p90)}</td>
-                <td>
-                  <TargetCell ctx={ctx} targets={row.targets} />
-                </td>
-                <td>
-                  <a href={row.csvHref}>
-                    {t("kpi.monthlyCsv")}
-                    <span class="visually-hidden">{t("kpi.monthlyCsvFor", { kpi: name })}</span>
-                  </a>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={t("kpi.summaryTitle")}>
+        <table class="kpi-table" data-testid="kpi-summary">
+          <caption>{t("kpi.summaryCaption", { fy: dashboard.fiscalYear })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("kpi.colKpi")}</th>
+              <th scope="col">{t("kpi.colCount")}</th>
+              <th scope="col">{t("kpi.colMeanShare")}</th>
+              <th scope="col">{t("kpi.colMedian")}</th>
+              <th scope="col">{t("kpi.colP90")}</th>
+              <th scope="col">{t("kpi.colTarget")}</th>
+              <th scope="col">{t("kpi.colCsv")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.summary.map((row) => {
+              const k = row.kind;
+              const f = row.figures;
+              const numeric = k === "count" ? "number" : k;
+              const name = t(`kpi.metric.${row.id}`);
+              const percentile = (value: number | null) =>
+                k === "share" || k === "count"
+                  ? "—"
+                  : formatPercentile(numeric, value, f.approximate === true, t);
+              return (
+                <tr data-kpi={row.id}>
+                  <th scope="row">
+                    {name}
+                    <br />
+                    <small>{t(`kpi.metricDefinition.${row.id}`)}</small>
+                  </th>
+                  <td data-count>{f.count}</td>
+                  <td data-mean>
+                    {k === "count" ? String(f.count) : formatValue(numeric, f.mean, t)}
+                    {k === "share" && f.count > 0 ? ` (${Math.round(f.sum)})` : ""}
+                  </td>
+                  <td>{percentile(f.median)}</td>
+                  <td>{percentile(f.p90)}</td>
+                  <td>
+                    <TargetCell ctx={ctx} targets={row.targets} />
+                  </td>
+                  <td>
+                    <a href={row.csvHref}>
+                      {t("kpi.monthlyCsv")}
+                      <span class="visually-hidden">{t("kpi.monthlyCsvFor", { kpi: name })}</span>
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Problem } from "../../shared/errors";
-import { ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
+import { DateField, ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
 import type { PageContext } from "../../web/layout";
 import type { CardForm } from "../search-residents";
 import { ResultsSection, SearchTabs } from "./components";
@@ -31,12 +31,11 @@ export function CardPage({ ctx, form, sexes, problems, results }: CardPageProps)
           value={form.address}
           error={error("address")}
         />
-        <TextField
+        <DateField
+          t={t}
           id="birthDate"
           label={t("registry.birthDate")}
-          hint={t("registry.dateHint")}
           value={form.birthDate}
-          inputmode="numeric"
           error={error("birthDate")}
         />
         <SelectField

@@ -1,5 +1,12 @@
 import type { Problem } from "../../shared/errors";
-import { CheckboxGroup, ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
+import {
+  CheckboxGroup,
+  DateField,
+  ErrorSummary,
+  problemFor,
+  SelectField,
+  TextField,
+} from "../../web/components/fields";
 import { CsrfField, type PageContext } from "../../web/layout";
 import { WithName } from "./components";
 import type { EditView } from "./registry.presenter";
@@ -79,6 +86,59 @@ export function EditPage({
           values={values.owns}
           error={error("owns")}
         />
+        <fieldset class="field" id="domicile">
+          <legend>{t("registry.domicileLegend")}</legend>
+          <p class="field__hint">{t("registry.domicileLead")}</p>
+          <SelectField
+            id="nationality"
+            label={t("registry.labelNationality")}
+            options={view.nationalities}
+            value={values.nationality}
+            error={error("nationality")}
+          />
+          <TextField
+            id="honseki"
+            label={t("registry.labelHonseki")}
+            hint={t("registry.honsekiHint")}
+            value={values.honseki ?? ""}
+            maxlength={200}
+            lang="ja"
+            error={error("honseki")}
+          />
+          <TextField
+            id="hittousha"
+            label={t("registry.labelHittousha")}
+            hint={t("registry.hittoushaHint")}
+            value={values.hittousha ?? ""}
+            maxlength={100}
+            lang="ja"
+            error={error("hittousha")}
+          />
+          <SelectField
+            id="residenceStatus"
+            label={t("registry.labelResidenceStatus")}
+            options={[none, ...view.residenceStatuses]}
+            value={values.residenceStatus ?? ""}
+            error={error("residenceStatus")}
+          />
+          <TextField
+            id="residenceCardNumber"
+            label={t("registry.labelResidenceCardNumber")}
+            hint={t("registry.residenceCardNumberHint")}
+            value={values.residenceCardNumber ?? ""}
+            maxlength={20}
+            autocomplete="off"
+            error={error("residenceCardNumber")}
+          />
+          <DateField
+            id="residencePeriodEnd"
+            t={t}
+            label={t("registry.labelResidencePeriodEnd")}
+            hint={t("registry.residencePeriodEndHint")}
+            value={values.residencePeriodEndText ?? values.residencePeriodEnd ?? ""}
+            error={error("residencePeriodEnd")}
+          />
+        </fieldset>
         <TextField
           id="reason"
           label={t("registry.editReason")}

@@ -25,6 +25,12 @@ function MemberCard({ ctx, member }: { ctx: PageContext; member: MemberView }) {
         <dd>{member.sex}</dd>
         <dt>{t("registry.residentNo")}</dt>
         <dd>{member.residentNo}</dd>
+        {member.domicile.map((fact) => (
+          <>
+            <dt>{fact.label}</dt>
+            <dd data-fact={fact.field}>{fact.japanese ? <Ja ctx={ctx}>{fact.value}</Ja> : fact.value}</dd>
+          </>
+        ))}
         {member.facts.map((fact) => (
           <>
             <dt>{fact.label}</dt>
@@ -103,6 +109,8 @@ export function HouseholdPage({
       <dl class="summary-list">
         <dt>{t("registry.householdNo")}</dt>
         <dd>{household.householdNo}</dd>
+        <dt>{t("registry.labelPostalCode")}</dt>
+        <dd data-testid="postal-code">{household.postalCode}</dd>
         <dt>{t("registry.address")}</dt>
         <dd>
           <Ja ctx={ctx}>{household.address}</Ja>

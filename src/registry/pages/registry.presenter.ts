@@ -16,10 +16,20 @@ import {
   relationLabels,
   sexLabels,
 } from "../../catalog/vocabulary-labels";
-import { formatWareki } from "../../shared/dates";
+import { formatWareki, formatWesternDate } from "../../shared/dates";
 import { type LocaleMap, pickLabel } from "../../shared/locale";
 import type { MessageKey, Translate } from "../../web/i18n";
 import { tokyoTime } from "../../web/layout";
+import {
+  countryCodes,
+  type DomicileField,
+  JAPAN,
+  nationalityName,
+  type ResidentDomicile,
+  residenceStatuses,
+  residenceStatusLabel,
+  STATELESS,
+} from "../domicile";
 import { type OpenReason, openReasons } from "../open-household";
 import type { EditValues } from "../registry.forms";
 import {
@@ -136,6 +146,65 @@ function factValue(facts: ResidentFacts, field: FactField, t: Translate): string
   }
 }
 
+/** A 在留資格 for people: its Japanese name, with the English one before it on English pages. */
+const statusText = (name: string, t: Translate): string => {
+  const label = residenceStatusLabel(name);
+  return t.locale === "ja" || !label?.en ? name : `${label.en} (${name})`;
+};
+
+/** 在留期間の満了の日 as written on the card and as people read it: 西暦 with 和暦 beside it. */
+export const westernAndWareki = (iso: string, t: Translate): string =>
+  t.locale === "ja"
+    ? `${formatWesternDate(iso, "ja").replace(/（.）$/, "")}（${formatWareki(iso)}）`
+    : `${iso} (${formatWareki(iso)})`;
+
+const domicileLabelKeys: Record<DomicileField, MessageKey> = {
+  nationality: "registry.labelNationality",
+  honseki: "registry.labelHonseki",
+  hittousha: "registry.labelHittousha",
+  residenceStatus: "registry.labelResidenceStatus",
+  residenceCardNumber: "registry.labelResidenceCardNumber",
+  residencePeriodEnd: "registry.labelResidencePeriodEnd",
+};
+
+export interface DomicileRow {
+  field: DomicileField;
+  label: string;
+  value: string;
+  /** The value is Japanese whatever the page's language (本籍, 筆頭者, a 在留資格 on a Japanese page). */
+  japanese: boolean;
+}
+
+/**
+ * The nationality, then 本籍 and 筆頭者 for a Japanese national, or 在留資格, card number and the end
+ * of the period of stay for a foreign resident; what is not known reads as "none".
+ */
+export function domicileRows(d: ResidentDomicile, t: Translate): DomicileRow[] {
+  const row = (field: DomicileField, value: string | null, japanese = false): DomicileRow => ({
+    field,
+    label: t(domicileLabelKeys[field]),
+    value: value ?? t("registry.none"),
+    japanese: japanese && value !== null,
+  });
+  const nationality = row("nationality", nationalityName(d.nationality, t.intlLocale));
+  if (d.nationality === JAPAN) {
+    return [nationality, row("honseki", d.honseki, true), row("hittousha", d.hittousha, true)];
+  }
+  const permanent = d.residenceStatus === "永住者" || d.residenceStatus === "特別永住者";
+  return [
+    nationality,
+    row(
+      "residenceStatus",
+      d.residenceStatus === null ? null : statusText(d.residenceStatus, t),
+      t.locale === "ja",
+    ),
+    row("residenceCardNumber", d.residenceCardNumber),
+    d.residencePeriodEnd === null && permanent
+      ? { ...row("residencePeriodEnd", null), value: t("registry.periodNone") }
+      : row("residencePeriodEnd", d.residencePeriodEnd === null ? null : westernAndWareki(d.residencePeriodEnd, t)),
+  ];
+}
+
 export interface MemberView {
   id: string;
   name: string;
@@ -146,6 +215,7 @@ export interface MemberView {
   sex: string;
   residentNo: string;
   facts: Array<{ field: FactField; label: string; value: string }>;
+  domicile: DomicileRow[];
 }
 
 export const memberView = (member: ResidentRecord, today: string, t: Translate): MemberView => ({
@@ -162,6 +232,7 @@ export const memberView = (member: ResidentRecord, today: string, t: Translate):
     label: text(memberFactLabels[field], t),
     value: factValue(member, field, t),
   })),
+  domicile: domicileRows(member, t),
 });
 
 // History fields that are not facts, and where a change came from.
@@ -175,6 +246,8 @@ const historyFieldKeys: Record<string, MessageKey> = {
   kana: "registry.fieldKana",
   birthDate: "registry.fieldBirthDate",
   sex: "registry.fieldSex",
+  postalCode: "registry.fieldPostalCode",
+  ...domicileLabelKeys,
 };
 const sourceKeys: Record<ChangeSource, MessageKey> = {
   counter: "registry.sourceCounter",
@@ -201,6 +274,9 @@ function fieldLabel(field: string, t: Translate): string {
 
 /** A history value for people: codes by their labels, lists joined, yes/no for flags. */
 function historyValue(field: string, value: unknown, t: Translate): string {
+  if (typeof value === "string" && field === "nationality") return nationalityName(value, t.intlLocale);
+  if (typeof value === "string" && field === "residenceStatus") return statusText(value, t);
+  if (typeof value === "string" && field === "residencePeriodEnd") return westernAndWareki(value, t);
   const labels = codeLabels[field];
   const one = (v: unknown) => {
     const label = labels && typeof v === "string" ? labels[v] : undefined;
@@ -244,6 +320,8 @@ export interface HouseholdView {
   /** The head's name (the household number when it has no members). */
   title: string;
   address: string;
+  /** 〒861-4101, or none. */
+  postalCode: string;
   members: MemberView[];
   history: HistoryRow[];
 }
@@ -258,6 +336,7 @@ export const householdView = (
   householdNo: household.householdNo,
   title: household.members[0]?.name ?? household.householdNo,
   address: `${household.ward}${household.address}`,
+  postalCode: household.postalCode ? `〒${household.postalCode}` : t("registry.none"),
   members: household.members.map((m) => memberView(m, today, t)),
   history: historyRows(history, t),
 });
@@ -273,6 +352,28 @@ export interface EditView {
   flags: Choice[];
   benefits: { label: string; choices: Choice[] };
   owns: { label: string; choices: Choice[] };
+  nationalities: Choice[];
+  residenceStatuses: Choice[];
+}
+
+const nationalityChoicesByLocale = new Map<string, Choice[]>();
+
+/** Japan first, then every nationality by its name in the reader's language, 無国籍 last. */
+export function nationalityChoices(t: Translate): Choice[] {
+  const cached = nationalityChoicesByLocale.get(t.intlLocale);
+  if (cached) return cached;
+  const collator = new Intl.Collator(t.intlLocale);
+  const others = countryCodes
+    .filter((code) => code !== JAPAN)
+    .map((code) => ({ value: code, label: nationalityName(code, t.intlLocale) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  const choices = [
+    { value: JAPAN, label: nationalityName(JAPAN, t.intlLocale) },
+    ...others,
+    { value: STATELESS, label: nationalityName(STATELESS, t.intlLocale) },
+  ];
+  nationalityChoicesByLocale.set(t.intlLocale, choices);
+  return choices;
 }
 
 const choices = <T extends string>(codes: readonly T[], labels: Record<T, LocaleMap>, t: Translate) =>
@@ -292,4 +393,6 @@ export const editView = (resident: ResidentRecord, values: EditValues, t: Transl
   flags: booleanFacts.map((f) => ({ value: f, label: text(memberFactLabels[f], t) })),
   benefits: { label: text(memberFactLabels.benefits, t), choices: choices(benefits, benefitLabels, t) },
   owns: { label: text(memberFactLabels.owns, t), choices: choices(possessions, possessionLabels, t) },
+  nationalities: nationalityChoices(t),
+  residenceStatuses: residenceStatuses.map((s) => ({ value: s.ja, label: statusText(s.ja, t) })),
 });

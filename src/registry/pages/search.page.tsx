@@ -1,5 +1,5 @@
 import type { Problem } from "../../shared/errors";
-import { ErrorSummary, problemFor, RadioGroup, SelectField, TextField } from "../../web/components/fields";
+import { DateField, ErrorSummary, problemFor, RadioGroup, SelectField, TextField } from "../../web/components/fields";
 import type { PageContext } from "../../web/layout";
 import type { SearchForm } from "../search-residents";
 import { ResultsSection, SearchTabs } from "./components";
@@ -34,12 +34,11 @@ export function SearchPage({ ctx, form, sexes, problems, results }: SearchPagePr
             { value: "partial", label: t("registry.matchPartial") },
           ]}
         />
-        <TextField
+        <DateField
+          t={t}
           id="birthDate"
           label={t("registry.birthDate")}
-          hint={t("registry.dateHint")}
           value={form.birthDate}
-          inputmode="numeric"
           error={error("birthDate")}
         />
         <SelectField

@@ -4,7 +4,7 @@ import { Ja } from "../../web/components/lang";
 import type { MessageKey } from "../../web/i18n";
 import type { PageContext } from "../../web/layout";
 import type { AcceptedView, VisitFrameView } from "../visits.presenters";
-import { MemberNames, MoveButton } from "./components";
+import { MemberNames, MoveButton, TableScroll } from "./components";
 
 const measureKeys: Array<[keyof AcceptedView<unknown>["measures"], MessageKey]> = [
   ["formsProduced", "visits.measureFormsProduced"],
@@ -34,34 +34,36 @@ export function AcceptedPage({
       <p class="notice" role="status">
         {t("visits.acceptedCount", { count: view.applications.length })}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("visits.columnApplication")}</th>
-            <th scope="col">{t("visits.columnMembers")}</th>
-            <th scope="col">{t("visits.columnStatus")}</th>
-            <th scope="col">{t("handoff.visitColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.applications.map((a) => (
-            <tr data-application={a.procedureId}>
-              <td>
-                <a href={`/visits/${visit.id}/applications/${a.id}/form.pdf`}>
-                  <Ja ctx={ctx}>{a.name}</Ja>
-                </a>
-              </td>
-              <td>
-                <MemberNames ctx={ctx} members={a.members} />
-              </td>
-              <td>{t(applicationStatusKey[a.status])}</td>
-              <td>
-                <DeliveryStatuses ctx={ctx} statuses={a.deliveries} />
-              </td>
+      <TableScroll label={t("visits.acceptedTableLabel")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("visits.columnApplication")}</th>
+              <th scope="col">{t("visits.columnMembers")}</th>
+              <th scope="col">{t("visits.columnStatus")}</th>
+              <th scope="col">{t("handoff.visitColumn")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.applications.map((a) => (
+              <tr data-application={a.procedureId}>
+                <td>
+                  <a href={`/visits/${visit.id}/applications/${a.id}/form.pdf`}>
+                    <Ja ctx={ctx}>{a.name}</Ja>
+                  </a>
+                </td>
+                <td>
+                  <MemberNames ctx={ctx} members={a.members} />
+                </td>
+                <td>{t(applicationStatusKey[a.status])}</td>
+                <td>
+                  <DeliveryStatuses ctx={ctx} statuses={a.deliveries} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <dl class="summary-list" data-measures>
         {measureKeys.map(([measure, key]) => (
           <>

@@ -3,8 +3,16 @@ import { formatWareki, formatWesternDate } from "../../shared/dates";
 import type { Problem } from "../../shared/errors";
 import { type LocaleMap, pickLabel } from "../../shared/locale";
 import { ErrorSummary } from "../../web/components/fields";
-import { Ja } from "../../web/components/lang";
-import type { MessageKey, Translate } from "../../web/i18n";
+
+export { Msg } from "../../web/components/msg";
+export { TableScroll } from "../../web/components/table-scroll";
+
+import type { Relation } from "../../catalog/vocabulary";
+import { relationLabels } from "../../catalog/vocabulary-labels";
+import { Ja, Local } from "../../web/components/lang";
+import { Msg } from "../../web/components/msg";
+import { problemKind } from "../../web/error-mapper";
+import type { MessageKey } from "../../web/i18n";
 import { CsrfField, type PageContext } from "../../web/layout";
 import type { VisitState } from "../visit";
 import type { MemberRef, VisitFrameView } from "../visits.presenters";
@@ -23,38 +31,46 @@ export const stateKey: Record<VisitState, MessageKey> = {
   cancelled: "visits.stateCancelled",
 };
 
-/**
- * A message with parts that carry markup (a Japanese name marked lang="ja" inside an English sentence):
- * the message is formatted with placeholders for the parts, then split around them, so the catalogue
- * keeps the whole sentence and its word order.
- */
-export function Msg({
-  t,
-  k,
-  params,
-  parts,
-}: {
-  t: Translate;
-  k: MessageKey;
-  params?: Record<string, string | number | LocaleMap>;
-  parts: Record<string, Child>;
-}) {
-  const names = Object.keys(parts);
-  const values: Record<string, string | number | LocaleMap> = { ...(params ?? {}) };
-  names.forEach((name, i) => {
-    values[name] = `\uE000${i}\uE001`;
-  });
-  const pieces = t(k, values).split(/\uE000(\d+)\uE001/);
-  return <>{pieces.map((piece, i) => (i % 2 === 0 ? piece : parts[names[Number(piece)] as string]))}</>;
-}
-
 /** A label from data as an <option>'s text and language (a Japanese fallback is marked lang="ja"). */
 export function optionLabel(map: LocaleMap, ctx: PageContext): { label: string; lang?: string } {
   const { text, lang } = pickLabel(map, ctx.lang);
   return lang.split("-")[0] === ctx.lang.split("-")[0] ? { label: text } : { label: text, lang };
 }
 
-/** "𠮷田 太郎（m1）、𠮷田 花（m2）": staff tell the resident whom a procedure is for by name, not by id. */
+/**
+ * One member as staff name them to the resident: "𠮷田 太郎（世帯主）", or "2人目の方（子）" while the
+ * household has no name for them. Never the member's id.
+ */
+export function MemberName({
+  ctx,
+  member,
+  relation: withRelation = true,
+}: {
+  ctx: PageContext;
+  member: MemberRef;
+  /** Whether to add the 続柄 (off inside a sentence that already has brackets). */
+  relation?: boolean;
+}) {
+  const { t } = ctx;
+  const who = member.name ? (
+    <Ja ctx={ctx}>{member.name}</Ja>
+  ) : member.ordinal ? (
+    t("visits.memberOrdinal", { n: member.ordinal })
+  ) : (
+    t("visits.memberUnknown")
+  );
+  const label = member.relation ? relationLabels[member.relation as Relation] : undefined;
+  if (!label || !withRelation) return <>{who}</>;
+  return (
+    <Msg
+      t={t}
+      k="visits.memberWithRelation"
+      parts={{ name: who, relation: <Local map={label} ctx={ctx} /> }}
+    />
+  );
+}
+
+/** "𠮷田 太郎（世帯主）、𠮷田 花（子）": whom a procedure is for, by name and 続柄. */
 export function MemberNames({ ctx, members }: { ctx: PageContext; members: MemberRef[] }) {
   const separator = ctx.t("visits.listSeparator");
   return (
@@ -62,16 +78,7 @@ export function MemberNames({ ctx, members }: { ctx: PageContext; members: Membe
       {members.map((m, i) => (
         <>
           {i > 0 ? separator : ""}
-          {m.name ? (
-            <Msg
-              t={ctx.t}
-              k="visits.memberWithId"
-              params={{ id: m.id }}
-              parts={{ name: <Ja ctx={ctx}>{m.name}</Ja> }}
-            />
-          ) : (
-            m.id
-          )}
+          <MemberName ctx={ctx} member={m} />
         </>
       ))}
     </>
@@ -172,6 +179,39 @@ export function MoveButton({
 }
 
 /**
+ * The page was acted on after someone else changed the visit (another tab, another staff member):
+ * said as such, with the way to the latest, never as "入力内容に問題があります". The visit shown
+ * below is already the latest, read again after the refusal.
+ */
+function StaleNotice({
+  ctx,
+  visit,
+  problems,
+}: {
+  ctx: PageContext;
+  visit: VisitFrameView;
+  problems: readonly Problem[];
+}) {
+  const { t } = ctx;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
+      <h2 id="error-summary-title">{t("visits.staleTitle")}</h2>
+      <p>{t("visits.staleLead")}</p>
+      <ul>
+        {problems.map((p) => (
+          <li>{t.message(p)}</li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/visits/${visit.id}`} data-stale-reload>
+          {t("visits.staleReload")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/**
  * Every visit page: the error summary, the way back to the list, the heading with the state, the
  * steps, the step's own content, and cancelling while the visit is not yet accepted.
  */
@@ -194,9 +234,25 @@ export function VisitFrame({
       </p>
       <h1>
         {t("visits.title")}{" "}
+        {visit.ticket ? (
+          <>
+            <span class="visit-ticket" data-ticket-number={String(visit.ticket.number)}>
+              {t("visits.frameTicket", { number: visit.ticket.number })}
+            </span>{" "}
+          </>
+        ) : null}
         <span class="visit-state">{t("visits.stateBadge", { state: t(stateKey[visit.state]) })}</span>
       </h1>
-      <ErrorSummary problems={problems} t={t} />
+      {visit.person ? (
+        <p class="visit-person">
+          <Msg t={t} k="visits.framePerson" parts={{ name: <Ja ctx={ctx}>{visit.person}</Ja> }} />
+        </p>
+      ) : null}
+      {problemKind(problems) === "stale" ? (
+        <StaleNotice ctx={ctx} visit={visit} problems={problems} />
+      ) : (
+        <ErrorSummary problems={problems} t={t} />
+      )}
       <StepIndicator ctx={ctx} state={visit.state} />
       {children}
       {visit.cancellable ? (

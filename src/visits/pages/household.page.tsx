@@ -1,7 +1,7 @@
 import type { GuidanceDraft } from "../../guidance/guidance-form";
 import { GuidanceForm } from "../../guidance/pages/guidance-form";
 import type { Problem } from "../../shared/errors";
-import { SelectField, TextField } from "../../web/components/fields";
+import { DateField, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { Ja } from "../../web/components/lang";
 import type { MessageKey } from "../../web/i18n";
 import type { PageContext } from "../../web/layout";
@@ -20,7 +20,13 @@ const eventKey: Record<string, MessageKey> = {
 };
 
 export interface HouseholdPageView {
-  search: { q: string; birthDate: string; results?: ResidentHitView[] | undefined };
+  search: {
+    q: string;
+    birthDate: string;
+    results?: ResidentHitView[] | undefined;
+    /** A date of birth that could not be read (the visit page's error summary links to the field). */
+    problems?: Problem[];
+  };
   /** The reasons staff may give for opening a registry household, and the one chosen by default. */
   reasons: readonly string[];
   reason: string;
@@ -97,7 +103,13 @@ export function HouseholdPage({
       <h2>{t("visits.registrySearchTitle")}</h2>
       <form method="get" action={`/visits/${visit.id}`} class="search-form">
         <TextField id="q" label={t("visits.searchName")} value={view.search.q} />
-        <TextField id="birthDate" label={t("visits.searchBirthDate")} value={view.search.birthDate} />
+        <DateField
+          t={t}
+          id="birthDate"
+          label={t("visits.searchBirthDate")}
+          value={view.search.birthDate}
+          error={problemFor(problems, "birthDate", t)}
+        />
         <button class="button button--secondary" type="submit">
           {t("visits.search")}
         </button>

@@ -2,7 +2,7 @@ import type { Problem } from "../../shared/errors";
 import { problemFor, SelectField, TextField } from "../../web/components/fields";
 import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
-import type { QuestionView, VisitFrameView } from "../visits.presenters";
+import type { KnownFactView, QuestionView, VisitFrameView } from "../visits.presenters";
 import { Msg, optionLabel, VisitForm } from "./components";
 
 function QuestionLabel({ ctx, q }: { ctx: PageContext; q: QuestionView }) {
@@ -12,7 +12,32 @@ function QuestionLabel({ ctx, q }: { ctx: PageContext; q: QuestionView }) {
   return <Msg t={ctx.t} k="visits.questionForMember" parts={{ label, name }} />;
 }
 
-function QuestionField({ ctx, q, error }: { ctx: PageContext; q: QuestionView; error: string | undefined }) {
+/**
+ * The lookup island's hooks (src/web/client/postal-lookup.ts): a postal code fills the address asked
+ * beside it, bank and branch codes show their names. Only where the partner question is on the page.
+ */
+function lookupHooks(
+  q: QuestionView,
+  ids: ReadonlySet<string>,
+): Record<`data-${string}`, string> | undefined {
+  const key = q.name.split(".")[1];
+  if (key === "newPostalCode" && ids.has("q-newAddress")) return { "data-postal-lookup": "q-newAddress" };
+  if (key === "bankCode") return { "data-bank-lookup": "" };
+  if (key === "branchCode" && ids.has("q-bankCode")) return { "data-bank-lookup": "q-bankCode" };
+  return undefined;
+}
+
+function QuestionField({
+  ctx,
+  q,
+  error,
+  data,
+}: {
+  ctx: PageContext;
+  q: QuestionView;
+  error: string | undefined;
+  data?: Record<`data-${string}`, string> | undefined;
+}) {
   const common = {
     id: q.id,
     name: q.name,
@@ -32,7 +57,14 @@ function QuestionField({ ctx, q, error }: { ctx: PageContext; q: QuestionView; e
         ]}
       />
     );
-  return <TextField {...common} value={q.value} inputmode={q.numeric ? "numeric" : undefined} />;
+  return (
+    <TextField
+      {...common}
+      value={q.value}
+      inputmode={q.numeric ? "numeric" : undefined}
+      {...(data ? { data } : {})}
+    />
+  );
 }
 
 /**
@@ -43,21 +75,42 @@ export function InterviewPage({
   ctx,
   visit,
   questions,
+  known,
   problems,
 }: {
   ctx: PageContext;
   visit: VisitFrameView;
   questions: QuestionView[];
+  known: KnownFactView[];
   problems: readonly Problem[];
 }) {
   const { t } = ctx;
+  const ids = new Set(questions.map((q) => q.id));
   return (
     <VisitForm ctx={ctx} visit={visit} action="answers">
       <h2>{t("visits.interviewTitle", { count: questions.length })}</h2>
       <p>{t("visits.interviewLead")}</p>
+      {known.length > 0 ? (
+        <section aria-labelledby="known-facts">
+          <h3 id="known-facts">{t("visits.knownFactsTitle")}</h3>
+          <p>{t("visits.knownFactsLead")}</p>
+          <dl class="known-facts">
+            {known.map((f) => (
+              <div>
+                <dt>
+                  <Local map={f.label} ctx={ctx} />
+                </dt>
+                <dd>
+                  <Ja ctx={ctx}>{f.value}</Ja>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       {questions.length === 0 ? <p>{t("visits.nothingToAsk")}</p> : null}
       {questions.map((q) => (
-        <QuestionField ctx={ctx} q={q} error={problemFor(problems, q.id, t)} />
+        <QuestionField ctx={ctx} q={q} error={problemFor(problems, q.id, t)} data={lookupHooks(q, ids)} />
       ))}
       <div class="button-row">
         <button class="button" type="submit" name="proceed" value="yes">
@@ -67,6 +120,7 @@ export function InterviewPage({
           {t("visits.saveForNow")}
         </button>
       </div>
+      <script type="module" src="/static/js/postal-lookup.js" />
     </VisitForm>
   );
 }

@@ -23,7 +23,10 @@ const procedures: PlanRowView[] = [
     id: "juki.move-in",
     name: "転入届",
     department: { ja: "区民課", en: "Ward Residents Division" },
-    members: [{ id: "m1", name: "𠮷田 太郎" }, { id: "m2" }],
+    members: [
+      { id: "m1", name: "𠮷田 太郎", relation: "head", ordinal: 1 },
+      { id: "m2", relation: "child", ordinal: 2 },
+    ],
     deadline: "2026-04-20",
     handling: "one-stop",
   },
@@ -31,7 +34,7 @@ const procedures: PlanRowView[] = [
     id: "hoiku.guidance",
     name: "保育所等の利用申込",
     department: undefined,
-    members: [{ id: "m2", name: "𠮷田 陽" }],
+    members: [{ id: "m2", name: "𠮷田 陽", relation: "child", ordinal: 2 }],
     deadline: null,
     handling: "guidance",
     declined: "勤務先で申請済みのため",
@@ -44,7 +47,9 @@ describe("the visit pages", () => {
   it("read in Japanese with no language marks", () => {
     const out = html(<PlanPage ctx={ctxFor("ja")} visit={visit} procedures={procedures} problems={[]} />);
     expect(out).toContain("必要な手続き（2件）");
-    expect(out).toContain("𠮷田 太郎（m1）、m2");
+    // By name and 続柄, an unnamed member by position: never by id (m1).
+    expect(out).toContain("𠮷田 太郎（世帯主）、2人目の方（子）");
+    expect(out).not.toMatch(/m\d/);
     expect(out).toContain('<time datetime="2026-04-20">2026年4月20日（月）／令和8年4月20日</time>');
     expect(out).toContain("<strong>見送り</strong>: 勤務先で申請済みのため");
     expect(out).toContain("市役所以外の機関");
@@ -55,7 +60,7 @@ describe("the visit pages", () => {
     const out = html(<PlanPage ctx={ctxFor("en")} visit={visit} procedures={procedures} problems={[]} />);
     expect(out).toContain("Procedures (2)");
     expect(out).toContain('<span lang="ja">転入届</span>');
-    expect(out).toContain('<span lang="ja">𠮷田 太郎</span>（m1）');
+    expect(out).toContain('<span lang="ja">𠮷田 太郎</span> (Head of household), Person 2 (Child)');
     expect(out).toContain('Mon, 20 April 2026 (<span lang="ja">令和8年4月20日</span>)');
     expect(out).toContain('Why &quot;<span lang="ja">転入届</span>&quot; is declined');
     expect(out).toContain("Ward Residents Division");
@@ -89,7 +94,14 @@ describe("the visit pages", () => {
       },
     ];
     const en = html(
-      <InterviewPage ctx={ctxFor("en")} visit={visit} questions={questions} problems={problems} />,
+      <InterviewPage
+        known={[]}
+        ctx={ctxFor("en")}
+        visit={visit}
+        questions={questions}
+        known={[]}
+        problems={problems}
+      />,
     );
     expect(en).toContain("Interview (2 questions)");
     expect(en).toContain('Previous school — <span lang="ja">𠮷田 一翔</span>');
@@ -101,7 +113,14 @@ describe("the visit pages", () => {
       /<select id="q-relation" name="a\.relation"[^>]*>\s*<option value="">Choose<\/option>/,
     );
     const ja = html(
-      <InterviewPage ctx={ctxFor("ja")} visit={visit} questions={questions.slice(0, 1)} problems={[]} />,
+      <InterviewPage
+        known={[]}
+        ctx={ctxFor("ja")}
+        visit={visit}
+        questions={questions.slice(0, 1)}
+        known={[]}
+        problems={[]}
+      />,
     );
     expect(ja).toContain("聞き取り（1問）");
     expect(ja).toContain("前の学校 — 𠮷田 一翔");

@@ -3,7 +3,7 @@ import { problemFor, TextField } from "../../web/components/fields";
 import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import type { PlanRowView, VisitFrameView } from "../visits.presenters";
-import { Deadline, MemberNames, MoveButton, Msg, VisitForm } from "./components";
+import { Deadline, MemberNames, MoveButton, Msg, TableScroll, VisitForm } from "./components";
 
 /** Declining a one-stop procedure (with the resident's reason), or taking a decline back. */
 function DeclineForm({
@@ -68,45 +68,47 @@ export function PlanPage({
     <>
       <h2>{t("visits.planTitle", { count: procedures.length })}</h2>
       <p>{t("visits.planLead")}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("visits.columnProcedure")}</th>
-            <th scope="col">{t("visits.columnDepartment")}</th>
-            <th scope="col">{t("visits.columnMembers")}</th>
-            <th scope="col">{t("visits.columnDeadline")}</th>
-            <th scope="col">{t("visits.columnHandling")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {procedures.map((p) => (
-            <tr data-procedure={p.id} class={p.declined !== undefined ? "declined" : ""}>
-              <td>
-                <Ja ctx={ctx}>{p.name}</Ja>
-                {p.declined !== undefined ? (
-                  <p>
-                    <Msg
-                      t={t}
-                      k="visits.declinedReason"
-                      params={{ reason: p.declined }}
-                      parts={{ label: <strong>{t("visits.declinedLabel")}</strong> }}
-                    />
-                  </p>
-                ) : null}
-                {p.handling === "one-stop" ? (
-                  <DeclineForm ctx={ctx} visit={visit} p={p} problems={problems} />
-                ) : null}
-              </td>
-              <td>{p.department ? <Local map={p.department} ctx={ctx} /> : t("visits.otherBodies")}</td>
-              <td>
-                <MemberNames ctx={ctx} members={p.members} />
-              </td>
-              <td>{p.deadline ? <Deadline ctx={ctx} iso={p.deadline} /> : t("visits.noDeadline")}</td>
-              <td>{p.handling === "one-stop" ? t("visits.handlingHere") : t("visits.handlingGuidance")}</td>
+      <TableScroll label={t("visits.planTableLabel")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("visits.columnProcedure")}</th>
+              <th scope="col">{t("visits.columnDepartment")}</th>
+              <th scope="col">{t("visits.columnMembers")}</th>
+              <th scope="col">{t("visits.columnDeadline")}</th>
+              <th scope="col">{t("visits.columnHandling")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {procedures.map((p) => (
+              <tr data-procedure={p.id} class={p.declined !== undefined ? "declined" : ""}>
+                <td>
+                  <Ja ctx={ctx}>{p.name}</Ja>
+                  {p.declined !== undefined ? (
+                    <p>
+                      <Msg
+                        t={t}
+                        k="visits.declinedReason"
+                        params={{ reason: p.declined }}
+                        parts={{ label: <strong>{t("visits.declinedLabel")}</strong> }}
+                      />
+                    </p>
+                  ) : null}
+                  {p.handling === "one-stop" ? (
+                    <DeclineForm ctx={ctx} visit={visit} p={p} problems={problems} />
+                  ) : null}
+                </td>
+                <td>{p.department ? <Local map={p.department} ctx={ctx} /> : t("visits.otherBodies")}</td>
+                <td>
+                  <MemberNames ctx={ctx} members={p.members} />
+                </td>
+                <td>{p.deadline ? <Deadline ctx={ctx} iso={p.deadline} /> : t("visits.noDeadline")}</td>
+                <td>{p.handling === "one-stop" ? t("visits.handlingHere") : t("visits.handlingGuidance")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <div class="button-row">
         <MoveButton ctx={ctx} visit={visit} to="interview" label="visits.toInterview" />
         <MoveButton ctx={ctx} visit={visit} to="household" label="visits.backToHousehold" secondary />

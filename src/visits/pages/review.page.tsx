@@ -1,7 +1,7 @@
 import { Ja } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import type { ReviewFormView, VisitFrameView } from "../visits.presenters";
-import { MoveButton, Msg, VisitForm } from "./components";
+import { MemberName, MoveButton, Msg, VisitForm } from "./components";
 
 /** The resident's one signature on the tablet's pad (a client island); refused empty by page and server. */
 function SignatureForm({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView }) {
@@ -63,7 +63,6 @@ export function ReviewPage({
       <p>
         <a href={`/visits/${visit.id}/forms.pdf`}>{t("visits.openForms")}</a>
       </p>
-      <iframe class="pdf-preview" src={`/visits/${visit.id}/forms.pdf`} title={t("visits.formsPreview")} />
       {visit.state === "review" ? (
         <SignatureForm ctx={ctx} visit={visit} />
       ) : (
@@ -76,7 +75,29 @@ export function ReviewPage({
           <MoveButton ctx={ctx} visit={visit} to="review" label="visits.signAgain" secondary />
         </div>
       )}
+      <FormsPreview ctx={ctx} visit={visit} />
     </>
+  );
+}
+
+/**
+ * The forms as the resident reads them. After the sign and accept buttons, and out of the Tab order:
+ * a PDF viewer in a frame holds several stops of its own (its toolbar), which a keyboard user would
+ * otherwise pass before reaching the buttons. The link opens the same PDF in a tab of its own.
+ */
+function FormsPreview({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView }) {
+  const { t } = ctx;
+  const href = `/visits/${visit.id}/forms.pdf`;
+  return (
+    <section aria-labelledby="forms-preview-title" class="forms-preview">
+      <h3 id="forms-preview-title">{t("visits.formsPreview")}</h3>
+      <p>
+        <a href={href} target="_blank" rel="noopener">
+          {t("visits.openFormsNewTab")}
+        </a>
+      </p>
+      <iframe class="pdf-preview" src={href} title={t("visits.formsPreview")} tabindex={-1} />
+    </section>
   );
 }
 
@@ -88,7 +109,7 @@ function MemberList({ ctx, f }: { ctx: PageContext; f: ReviewFormView }) {
       {f.members.map((m, i) => (
         <>
           {i > 0 ? separator : ""}
-          {m.name ? <Ja ctx={ctx}>{m.name}</Ja> : m.id}
+          <MemberName ctx={ctx} member={m} relation={false} />
         </>
       ))}
     </>

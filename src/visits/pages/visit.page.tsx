@@ -4,6 +4,7 @@ import type { PageContext } from "../../web/layout";
 import type {
   AcceptedView,
   IdentityView,
+  KnownFactView,
   PlanRowView,
   QuestionView,
   ReviewFormView,
@@ -25,7 +26,7 @@ export type VisitStepView =
   | { step: "identity"; identity: IdentityView }
   | { step: "household"; household: HouseholdPageView }
   | { step: "plan"; procedures: PlanRowView[] }
-  | { step: "interview"; questions: QuestionView[] }
+  | { step: "interview"; questions: QuestionView[]; known: KnownFactView[] }
   | { step: "review"; forms: ReviewFormView[] }
   | { step: "accepted"; accepted: AcceptedView<DeliveryStatusView[]> }
   | { step: "cancelled" };
@@ -53,7 +54,13 @@ export function VisitPage({
       ) : view.step === "plan" ? (
         <PlanPage ctx={ctx} visit={visit} procedures={view.procedures} problems={problems} />
       ) : view.step === "interview" ? (
-        <InterviewPage ctx={ctx} visit={visit} questions={view.questions} problems={problems} />
+        <InterviewPage
+          ctx={ctx}
+          visit={visit}
+          questions={view.questions}
+          known={view.known}
+          problems={problems}
+        />
       ) : view.step === "review" ? (
         <ReviewPage ctx={ctx} visit={visit} forms={view.forms} />
       ) : view.step === "accepted" ? (

@@ -6,16 +6,19 @@ import { presentStatuses } from "../../handoff/handoff.presenters";
 import { handoffRepository } from "../../handoff/handoff.repository";
 import { openReasons } from "../../registry/open-household";
 import type { ResidentRegistryPort } from "../../registry/registry.port";
+import { birthDateOf } from "../../registry/search-residents";
 import { type VisitRow, visitRepository } from "../visit.repository";
 import {
   presentAccepted,
   presentIdentity,
   presentInterview,
+  presentKnownFacts,
   presentPlan,
   presentResidentHits,
   presentReview,
 } from "../visits.presenters";
 import type { VisitStepView } from "./visit.page";
+import { unnamedMemberLabel } from "./visit-frame.presenter";
 
 export interface VisitStepSources {
   db: DbOrTx;
@@ -53,17 +56,22 @@ export async function presentVisitStep(
       return { step: "identity", identity: presentIdentity() };
     case "household": {
       const { q, birthDate } = input;
+      // The date as typed (S55.4.2, 昭和55年4月2日 …) through the one parser; one that cannot be read
+      // is the field's problem and searches nothing, rather than reaching the database as text.
+      const read = birthDate ? birthDateOf(birthDate) : undefined;
+      const problems = read && "problem" in read ? [read.problem] : [];
+      const iso = read && "iso" in read ? read.iso : undefined;
       const found =
-        q || birthDate
+        (q || iso) && problems.length === 0
           ? await sources.registry.search(visit.municipalityId, {
               ...(q ? { name: q } : {}),
-              ...(birthDate ? { birthDate } : {}),
+              ...(iso ? { birthDate: iso } : {}),
               limit: 20,
             })
           : undefined;
       const draft = input.draft ?? emptyDraft(sources.today);
       const household = {
-        search: { q, birthDate, results: found ? presentResidentHits(found) : undefined },
+        search: { q, birthDate, results: found ? presentResidentHits(found) : undefined, problems },
         reasons: openReasons.filter((x) => x !== "certificate"),
         reason: draft.event.type,
         draft,
@@ -74,7 +82,11 @@ export async function presentVisitStep(
     case "plan":
       return { step: "plan", procedures: presentPlan(visit, settingsForMunicipality(visit.municipalityId)) };
     case "interview":
-      return { step: "interview", questions: presentInterview(visit, input.answers) };
+      return {
+        step: "interview",
+        questions: presentInterview(visit, input.answers, unnamedMemberLabel),
+        known: presentKnownFacts(visit),
+      };
     case "review":
     case "signature":
       return { step: "review", forms: presentReview(visit) };

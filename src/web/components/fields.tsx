@@ -1,6 +1,9 @@
 import type { Child } from "hono/jsx";
+import { formatWareki, parseDateInput } from "../../shared/dates";
 import type { Problem } from "../../shared/errors";
-import type { Translate } from "../i18n";
+import { summaryLead, summaryTitle } from "../error-mapper";
+import type { MessageKey, Translate } from "../i18n";
+import { Ja } from "./lang";
 
 /**
  * The one set of form fields: label, hint, error (linked from the error summary by the field's id),
@@ -19,7 +22,8 @@ export function ErrorSummary({ problems, t }: { problems: readonly Problem[]; t:
   // Focused on load (autofocus works without script), so keyboard and screen-reader users meet it first.
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
-      <h2 id="error-summary-title">{t("common.errorSummaryTitle")}</h2>
+      <h2 id="error-summary-title">{t(summaryTitle(problems))}</h2>
+      {summaryLead(problems) ? <p>{t(summaryLead(problems) as MessageKey)}</p> : null}
       <ul>
         {problems.map((p) => (
           <li>{p.path ? <a href={`#${p.path}`}>{t.message(p)}</a> : t.message(p)}</li>
@@ -81,11 +85,14 @@ export function TextField(
     maxlength?: number;
     pattern?: string;
     lang?: string;
+    /** `data-*` hooks of a client island (e.g. `data-postal-lookup`), kept off every other attribute. */
+    data?: Record<`data-${string}`, string>;
   },
 ) {
   return (
     <Frame {...props}>
       <input
+        {...props.data}
         id={props.id}
         name={props.name ?? props.id}
         type={props.type ?? "text"}
@@ -99,6 +106,76 @@ export function TextField(
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? "true" : undefined}
       />
+    </Frame>
+  );
+}
+
+const longDates = new Map<string, Intl.DateTimeFormat>();
+/** "1980年4月2日", "2 April 1980": the 西暦 a reader reads, without the weekday. */
+function westernDate(iso: string, intlLocale: string): string {
+  let format = longDates.get(intlLocale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale === "en" ? "en-GB" : intlLocale, {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+    longDates.set(intlLocale, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * A date as people write it: a text input (a browser's `type="date"` refuses 和暦 and full-width
+ * digits, and `inputmode="numeric"` hides the letters S, H, R and 昭和), read by the one parser
+ * (`parseDateInput`). Under the input it says what it read, 「昭和55年4月2日（1980年4月2日）と読みました」,
+ * so a misread 和暦 is seen before it is used; the hint gives the forms it takes.
+ */
+export function DateField(
+  props: FieldBase & {
+    t: Translate;
+    value?: string | undefined;
+    /** "bday" for one's own date of birth on a resident's page; "off" (the default) at the counter. */
+    autocomplete?: "off" | "bday";
+    /** The hint's examples: dates of birth (S55.4.2, the default) or recent dates (R8.4.1). */
+    examples?: "birth" | "recent";
+    /** Whether to say what was read; off for a value the page filled in itself. */
+    showRead?: boolean;
+  },
+) {
+  const { t } = props;
+  const value = props.value ?? "";
+  const parsed = value.trim() && !props.error && props.showRead !== false ? parseDateInput(value) : undefined;
+  const read = parsed?.ok ? parsed.iso : undefined;
+  const hint = props.hint ?? t(props.examples === "recent" ? "common.dateHintRecent" : "common.dateHint");
+  const field = { ...props, hint };
+  const marker = (i: number) => `\uE000${i}\uE001`;
+  const readParts = read
+    ? t("common.dateRead", { wareki: marker(0), western: westernDate(read, t.intlLocale) }).split(
+        /\uE000\d\uE001/,
+      )
+    : [];
+  return (
+    <Frame {...field}>
+      <input
+        id={props.id}
+        name={props.name ?? props.id}
+        type="text"
+        value={value}
+        autocomplete={props.autocomplete ?? "off"}
+        maxlength={40}
+        required={props.required}
+        aria-describedby={[describedBy(field), read ? `${props.id}-read` : ""].filter(Boolean).join(" ") || undefined}
+        aria-invalid={props.error ? "true" : undefined}
+      />
+      {read ? (
+        <p class="field__hint field__read" id={`${props.id}-read`}>
+          {readParts[0]}
+          <Ja ctx={{ lang: t.locale }}>{formatWareki(read)}</Ja>
+          {readParts[1]}
+        </p>
+      ) : null}
     </Frame>
   );
 }
