@@ -92,6 +92,7 @@ const englishWords: ReadonlySet<string> = new Set([
   "abroad",
   "pregnant",
   "preschool",
+  "one-stop",
 ]);
 
 const memberIdPattern = /(?<![A-Za-z0-9_.-])m\d+(?![A-Za-z0-9_])/g;
@@ -105,6 +106,13 @@ const bracketPattern = /[（(]\s*([a-z][A-Za-z0-9-]*(?:\s*[,、]\s*[a-z][A-Za-z0
 const keyedPattern = /(?<![A-Za-z0-9_./-])[A-Za-z0-9][A-Za-z0-9_.-]*:([a-z][A-Za-z0-9-]*)(?![A-Za-z0-9_/-])/g;
 /** A word of ASCII letters, digits and hyphens standing alone. */
 const wordPattern = /(?<![A-Za-z0-9_.@/-])[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_.@/-])/g;
+
+/** Whether a word stands between two English words ("the procedures a household needs"). */
+function inEnglishProse(text: string, index: number, length: number): boolean {
+  const before = /[A-Za-z]+[\s,;]*$/.test(text.slice(Math.max(0, index - 24), index).replace(/\s+$/, " "));
+  const after = /^[\s,;.]*[A-Za-z]+/.test(text.slice(index + length, index + length + 24));
+  return before && after;
+}
 
 function contextOf(text: string, index: number, length: number): string {
   return text
@@ -129,6 +137,9 @@ export function findInternalIds(text: string, options: ScanOptions = {}): Findin
   for (const m of text.matchAll(keyedPattern)) if (internalCodes.has(m[1] ?? "")) add("keyed-code", m);
   if (japanese) {
     for (const m of text.matchAll(wordPattern)) {
+      // An English word inside an English sentence of a Japanese page (the API reference's English
+      // descriptions) is prose, not a code.
+      if (englishWords.has(m[0]) && inEnglishProse(text, m.index ?? 0, m[0].length)) continue;
       // A procedure id's parts ("juki", "move-in") are reported once, as the id.
       if (internalCodes.has(m[0]) && !found.some((f) => f.kind === "procedure-id" && f.match.includes(m[0])))
         add("bare-code", m);

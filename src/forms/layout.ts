@@ -49,6 +49,25 @@ export interface PageContext {
   filingDate: string | undefined;
   department: string | undefined;
   signature: PDFImage | undefined;
+  /**
+   * Written in the signature box instead of a drawn signature when someone signed for the filer
+   * (代筆): who wrote, why, and who confirmed it — up to three short lines.
+   */
+  signatureNote?: readonly string[] | undefined;
+}
+
+/** The 代筆 lines in a signature box whose bottom-left corner is (x, y), at a size that fits its width. */
+export function drawSignatureNote(
+  page: PDFPage,
+  font: PDFFont,
+  lines: readonly string[],
+  box: { x: number; y: number; width: number; height: number },
+) {
+  const shown = lines.slice(0, 3);
+  shown.forEach((line, i) => {
+    const size = Math.min(8, (box.width - 8) / Math.max(1, font.widthOfTextAtSize(line, 1)));
+    page.drawText(line, { x: box.x + 4, y: box.y + 4 + (shown.length - 1 - i) * 11, size, font, color: ink });
+  });
 }
 
 /**
@@ -409,7 +428,9 @@ function drawBottom(
     sizes.label + 0.5,
     labelInk,
   );
-  if (ctx.signature) {
+  if (ctx.signatureNote && ctx.signatureNote.length > 0) {
+    drawSignatureNote(page, font, ctx.signatureNote, { x: sigX, y: boxY, ...signature });
+  } else if (ctx.signature) {
     const room = { w: signature.width - 16, h: signature.height - 16 };
     const scale = Math.min(room.w / ctx.signature.width, room.h / ctx.signature.height);
     const w = ctx.signature.width * scale;

@@ -2,7 +2,7 @@ import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { FilledForm } from "./fill-form";
 import type { OverlayTemplate } from "./form-template.schema";
 import { TemplateError } from "./forms.errors";
-import { drawRun, measure, type PageContext } from "./layout";
+import { drawRun, drawSignatureNote, measure, type PageContext } from "./layout";
 
 /**
  * Overlay templates print onto a municipality's own blank form: its pages are copied into the bundle
@@ -98,7 +98,10 @@ export async function drawOverlayForm(
         }
       }
     }
-    if (ctx.signature) {
+    if (ctx.signatureNote && ctx.signatureNote.length > 0) {
+      const box = template.signature;
+      drawSignatureNote(on(box.page), ctx.font, ctx.signatureNote, box);
+    } else if (ctx.signature) {
       const box = template.signature;
       const scale = Math.min((box.width - 8) / ctx.signature.width, (box.height - 8) / ctx.signature.height);
       const w = ctx.signature.width * scale;

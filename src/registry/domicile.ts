@@ -218,9 +218,7 @@ export function domicileProblems(d: ResidentDomicile): DomicileProblem[] {
       if (d[field] !== null) out.push(problem(field, "foreignWithHonseki", { field }));
     }
     if (d.residenceStatus !== null && withoutPeriod.has(d.residenceStatus) && d.residencePeriodEnd !== null)
-      out.push(
-        problem("residencePeriodEnd", "periodForPermanent", { status: d.residenceStatus }),
-      );
+      out.push(problem("residencePeriodEnd", "periodForPermanent", { status: d.residenceStatus }));
   }
   return out;
 }

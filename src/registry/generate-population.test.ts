@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { householdSchema } from "../guidance/household.schema";
 import { parseHousehold } from "../guidance/validate";
+import { parseCsv } from "./csv";
+import { domicileProblems, isCardNumber, noDomicile } from "./domicile";
 import { generatePopulation, mulberry32 } from "./generate-population";
 import { householdToGuidanceInput } from "./guidance-input";
+import { kumamotoWards } from "./kumamoto-population";
+import { allRegistryColumns, readHeader, readRow, registryCsvLine } from "./registry-csv";
 import type { RegistryRow } from "./registry-row";
 import { ageOn, type HouseholdRecord, type ResidentRecord } from "./resident";
 
@@ -137,5 +141,80 @@ describe("the synthetic Kumamoto population", () => {
       }
     }
     expect(checked).toBe(population.length);
+  });
+
+  it("makes about 1.3% of the residents foreign nationals, mostly from Vietnam, China, the Philippines, Korea, Nepal and Indonesia", () => {
+    const foreign = rows.filter((r) => r.nationality !== "JP");
+    const share = foreign.length / rows.length;
+    expect(share).toBeGreaterThan(0.009);
+    expect(share).toBeLessThan(0.018);
+    const byNationality = new Map<string, number>();
+    for (const r of foreign)
+      byNationality.set(r.nationality ?? "", (byNationality.get(r.nationality ?? "") ?? 0) + 1);
+    const leading = [...byNationality]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([code]) => code);
+    expect(leading.slice(0, 2).sort()).toEqual(["CN", "VN"]);
+    expect(leading).toEqual(expect.arrayContaining(["PH", "KR", "NP"]));
+    const statuses = new Set(foreign.map((r) => r.residenceStatus));
+    for (const status of ["技能実習", "留学", "永住者", "特定技能1号", "特別永住者", "家族滞在"])
+      expect(statuses, status).toContain(status);
+    // 特別永住者 are the Korean residents whose families have lived here since before 1945.
+    for (const r of foreign.filter((f) => f.residenceStatus === "特別永住者"))
+      expect(r.nationality).toBe("KR");
+  });
+
+  it("gives each foreign resident a status, a card number and the end of the period of stay (none for permanent residents), and no 本籍", () => {
+    for (const r of rows.filter((f) => f.nationality !== "JP")) {
+      expect(r.residenceStatus).toBeTruthy();
+      expect(isCardNumber(r.residenceCardNumber ?? "")).toBe(true);
+      if (r.residenceStatus === "永住者" || r.residenceStatus === "特別永住者")
+        expect(r.residencePeriodEnd).toBeNull();
+      else expect(r.residencePeriodEnd && r.residencePeriodEnd > asOf).toBe(true);
+      expect([r.honseki, r.hittousha]).toEqual([null, null]);
+    }
+    // Some foreign residents are married to a Japanese national and live in their household.
+    expect(population.some((h) => new Set(h.rows.map((r) => r.nationality === "JP")).size === 2)).toBe(true);
+  });
+
+  it("gives every Japanese national a 本籍 and a 筆頭者, shared by a couple and their children, usually the head", () => {
+    const japanese = rows.filter((r) => r.nationality === "JP");
+    for (const r of japanese) {
+      expect(r.honseki).toMatch(/^(北海道|東京都|大阪府|京都府|.{2,3}県)/);
+      expect(r.hittousha).toMatch(/\u3000/);
+      expect([r.residenceStatus, r.residenceCardNumber, r.residencePeriodEnd]).toEqual([null, null, null]);
+    }
+    const share = (f: (r: RegistryRow) => boolean, of: RegistryRow[]) => of.filter(f).length / of.length;
+    expect(share((r) => (r.honseki ?? "").startsWith("熊本県熊本市"), japanese)).toBeGreaterThan(0.5);
+    expect(share((r) => !(r.honseki ?? "").startsWith("熊本県"), japanese)).toBeGreaterThan(0.05);
+    const heads = japanese.filter((r) => r.relation === "head");
+    expect(share((r) => r.hittousha === r.name, heads)).toBeGreaterThan(0.5);
+    for (const h of population) {
+      const couple = h.rows.filter((r) => r.nationality === "JP" && r.relation !== "parent");
+      if (couple.length > 0 && h.rows.some((r) => r.relation === "spouse"))
+        expect(new Set(couple.map((r) => `${r.honseki}|${r.hittousha}`)).size).toBe(1);
+    }
+  });
+
+  it("gives every household the postal code of its town", () => {
+    const codes = new Set(kumamotoWards.flatMap((w) => Object.values(w.postalCodes)));
+    for (const w of kumamotoWards)
+      for (const town of [...w.chome, ...w.banchi])
+        expect(w.postalCodes[town], `${w.ward}${town}`).toBeTruthy();
+    for (const h of population) {
+      expect(codes.has(h.rows[0]?.postalCode ?? "")).toBe(true);
+      expect(new Set(h.rows.map((r) => r.postalCode)).size).toBe(1);
+    }
+  });
+
+  it("writes only rows that the import reads back unchanged", () => {
+    const header = readHeader(allRegistryColumns, 1);
+    if (!("positions" in header)) throw new Error("header");
+    for (const row of rows.slice(0, 5_000)) {
+      const fields = parseCsv(registryCsvLine(row)).records[0]?.fields ?? [];
+      expect(readRow(fields, 2, header.positions, asOf)).toEqual({ row: { ...row, line: 2 } });
+      expect(domicileProblems({ ...noDomicile, ...row } as typeof noDomicile)).toEqual([]);
+    }
   });
 });

@@ -101,7 +101,7 @@ const newcomerAges: Record<string, readonly [number, number]> = {
   技能実習: [19, 34],
   特定技能1号: [20, 39],
   留学: [18, 29],
-  技術・人文知識・国際業務: [23, 44],
+  "技術・人文知識・国際業務": [23, 44],
   教育: [25, 54],
 };
 
@@ -217,7 +217,8 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
   };
   /** The status of a member of a foreign family, from the head's. */
   const familyStatus = (headStatus: string, person: Person): string => {
-    if (person.relation === "head" || headStatus === "特別永住者" || headStatus === "定住者") return headStatus;
+    if (person.relation === "head" || headStatus === "特別永住者" || headStatus === "定住者")
+      return headStatus;
     if (headStatus === "永住者") {
       if (person.relation === "spouse" || person.relation === "child")
         return chance(0.55) ? "永住者" : "永住者の配偶者等";
@@ -336,6 +337,21 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
     return people;
   };
 
+  // The helpers of assignKoseki, made once: under tsx every closure created costs a __name call, and
+  // one per household would cost a noticeable share of the generator's time.
+  const keptHonseki = (here: string): string => (chance(0.45) ? here : honsekiElsewhere());
+  const absentName = (family: string, age: number): string =>
+    `${family}\u3000${givenName("male", Math.min(MAX_AGE, age))[0]}`;
+  const putKoseki = (row: RegistryRow, honseki: string, hittousha: string): void => {
+    if (row.nationality !== JAPAN) return;
+    row.honseki = honseki;
+    row.hittousha = hittousha;
+  };
+  const ageOf = (birthDate: string): number => {
+    const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
+    return asOfYear - y - (asOfMonth < m || (asOfMonth === m && asOfDay < d) ? 1 : 0);
+  };
+
   /**
    * 本籍 and 筆頭者 for the Japanese nationals of a household, as their 戸籍 stand: a married couple
    * and their unmarried children share one 戸籍 whose 筆頭者 is nearly always the husband (the
@@ -346,63 +362,58 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
   const assignKoseki = (kind: Kind, rows: RegistryRow[], honsekiHere: string, family: string): void => {
     const head = rows[0];
     if (!head) return;
-    const japanese = (r: RegistryRow | undefined) => r !== undefined && r.nationality === JAPAN;
-    const kept = (): string => (chance(0.45) ? honsekiHere : honsekiElsewhere());
-    const absent = (age: number): string => `${family}\u3000${givenName("male", Math.min(MAX_AGE, age))[0]}`;
     const headAge = ageOf(head.birthDate);
-    const put = (row: RegistryRow, honseki: string, hittousha: string) => {
-      if (!japanese(row)) return;
-      row.honseki = honseki;
-      row.hittousha = hittousha;
-    };
     switch (kind) {
       case "couple":
       case "family":
       case "threeGen": {
-        const spouse = rows.find((r) => r.relation === "spouse");
-        const partners = [head, spouse].filter(japanese) as RegistryRow[];
-        const husband = partners.find((r) => r.sex === "male");
-        const wife = partners.find((r) => r.sex === "female");
-        const first = chance(0.96) ? (husband ?? wife) : (wife ?? husband);
-        const main = [kept(), first?.name ?? head.name] as const;
-        const parentFather = rows.find((r) => r.relation === "parent" && r.sex === "male");
-        const parents = [
-          chance(0.5) ? main[0] : honsekiElsewhere(),
-          parentFather?.name ?? absent(headAge + between(25, 35)),
-        ] as const;
+        let husband: RegistryRow | undefined;
+        let wife: RegistryRow | undefined;
+        let parentFather: RegistryRow | undefined;
         for (const row of rows) {
-          if (row.relation === "parent") put(row, ...parents);
-          else put(row, ...main);
+          if ((row.relation === "head" || row.relation === "spouse") && row.nationality === JAPAN) {
+            if (row.sex === "male") husband = row;
+            else wife = row;
+          }
+          if (row.relation === "parent" && row.sex === "male") parentFather = row;
+        }
+        const first = chance(0.96) ? (husband ?? wife) : (wife ?? husband);
+        const honseki = keptHonseki(honsekiHere);
+        const hittousha = first?.name ?? head.name;
+        const parentsHonseki = chance(0.5) ? honseki : honsekiElsewhere();
+        const parentsHittousha = parentFather?.name ?? absentName(family, headAge + between(25, 35));
+        for (const row of rows) {
+          if (row.relation === "parent") putKoseki(row, parentsHonseki, parentsHittousha);
+          else putKoseki(row, honseki, hittousha);
         }
         break;
       }
       case "singleParent": {
-        const main = chance(0.8)
-          ? ([kept(), head.name] as const)
-          : ([honsekiElsewhere(), absent(headAge + between(25, 35))] as const);
-        for (const row of rows) put(row, ...main);
+        const own = chance(0.8);
+        const honseki = own ? keptHonseki(honsekiHere) : honsekiElsewhere();
+        const hittousha = own ? head.name : absentName(family, headAge + between(25, 35));
+        for (const row of rows) putKoseki(row, honseki, hittousha);
         break;
       }
       case "siblings": {
-        const main = [chance(0.3) ? honsekiHere : honsekiElsewhere(), absent(headAge + between(25, 35))] as const;
-        for (const row of rows) put(row, ...main);
+        const honseki = chance(0.3) ? honsekiHere : honsekiElsewhere();
+        const hittousha = absentName(family, headAge + between(25, 35));
+        for (const row of rows) putKoseki(row, honseki, hittousha);
         break;
       }
       case "single": {
         // Still in the parents' 戸籍, in one of their own, or in a late husband's.
         const x = rand();
-        const own = head.sex === "male" ? (headAge < 30 ? 0.1 : 0.75) : headAge < 30 ? 0.05 : headAge < 60 ? 0.5 : 0.2;
-        const husband = head.sex === "female" && headAge >= 30 ? (headAge < 60 ? 0.15 : 0.7) : 0;
-        if (x < own) put(head, kept(), head.name);
-        else if (x < own + husband) put(head, kept(), absent(headAge + between(0, 5)));
-        else put(head, honsekiElsewhere(), absent(headAge + between(25, 35)));
+        const male = head.sex === "male";
+        const own = male ? (headAge < 30 ? 0.1 : 0.75) : headAge < 30 ? 0.05 : headAge < 60 ? 0.5 : 0.2;
+        const widow = !male && headAge >= 30 ? (headAge < 60 ? 0.15 : 0.7) : 0;
+        if (x < own) putKoseki(head, keptHonseki(honsekiHere), head.name);
+        else if (x < own + widow)
+          putKoseki(head, keptHonseki(honsekiHere), absentName(family, headAge + between(0, 5)));
+        else putKoseki(head, honsekiElsewhere(), absentName(family, headAge + between(25, 35)));
         break;
       }
     }
-  };
-  const ageOf = (birthDate: string): number => {
-    const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
-    return asOfYear - y - (asOfMonth < m || (asOfMonth === m && asOfDay < d) ? 1 : 0);
   };
 
   let residentCount = 0;

@@ -119,4 +119,43 @@ describe("household → guidance input", () => {
     const input = householdToGuidanceInput(household, { type: "move-within", date: "2020-05-31" });
     expect(input.members.map((m) => m.id)).toEqual(["r1", "r2", "r4"]);
   });
+
+  it("passes 本籍 and 筆頭者 of a Japanese national, leaving out the nationality (absent means JP)", () => {
+    const national = resident({ honseki: "熊本県熊本市南区近見五丁目35番", hittousha: "中村\u3000義男" });
+    const member = memberFromResident(national, "2026-04-06");
+    expect(member).toMatchObject({ honseki: "熊本県熊本市南区近見五丁目35番", hittousha: "中村\u3000義男" });
+    expect(member).not.toHaveProperty("nationality");
+    expect(member).not.toHaveProperty("residenceStatus");
+  });
+
+  it("passes a foreign resident's nationality, status, card number and end of the period of stay, and no 本籍", () => {
+    const foreign = resident({
+      name: "NGUYEN VAN AN",
+      nationality: "VN",
+      residenceStatus: "技術・人文知識・国際業務",
+      residenceCardNumber: "EH48210395AC",
+      residencePeriodEnd: "2028-09-30",
+      // What a wrong row might still hold: a foreign resident has no 戸籍.
+      honseki: "熊本県熊本市中央区九品寺二丁目8番",
+    });
+    const member = memberFromResident(foreign, "2026-04-06");
+    expect(member).toMatchObject({
+      nationality: "VN",
+      residenceStatus: "技術・人文知識・国際業務",
+      residenceCardNumber: "EH48210395AC",
+      residencePeriodEnd: "2028-09-30",
+    });
+    expect(member).not.toHaveProperty("honseki");
+    const permanent = memberFromResident(
+      resident({ nationality: "KR", residenceStatus: "特別永住者", residenceCardNumber: "AB12345678CD" }),
+      "2026-04-06",
+    );
+    expect(permanent).not.toHaveProperty("residencePeriodEnd");
+    const input = {
+      event: { type: "move-within" as const, date: "2026-04-06" },
+      members: [member, { ...permanent, id: "r9", relation: "spouse" as const, pension: "cat3" as const }],
+    };
+    expect(householdSchema.safeParse(input).success).toBe(true);
+    expect(parseHousehold(input).ok).toBe(true);
+  });
 });

@@ -6,9 +6,10 @@ import { translator } from "../i18n/translate";
 import type { Message } from "../shared/locale";
 import { kumamotoSeed } from "../tenancy/kumamoto.seed";
 import { seedMunicipality } from "../tenancy/municipality-seed";
+import { csvLine, parseCsv } from "./csv";
 import { decodeRegistryFile, importRegistry } from "./import-registry";
 import { localRegistry } from "./local-registry";
-import { registryRow } from "./registry.test-support";
+import { nakamuraKiyo, nguyenFamily, registryRow } from "./registry.test-support";
 import { optionalColumns, registryColumns, registryCsvHeader, registryCsvLine } from "./registry-csv";
 import type { RegistryRow } from "./registry-row";
 
@@ -245,5 +246,157 @@ describe("importing a registry file", () => {
 
   it("names the columns of the documented layout in its header, the optional ones last", () => {
     expect(registryCsvHeader().trim().split(",")).toEqual([...registryColumns, ...optionalColumns]);
+  });
+});
+
+describe("importing the 戸籍 and 在留 columns", () => {
+  const people = () => [...nakamuraKiyo(), ...nguyenFamily()];
+  /** The same rows in the layout written before issue 16: the required columns only. */
+  const oldLayout = (rows: RegistryRow[]): string =>
+    csvLine(registryColumns) +
+    rows
+      .map((row) =>
+        csvLine((parseCsv(registryCsvLine(row)).records[0]?.fields ?? []).slice(0, registryColumns.length)),
+      )
+      .join("");
+  const history = async (name: string) => {
+    const registry = localRegistry(database);
+    const [found] = (await registry.search("kumamoto", { name })).residents;
+    return {
+      resident: await registry.resident("kumamoto", found?.id ?? ""),
+      household: await registry.household("kumamoto", found?.householdId ?? ""),
+      changes: await registry.history("kumamoto", found?.householdId ?? ""),
+    };
+  };
+
+  it("stores 本籍, 筆頭者, the nationality, the 在留 facts and the postal code as the file gives them", async () => {
+    const report = await run(utf8(csv(people())));
+    expect(report).toMatchObject({ ok: true, counts: { created: 4 } });
+    const kiyo = await history("中村 キヨ");
+    expect(kiyo.resident).toMatchObject({
+      nationality: "JP",
+      honseki: "熊本県熊本市南区近見五丁目35番",
+      hittousha: "中村\u3000義男",
+      residenceStatus: null,
+    });
+    expect(kiyo.household?.postalCode).toBe("861-4101");
+    const an = await history("NGUYEN VAN AN");
+    expect(an.resident).toMatchObject({
+      nationality: "VN",
+      honseki: null,
+      residenceStatus: "技術・人文知識・国際業務",
+      residenceCardNumber: "EH48210395AC",
+      residencePeriodEnd: "2028-09-30",
+    });
+  });
+
+  it("still imports a file written before these columns, keeping what the registry holds and writing no history", async () => {
+    const before = await count("registry_resident_changes");
+    const report = await run(utf8(oldLayout(people())));
+    expect(report).toMatchObject({ ok: true, counts: { created: 0, updated: 0, unchanged: 4 } });
+    expect(await count("registry_resident_changes")).toBe(before);
+    expect((await history("中村 キヨ")).resident?.honseki).toBe("熊本県熊本市南区近見五丁目35番");
+    expect((await history("中村 キヨ")).household?.postalCode).toBe("861-4101");
+    expect((await history("NGUYEN VAN AN")).resident?.residenceCardNumber).toBe("EH48210395AC");
+    // A new resident from such a file is a Japanese national with nothing known of the 戸籍 yet.
+    const fresh = registryRow({
+      residentNo: "OLD1",
+      householdNo: "HOLD",
+      name: "古田\u3000一",
+      kana: "フルタ\u3000ハジメ",
+    });
+    expect(await run(utf8(oldLayout([fresh])))).toMatchObject({ ok: true, counts: { created: 1 } });
+    expect((await history("古田 一")).resident).toMatchObject({ nationality: "JP", honseki: null });
+  });
+
+  it("records a renewed card, a new period of stay and a moved 本籍 as history, one row per changed fact", async () => {
+    const changed = people().map((row) =>
+      row.residentNo === "2900000004"
+        ? { ...row, residenceCardNumber: "EH99990000AB", residencePeriodEnd: "2031-09-30" }
+        : row.residentNo === "2900000001"
+          ? { ...row, honseki: "熊本県八代市松江城町1番地" }
+          : row,
+    );
+    const report = await run(utf8(csv(changed)));
+    expect(report).toMatchObject({ ok: true, counts: { updated: 2, unchanged: 2 } });
+    const an = await history("NGUYEN VAN AN");
+    expect(an.changes.slice(0, 2).map((c) => [c.field, c.oldValue, c.newValue, c.source])).toEqual(
+      expect.arrayContaining([
+        ["residenceCardNumber", "EH48210395AC", "EH99990000AB", "import"],
+        ["residencePeriodEnd", "2028-09-30", "2031-09-30", "import"],
+      ]),
+    );
+    const kiyo = await history("中村 キヨ");
+    expect(kiyo.changes[0]).toMatchObject({
+      field: "honseki",
+      oldValue: "熊本県熊本市南区近見五丁目35番",
+      newValue: "熊本県八代市松江城町1番地",
+    });
+  });
+
+  it("records a household's new postal code as history of the household", async () => {
+    // Her household alone, as the file before left her (本籍 moved to 八代市), with a new postal code.
+    const moved = nakamuraKiyo().map((row) => ({
+      ...row,
+      honseki: "熊本県八代市松江城町1番地",
+      postalCode: "861-4102",
+    }));
+    expect(await run(utf8(csv(moved)))).toMatchObject({ ok: true, counts: { updated: 0, unchanged: 1 } });
+    const kiyo = await history("中村 キヨ");
+    expect(kiyo.household?.postalCode).toBe("861-4102");
+    expect(kiyo.changes[0]).toMatchObject({
+      field: "postalCode",
+      oldValue: "861-4101",
+      newValue: "861-4102",
+      residentId: null,
+    });
+  });
+
+  it("refuses a bad card number, an unknown nationality, a foreign resident without a status, a card for a Japanese national and an impossible date, each on its line and column, and writes nothing", async () => {
+    const residents = await count("registry_residents");
+    const changes = await count("registry_resident_changes");
+    const [an, mai, anh] = nguyenFamily() as [RegistryRow, RegistryRow, RegistryRow];
+    const rows: RegistryRow[] = [
+      { ...an, residentNo: "F1", householdNo: "HF1", residenceCardNumber: "EH4821039AC" },
+      { ...mai, residentNo: "F2", householdNo: "HF2", relation: "head", nationality: "QQ" },
+      { ...anh, residentNo: "F3", householdNo: "HF3", relation: "head", residenceStatus: null },
+      registryRow({
+        residentNo: "F4",
+        householdNo: "HF4",
+        nationality: "JP",
+        residenceCardNumber: "EH48210395AC",
+      }),
+      { ...an, residentNo: "F5", householdNo: "HF5", residencePeriodEnd: "2027-02-30" },
+    ];
+    const report = await run(utf8(csv(rows)));
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.problems.map((p) => [p.line, p.column])).toEqual([
+      [2, "residence_card_number"],
+      [3, "nationality"],
+      [4, "residence_status"],
+      [5, "residence_card_number"],
+      [6, "residence_period_end"],
+    ]);
+    expect(report.problems.map((p) => ja(p))).toEqual([
+      expect.stringContaining("在留カード等の番号「EH4821039AC」の形が正しくありません"),
+      expect.stringContaining("国籍・地域「QQ」"),
+      expect.stringContaining("在留資格が必要です"),
+      expect.stringContaining("日本国籍の方に在留カード等の番号"),
+      expect.stringContaining("存在しない日付"),
+    ]);
+    expect(await count("registry_residents")).toBe(residents);
+    expect(await count("registry_resident_changes")).toBe(changes);
+  });
+
+  it("never stores a 12-digit 個人番号 in the 戸籍's text, even written past the import", async () => {
+    const attempt = database.db.execute(
+      sql`update registry_residents set honseki = '熊本県熊本市１２３４５６７８９０１２' where resident_no = '2900000001'`,
+    );
+    await expect(attempt).rejects.toThrow();
+    const card = database.db.execute(
+      sql`update registry_residents set residence_card_number = '123456789012' where resident_no = '2900000004'`,
+    );
+    await expect(card).rejects.toThrow();
   });
 });

@@ -339,7 +339,8 @@ function readDomicile(
     const value = domicile[field];
     if (value === null) continue;
     const column = columnOfField[field];
-    if (value.length > max) problems.push({ line, column, ...message("csvTooLong", { column, max: String(max) }) });
+    if (value.length > max)
+      problems.push({ line, column, ...message("csvTooLong", { column, max: String(max) }) });
     else if (nameCharacterFault(value))
       problems.push({ line, column, ...message("domicileCharacters", { field, value }) });
   }

@@ -178,7 +178,8 @@ function readDomicileFields(
   const orNull = (value: string) => (value === "" ? null : value);
   const nationalityText = text("nationality").toUpperCase();
   const nationality = nationalityText === "" ? JAPAN : nationalityText;
-  if (!isNationality(nationality)) problems.push(problem("nationality", "invalidChoice", { field: "nationality" }));
+  if (!isNationality(nationality))
+    problems.push(problem("nationality", "invalidChoice", { field: "nationality" }));
   const statusText = text("residenceStatus");
   if (statusText !== "" && !residenceStatusLabel(statusText))
     problems.push(problem("residenceStatus", "invalidChoice", { field: "residenceStatus" }));

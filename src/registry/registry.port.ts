@@ -1,8 +1,8 @@
 import type { Sex } from "../catalog/vocabulary";
 import type {
+  EditableFacts,
   HouseholdRecord,
   ResidentChange,
-  EditableFacts,
   ResidentRecord,
   SearchResults,
 } from "./resident";

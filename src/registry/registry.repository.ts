@@ -516,9 +516,14 @@ const residentRecordset = sql.raw(
 );
 
 const householdRecordset = sql.raw(
-  [`id uuid`, `"householdNo" text`, "ward text", "address text", `"addressKey" text`, `"postalCode" text`].join(
-    ", ",
-  ),
+  [
+    `id uuid`,
+    `"householdNo" text`,
+    "ward text",
+    "address text",
+    `"addressKey" text`,
+    `"postalCode" text`,
+  ].join(", "),
 );
 
 // Arrays go over as one parameter in PostgreSQL's array text form, the same on both drivers whatever

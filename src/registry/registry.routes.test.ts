@@ -5,7 +5,13 @@ import { householdSchema } from "../guidance/household.schema";
 import { householdForGuidance } from "./household-for-guidance";
 import { localRegistry } from "./local-registry";
 import { readEditForm } from "./registry.forms";
-import { rareKanjiHouseholds, registryRow, writeRows } from "./registry.test-support";
+import {
+  nakamuraKiyo,
+  nguyenFamily,
+  rareKanjiHouseholds,
+  registryRow,
+  writeRows,
+} from "./registry.test-support";
 
 let t: TestApp;
 let counter: TestUser;
@@ -346,5 +352,167 @@ describe("the edit form at the edge", () => {
     expect(bad.problems.map((p) => p.path)).toEqual(["insurance", "careLevel", "owns", "reason"]);
     // The form comes back with the valid part of what was sent, on the version the page was made on.
     expect(bad.values).toMatchObject({ careLevel: null, owns: ["dog"], version: 4 });
+  });
+});
+
+describe("the 戸籍 and 在留 facts", () => {
+  let kiyo: { householdId: string; residentId: string };
+  let nguyen: { householdId: string; residentId: string };
+  const find = async (name: string) => {
+    const [found] = (await localRegistry(t.database).search("kumamoto", { name })).residents;
+    return { householdId: found?.householdId ?? "", residentId: found?.id ?? "" };
+  };
+  const edit = (residentId: string, fields: Record<string, string>) =>
+    client.postForm(`/registry/residents/${residentId}/edit`, {
+      insurance: "employee",
+      pension: "cat2",
+      myNumberCard: "1",
+      reason: "在留カードの更新の申出",
+      ...fields,
+    });
+
+  beforeAll(async () => {
+    await writeRows(t.database.db, "kumamoto", [...nakamuraKiyo(), ...nguyenFamily()]);
+    kiyo = await find("中村 キヨ");
+    nguyen = await find("NGUYEN VAN AN");
+    await open(kiyo.householdId, { reason: "death", detail: "", resident: kiyo.residentId });
+    await open(nguyen.householdId, { reason: "change", detail: "", resident: nguyen.residentId });
+  });
+
+  it("shows a Japanese national's 本籍 and 筆頭者 and the household's postal code", async () => {
+    const view = await page(`/registry/households/${kiyo.householdId}`);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain("〒861-4101");
+    expect(view.html).toMatch(/<dt>本籍<\/dt><dd data-fact="honseki">熊本県熊本市南区近見五丁目35番<\/dd>/);
+    expect(view.html).toMatch(/<dt>筆頭者<\/dt><dd data-fact="hittousha">中村\u3000義男<\/dd>/);
+    expect(view.html).toMatch(/<dt>国籍・地域<\/dt><dd data-fact="nationality">日本<\/dd>/);
+    expect(view.html).not.toContain("在留資格");
+  });
+
+  it("shows a foreign resident's nationality, status, card number, and the end of the period of stay in 和暦 beside 西暦", async () => {
+    const view = await page(`/registry/households/${nguyen.householdId}`);
+    expect(view.html).toContain('<dd data-fact="nationality">ベトナム</dd>');
+    expect(view.html).toContain("技術・人文知識・国際業務");
+    expect(view.html).toContain("EH48210395AC");
+    expect(view.html).toContain("2028年9月30日（令和10年9月30日）");
+    expect(view.html).not.toContain('data-fact="honseki"');
+  });
+
+  it("records a renewed card and period of stay typed in 和暦, with the reason, in the history", async () => {
+    const form = await page(`/registry/residents/${nguyen.residentId}/edit`);
+    expect(form.html).toMatch(/<option value="VN" selected(="")?>ベトナム<\/option>/);
+    expect(form.html).toContain('value="EH48210395AC"');
+    const res = await edit(nguyen.residentId, {
+      version: "1",
+      nationality: "VN",
+      residenceStatus: "技術・人文知識・国際業務",
+      residenceCardNumber: "eh 9999 0000 ab",
+      residencePeriodEnd: "R11.3.31",
+    });
+    expect(res.status).toBe(303);
+    const resident = await localRegistry(t.database).resident("kumamoto", nguyen.residentId);
+    expect(resident).toMatchObject({
+      residenceCardNumber: "EH99990000AB",
+      residencePeriodEnd: "2029-03-31",
+      version: 2,
+    });
+    const view = await page(`/registry/households/${nguyen.householdId}`);
+    expect(view.html).toContain("在留カードの更新の申出");
+    expect(view.html).toContain("2028年9月30日（令和10年9月30日） → 2029年3月31日（令和11年3月31日）");
+    expect(view.html).toContain("EH48210395AC → EH99990000AB");
+  });
+
+  it("refuses a malformed card number, a card for a Japanese national and a 個人番号 in the 本籍, and changes nothing", async () => {
+    const malformed = await edit(nguyen.residentId, {
+      version: "2",
+      nationality: "VN",
+      residenceStatus: "技術・人文知識・国際業務",
+      residenceCardNumber: "EH999900AB",
+      residencePeriodEnd: "2029-03-31",
+    });
+    expect(malformed.status).toBe(422);
+    const malformedHtml = await malformed.text();
+    expect(malformedHtml).toContain('href="#residenceCardNumber"');
+    expect(malformedHtml).toContain("在留カード等の番号「EH999900AB」の形が正しくありません");
+    const kiyoForm = {
+      version: "1",
+      insurance: "kouki",
+      pension: "",
+      careLevel: "support2",
+      pensionRecipient: "1",
+      honseki: "熊本県熊本市南区近見五丁目35番",
+      hittousha: "中村\u3000義男",
+    };
+    const national = await edit(kiyo.residentId, { ...kiyoForm, residenceCardNumber: "EH48210395AC" });
+    expect(national.status).toBe(422);
+    expect(await national.text()).toContain("日本国籍の方に在留カード等の番号は記録できません");
+    const myNumber = await edit(kiyo.residentId, { ...kiyoForm, honseki: "熊本県熊本市123456789012" });
+    expect(myNumber.status).toBe(422);
+    expect(await myNumber.text()).toContain("個人番号（マイナンバー）は記録しません");
+    const impossible = await edit(nguyen.residentId, {
+      version: "2",
+      nationality: "VN",
+      residenceStatus: "技術・人文知識・国際業務",
+      residencePeriodEnd: "令和11年2月30日",
+    });
+    expect(impossible.status).toBe(422);
+    expect(await impossible.text()).toContain('href="#residencePeriodEnd"');
+    expect(await localRegistry(t.database).resident("kumamoto", kiyo.residentId)).toMatchObject({
+      version: 1,
+      honseki: "熊本県熊本市南区近見五丁目35番",
+      residenceCardNumber: null,
+    });
+  });
+
+  it("gives the visit the registered address, its postal code and the head's name with the members' 本籍", async () => {
+    const found = await householdForGuidance({
+      db: t.database.db,
+      registry: localRegistry(t.database),
+      municipalityId: "kumamoto",
+      householdId: kiyo.householdId,
+      staffId: counter.id,
+      sessionStartedAt: new Date(Date.now() - 60 * 60_000),
+      now: new Date(),
+      eventDate: "2026-04-06",
+    });
+    if (found.kind !== "ok") throw new Error("opened above");
+    expect([found.postalCode, found.address, found.headName]).toEqual([
+      "861-4101",
+      "南区近見五丁目35番24号",
+      "中村\u3000キヨ",
+    ]);
+    expect(found.members[0]).toMatchObject({
+      honseki: "熊本県熊本市南区近見五丁目35番",
+      hittousha: "中村\u3000義男",
+    });
+    expect(found.members[0]).not.toHaveProperty("nationality");
+  });
+
+  it("reads the form's 戸籍 and 在留 fields as typed: any case or width, 和暦, and a choice never offered refused", () => {
+    const read = readEditForm(
+      {
+        insurance: "kokuho",
+        reason: "申出",
+        version: "1",
+        nationality: "vn",
+        residenceStatus: "留学",
+        residenceCardNumber: "ｅｈ４８２１０３９５ａｃ",
+        residencePeriodEnd: "令和9年3月31日",
+      },
+      1,
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.values).toMatchObject({
+      nationality: "VN",
+      residenceStatus: "留学",
+      residenceCardNumber: "EH48210395AC",
+      residencePeriodEnd: "2027-03-31",
+      honseki: null,
+    });
+    const refused = readEditForm(
+      { insurance: "kokuho", reason: "申出", version: "1", nationality: "ZZ", residenceStatus: "観光" },
+      1,
+    );
+    expect(refused.problems.map((p) => p.path)).toEqual(["nationality", "residenceStatus"]);
   });
 });

@@ -90,12 +90,14 @@ const eras = [
 const eraByName = new Map<string, number>(eras.flatMap((era, i) => era.names.map((n) => [n, i] as const)));
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const monthDays = (y: number, m: number) => (m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+const monthDays = (y: number, m: number) =>
+  m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const compact = /^(\d{4})(\d{2})(\d{2})$/;
-const japanese = /^(令和|平成|昭和|大正|明治|令|平|昭|大|明|[RHSTM])(\d{1,2}|元)[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+const japanese =
+  /^(令和|平成|昭和|大正|明治|令|平|昭|大|明|[RHSTM])(\d{1,2}|元)[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 
 /**
  * The one parser for every date a person types, at the counter or at home: 西暦 (2026-04-01,

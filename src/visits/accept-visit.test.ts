@@ -28,7 +28,7 @@ const now = new Date("2026-12-07T02:00:00Z");
 async function storedBytes(visitId: string) {
   const [row] = await rowsOf<{ bundle: number; png: number; forms: number }>(
     database.db,
-    sql`select octet_length(s.bundle_pdf)::int as bundle, octet_length(s.image_png)::int as png,
+    sql`select octet_length(s.bundle_pdf)::int as bundle, coalesce(octet_length(s.image_png), 0)::int as png,
           coalesce((select sum(octet_length(a.form_pdf)) from applications a where a.visit_id = s.visit_id), 0)::int as forms
         from signatures s where s.visit_id = ${visitId}`,
   );

@@ -60,7 +60,7 @@ async function keepBundleOfOldSignature(db: Db, options: AcceptVisitOptions): Pr
   const signature = await visitRepository(db).findSignature(options.scope.municipalityId, visit.id);
   if (!signature) throw refuse("noSignature", undefined, "signature");
   const rendered = await renderVisitForms(visit, visitFormInputs(visit), {
-    signaturePng: signature.imagePng,
+    ...(signature.imagePng ? { signaturePng: signature.imagePng } : {}),
     filedOn: todayInJapan(signature.signedAt),
   });
   const signed = signature.forms as SignedForm[];
@@ -114,7 +114,7 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
     if (!seal.hasBundle) throw new NoBundleKept();
     const inputs = visitFormInputs(visit);
     const missing = unansweredQuestions(inputs);
-    if (missing.length > 0) throw refuseAll(missing.map(missingAnswerProblem));
+    if (missing.length > 0) throw refuseAll(missing.map(missingAnswerProblem(inputs.household)));
     const forms = checkedForms(visit, seal);
     const plan = inputs.plan.procedures;
     const measures: VisitMeasures = {

@@ -1,7 +1,8 @@
 import type { Db } from "../db/database";
 import { parseAnswers } from "../forms/answers";
+import { AppError } from "../shared/errors";
 import type { VisitRow } from "./visit.repository";
-import { unansweredQuestions, visitFormInputs } from "./visit-forms";
+import { memberParams, unansweredQuestions, visitFormInputs } from "./visit-forms";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
 import { refuse, refuseAll, visitProblem } from "./visits.errors";
 
@@ -45,15 +46,15 @@ export async function saveAnswers(db: Db, options: SaveAnswersOptions): Promise<
     const inputs = visitFormInputs(visit);
     const parsed = parseAnswers(options.answers, inputs.household);
     if (parsed.problems.length > 0) {
-      // The field dictionary words its own checks (in Japanese and English): carried as a label.
-      throw refuseAll(
-        parsed.problems.map((p) =>
-          visitProblem(
-            "answerInvalid",
-            { problem: { ja: p.ja, en: p.en } },
-            answerFieldId(p.key, p.memberId),
-          ),
-        ),
+      // The forms module's own message codes (forms.answerInvalid …), linked to the field on the page.
+      throw new AppError(
+        "VALIDATION",
+        parsed.problems.map((p) => ({
+          path: answerFieldId(p.key, p.memberId),
+          code: p.code,
+          params: p.params,
+        })),
+        "visits.answerInvalid",
       );
     }
     const next = visitFormInputs({ ...visit, answers: options.answers });
@@ -63,7 +64,11 @@ export async function saveAnswers(db: Db, options: SaveAnswersOptions): Promise<
         missing.map((q) => {
           const path = answerFieldId(q.key, q.memberId);
           return q.memberId
-            ? visitProblem("memberAnswerRequired", { label: { ...q.label }, memberId: q.memberId }, path)
+            ? visitProblem(
+                "memberAnswerRequired",
+                { label: { ...q.label }, ...memberParams(inputs.household, q.memberId) },
+                path,
+              )
             : visitProblem("answerRequired", { label: { ...q.label } }, path);
         }),
       );

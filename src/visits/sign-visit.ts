@@ -73,7 +73,7 @@ export async function signVisit(db: Db, options: SignVisitOptions): Promise<Visi
   const inputs = visitFormInputs(visit);
   const missing = unansweredQuestions(inputs);
   if (missing.length > 0) {
-    throw refuseAll(missing.map(missingAnswerProblem));
+    throw refuseAll(missing.map(missingAnswerProblem(inputs.household)));
   }
   // Rendering takes a while: do it before the transaction, then write only if nothing changed meanwhile.
   const rendered = await renderVisitForms(visit, inputs, {

@@ -54,7 +54,7 @@ export function visitDocumentRoutes(deps: AppServices): Hono<AppEnv> {
     }
     const inputs = visitFormInputs(visit);
     const rendered = await renderVisitForms(visit, inputs, {
-      ...(signature ? { signaturePng: signature.imagePng } : {}),
+      ...(signature?.imagePng ? { signaturePng: signature.imagePng } : {}),
       filedOn,
     });
     return c.body(rendered.pdf as never, 200, pdfHeaders(filedOn, visit.id));

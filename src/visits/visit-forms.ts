@@ -93,11 +93,23 @@ export function unansweredQuestions(inputs: VisitFormInputs): InterviewQuestion[
   return inputs.questions.filter((q) => !isAnswered(q, inputs.rawAnswers));
 }
 
-/** "Missing: <question>" (with the member's id for a member question), listed when signing or accepting. */
-export const missingAnswerProblem = (q: InterviewQuestion): Problem =>
-  q.memberId
-    ? visitProblem("missingMemberAnswer", { label: { ...q.label }, memberId: q.memberId })
-    : visitProblem("missingAnswer", { label: { ...q.label } });
+/**
+ * How a problem names a member: the id for API clients to match, and for people the name — or, for a
+ * member entered without one, the place in the household (「2人目の方」): `memberName` is "none" then.
+ */
+export function memberParams(household: Household, memberId: string) {
+  const index = household.members.findIndex((m) => m.id === memberId);
+  const name = household.members[index]?.name;
+  return { memberId, memberName: name || "none", memberOrdinal: index + 1 };
+}
+
+/** "Missing: <question>" (naming the member for a member question), listed when signing or accepting. */
+export const missingAnswerProblem =
+  (household: Household) =>
+  (q: InterviewQuestion): Problem =>
+    q.memberId
+      ? visitProblem("missingMemberAnswer", { label: { ...q.label }, ...memberParams(household, q.memberId) })
+      : visitProblem("missingAnswer", { label: { ...q.label } });
 
 /** Renders every one-stop form of the visit: the preview (no signature) or the signed bundle. */
 export function renderVisitForms(

@@ -212,14 +212,11 @@ export function visitRepository(db: DbOrTx) {
       rows: Array<typeof applications.$inferInsert>,
     ): Promise<Array<Pick<ApplicationRow, "id" | "visitId" | "procedureId">>> {
       if (rows.length === 0) return [];
-      return db
-        .insert(applications)
-        .values(rows)
-        .returning({
-          id: applications.id,
-          visitId: applications.visitId,
-          procedureId: applications.procedureId,
-        });
+      return db.insert(applications).values(rows).returning({
+        id: applications.id,
+        visitId: applications.visitId,
+        procedureId: applications.procedureId,
+      });
     },
     listApplications(municipalityId: string, visitId: string): Promise<ApplicationRow[]> {
       return db

@@ -28,11 +28,14 @@ describe("the visit's refusals", () => {
   it("word a missing answer with the question's label in the reader's language", () => {
     const label = { ja: "電話番号", en: "phone number" };
     const code = "visits.memberAnswerRequired";
-    expect(translator("ja").message({ code, params: { label, memberId: "m2" } })).toBe(
-      "電話番号（m2）を入力してください。",
+    const named = { label, memberId: "m2", memberName: "山本 花子", memberOrdinal: 2 };
+    const unnamed = { label, memberId: "m2", memberName: "none", memberOrdinal: 2 };
+    expect(translator("ja").message({ code, params: named })).toBe(
+      "電話番号（山本 花子）を入力してください。",
     );
-    expect(translator("en").message({ code, params: { label, memberId: "m2" } })).toBe(
-      "Enter phone number (m2).",
+    expect(translator("ja").message({ code, params: unnamed })).toBe(
+      "電話番号（2人目の方）を入力してください。",
     );
+    expect(translator("en").message({ code, params: unnamed })).toBe("Enter phone number (person 2).");
   });
 });

@@ -112,6 +112,7 @@ describe("the ids scan", () => {
     "山本 健二（世帯主）、2人目の方（子）",
     "受付番号 101番 16:39 窓口 Madoguchi、PDF、e2e.user (E2E)",
     "http://127.0.0.1:41234/visits の申請書（PDF）",
+    "手続きの案内: the procedures a household needs for a life event",
     "Yamamoto Kenji (head of household); Person 3 (child); other bodies (change of address)",
   ])("lets %j through", (text) => {
     expect(findInternalIds(text, { lang: text.startsWith("Yamamoto") ? "en" : "ja" })).toEqual([]);
@@ -201,6 +202,32 @@ describe("the visit presenters and pages show no internal id", () => {
       "中村 太郎",
     );
     expect(visitPerson(null)).toBeUndefined();
+  });
+});
+
+describe("a refusal about one member", () => {
+  it("names the member on the page, by name or by position, never by id", () => {
+    const visit = presentFrame(visitRow({ state: "interview" }));
+    const problems = [
+      {
+        path: "q-a",
+        code: "visits.memberAnswerRequired",
+        params: { label: { ja: "前の学校" }, memberId: "m3", memberName: "none", memberOrdinal: 3 },
+      },
+      {
+        path: "",
+        code: "visits.missingMemberAnswer",
+        params: { label: { ja: "勤務先" }, memberId: "m1", memberName: "山本 健二", memberOrdinal: 1 },
+      },
+    ];
+    const out = textOf(
+      <VisitFrame ctx={ctxFor("ja")} visit={visit} problems={problems}>
+        <p>body</p>
+      </VisitFrame>,
+    );
+    expect(out).toContain("前の学校（3人目の方）を入力してください。");
+    expect(out).toContain("未入力: 勤務先（山本 健二）");
+    expectNoInternalIds(out, "the refusals");
   });
 });
 

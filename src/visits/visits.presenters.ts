@@ -84,6 +84,8 @@ export interface VisitFrameView {
   ticket?: TicketView | undefined;
   /** Whom the visit is for (the filer, else the head), once the household is known. */
   person?: string | undefined;
+  /** The household's members, to name a member in a refusal ("未入力: 前の学校（山本 陽）"), never by id. */
+  members?: MemberRef[] | undefined;
 }
 
 const cancellableStates: readonly VisitState[] = [
@@ -103,6 +105,7 @@ export const presentFrame = (visit: VisitRow, ticket?: TicketView): VisitFrameVi
   cancellable: cancellableStates.includes(visit.state),
   ...(ticket ? { ticket } : {}),
   ...(visitPerson(visit.household) ? { person: visitPerson(visit.household) } : {}),
+  ...(visit.household ? { members: memberRefs(visit.household) } : {}),
 });
 
 export interface VisitListItemView {
@@ -254,11 +257,14 @@ export function presentInterview(
     hint: q.hint ? { ...q.hint } : undefined,
     options:
       q.type === "member"
-        ? members.map((m) => ({
-            value: m.id,
-            label: m.name ? { ja: m.name } : unnamed(m.ordinal ?? 0),
-            member: m,
-          }))
+        ? // Only the members the form allows (the 児童手当 claimant is an adult, never the child).
+          members
+            .filter((m) => !q.options || q.options.some((o) => o.value === m.id))
+            .map((m) => ({
+              value: m.id,
+              label: m.name ? { ja: m.name } : unnamed(m.ordinal ?? 0),
+              member: m,
+            }))
         : q.options?.map((o) => ({ value: o.value, label: { ...o.label } })),
     value: answerValue(raw, q),
     numeric: numericTypes.has(q.type),

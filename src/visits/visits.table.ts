@@ -102,7 +102,9 @@ export const signatures = pgTable(
       .notNull()
       .references(() => visits.id)
       .unique(),
-    imagePng: bytea("image_png").notNull(),
+    /** The drawn signature; absent for 代筆 (proxy_writing says who wrote, why and who confirmed). */
+    imagePng: bytea("image_png"),
+    proxyWriting: jsonb("proxy_writing"),
     /** SignedForm[] (sign-visit.ts): each form's procedure, members, pages of the bundle and content hash. */
     forms: jsonb("forms").notNull(),
     bundlePdf: bytea("bundle_pdf"),
@@ -113,6 +115,7 @@ export const signatures = pgTable(
     signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check("signatures_image_or_proxy", sql`${t.imagePng} IS NOT NULL OR ${t.proxyWriting} IS NOT NULL`),
     check(
       "signatures_bundle_whole",
       sql`(${t.bundlePdf} IS NULL) = (${t.bundleSha256} IS NULL) AND (${t.bundlePdf} IS NULL) = (${t.visitVersion} IS NULL)`,

@@ -64,7 +64,7 @@ export function createApp(appDeps: AppDeps) {
   );
   app.use(loadSession(deps));
   app.use(csrfProtection());
-  // app.use(refuseNul());
+  app.use(refuseNul());
 
   app.route("/", staticRoutes());
   app.route("/", apiRoutes(deps));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError, errorCodes } from "../shared/errors";
-import { isDatabaseUnavailable, mapError, statusFor } from "./error-mapper";
+import { isDatabaseUnavailable, mapError, statusFor, summaryLead, summaryTitle } from "./error-mapper";
 import { translator } from "./i18n";
 
 describe("mapError", () => {
@@ -52,6 +52,43 @@ describe("mapError", () => {
     const wrapped = new Error("Failed query: select 1", { cause: new Error("PGlite is closed") });
     expect(mapError(wrapped).code).toBe("DATABASE_UNAVAILABLE");
     expect(mapError(wrapped).status).toBe(503);
+  });
+});
+
+describe("the heading of a refusal", () => {
+  const refusal = (code: string) => new AppError("CONFLICT", [{ path: "", code }]);
+
+  it("says a stale page is out of date, not that the input has a problem", () => {
+    for (const code of ["visits.staleVersion", "registry.staleVersion", "visits.notAtInterview"]) {
+      expect(mapError(refusal(code))).toMatchObject({
+        status: 409,
+        title: "common.staleTitle",
+        lead: "common.staleLead",
+      });
+      expect(summaryTitle(refusal(code).problems)).toBe("common.staleTitle");
+    }
+    expect(translator("ja")("common.staleTitle")).toBe("この画面は古くなっています");
+    expect(translator("ja")("common.staleLead")).toContain("最新の内容を表示して、もう一度操作してください");
+  });
+
+  it("says a closed office is closed, on a closed day and outside the hours", () => {
+    for (const code of ["queue.closedDay", "queue.outsideHours"]) {
+      expect(mapError(refusal(code))).toMatchObject({
+        title: "common.closedTitle",
+        lead: "common.closedLead",
+      });
+      expect(summaryTitle(refusal(code).problems)).toBe("common.closedTitle");
+    }
+  });
+
+  it("keeps the input heading for input problems, and gives other conflicts their own", () => {
+    const invalid = new AppError("VALIDATION", [{ path: "name", code: "common.requiredField" }]);
+    expect(summaryTitle(invalid.problems)).toBe("common.errorSummaryTitle");
+    expect(summaryLead(invalid.problems)).toBeUndefined();
+    expect(mapError(refusal("queue.counterBusy"))).toMatchObject({ title: "common.conflictTitle" });
+    expect(translator("ja")(mapError(refusal("queue.counterBusy")).title)).not.toBe(
+      "入力内容に問題があります",
+    );
   });
 });
 

@@ -113,3 +113,26 @@ describe("a birth date typed as people write it", () => {
     expect(html).not.toMatch(/id="birthDate"[^>]*type="date"/);
   });
 });
+
+describe("the KPI period typed in 和暦", () => {
+  it("is read through the one parser and shown back with what was read, in Japanese and English", async () => {
+    const supervisor = await t.signIn(await t.addUser("dates-supervisor", "supervisor"));
+    const res = await supervisor.request(`/kpi?from=R8.4.1&to=${encodeURIComponent("令和８年６月３０日")}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("令和8年4月1日（2026年4月1日）と読みました");
+    expect(html).toContain("令和8年6月30日（2026年6月30日）と読みました");
+    expect(html).toContain('value="R8.4.1"');
+    expect(html).not.toContain('type="date"');
+    await supervisor.request("/lang?to=en");
+    const en = await (await supervisor.request("/kpi?from=R8.4.1&to=R8.6.30")).text();
+    expect(en).toContain('Read as 1 April 2026 (<span lang="ja">令和8年4月1日</span>)');
+  });
+
+  it("refuses a day that does not exist as the field's error", async () => {
+    const supervisor = await t.signIn(await t.addUser("dates-supervisor-2", "supervisor"));
+    const html = await (await supervisor.request("/kpi?from=R8.2.30")).text();
+    expect(html).toContain('href="#from"');
+    expect(html).toContain("開始日は存在しない日付です。");
+  });
+});

@@ -144,7 +144,9 @@ describe("a move-in at the one-stop counter", () => {
     await client.request("/lang?to=ja");
     expect(en).toContain('Counter visit <span class="visit-state">（plan）</span>');
     expect(en).toMatch(/Procedures \(\d+\)/);
-    expect(en).toContain('<span lang="ja">𠮷田 太郎</span>（m1）');
+    // Members are named by name and 続柄, never by an internal id such as "（m1）".
+    expect(en).toContain('<span lang="ja">𠮷田 太郎</span> (Head of household)');
+    expect(en).not.toMatch(/[（(]m\d+[)）]/);
     expect(en).toMatch(/\(<span lang="ja">令和\d+年\d+月\d+日<\/span>\)/);
     expect(en).not.toMatch(/>[^<]*[\u3040-\u30ff\u4e00-\u9fff][^<]*<\/(td|th|button|label|h1|h2|p)>/);
     await post(`/visits/${id}/move`, { version: versionOf(v.html), to: "interview" });
@@ -182,19 +184,9 @@ describe("a move-in at the one-stop counter", () => {
     const v = await page(id);
     const incomplete = await post(`/visits/${id}/answers`, { version: versionOf(v.html), proceed: "yes" });
     expect(incomplete.status).toBe(422);
-    const fields: Record<string, string> = {};
-    for (const m of v.html.matchAll(/<(input|select) id="([^"]+)" name="(a\.[^"]+)"/g))
-      fields[m[3] as string] = m[2] as string;
-    const answers: Record<string, string> = {};
-    for (const name of Object.keys(fields)) {
-      const key = name.split(".")[1] ?? "";
-      const select = v.html.match(
-        new RegExp(
-          `<select id="[^"]+" name="${name.replace(/\./g, "\\.")}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="([^"]+)"`,
-        ),
-      );
-      answers[name] = select?.[1] ?? sampleAnswer(key);
-    }
+    // The 児童手当 is claimed by a parent: the six-year-old it is for is not offered as the claimant.
+    expect(optionsOf(v.html, "a.childAllowanceClaimant")).toEqual(["𠮷田 太郎"]);
+    const answers = answersFor(v.html);
     const res = await post(`/visits/${id}/answers`, {
       version: versionOf(v.html),
       ...answers,
@@ -333,16 +325,7 @@ describe("accepting a visit", () => {
     v = await page(id);
     await post(`/visits/${id}/move`, { version: versionOf(v.html), to: "interview" });
     v = await page(id);
-    const answers: Record<string, string> = {};
-    for (const m of v.html.matchAll(/<(input|select) id="[^"]+" name="(a\.[^"]+)"/g)) {
-      const name = m[2] as string;
-      const select = v.html.match(
-        new RegExp(
-          `<select id="[^"]+" name="${name.replace(/\./g, "\\.")}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="([^"]+)"`,
-        ),
-      );
-      answers[name] = select?.[1] ?? sampleAnswer(name.split(".")[1] ?? "");
-    }
+    const answers = answersFor(v.html);
     expect(
       (await post(`/visits/${id}/answers`, { version: versionOf(v.html), ...answers, proceed: "yes" }))
         .status,
@@ -399,11 +382,38 @@ describe("accepting a visit", () => {
   });
 });
 
+/** The interview's questions (fields named a.<key> or a.<key>.<member>), each answered validly. */
+function answersFor(html: string): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const m of html.matchAll(/<(input|select)\b[^>]*\sname="(a\.[^"]+)"/g)) {
+    const name = m[2] as string;
+    const select = html.match(
+      new RegExp(
+        `<select [^>]*name="${name.replace(/\./g, "\\.")}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="([^"]+)"`,
+      ),
+    );
+    answers[name] = select?.[1] ?? sampleAnswer(name.split(".")[1] ?? "");
+  }
+  return answers;
+}
+
+/** The labels of a select's options, the "choose" placeholder left out. */
+function optionsOf(html: string, name: string): string[] {
+  const select = html.match(
+    new RegExp(`<select [^>]*name="${name.replace(/\./g, "\\.")}"[^>]*>([\\s\\S]*?)</select>`),
+  );
+  return [...(select?.[1] ?? "").matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)]
+    .filter((o) => o[1] !== "")
+    .map((o) => o[2] as string);
+}
+
 function sampleAnswer(key: string): string {
   if (/pensionNumber/i.test(key)) return "1234567890";
   if (/postal/i.test(key)) return "8600001";
   if (/phone/i.test(key)) return "0963281111";
   if (/date/i.test(key)) return "2026-04-01";
+  if (/honseki/i.test(key)) return "熊本県熊本市中央区手取本町1番";
+  if (/hittousha|head/i.test(key)) return "𠮷田 太郎";
   if (/kana/i.test(key)) return "クマモト";
   if (/account/i.test(key)) return "1234567";
   if (/bank/i.test(key)) return "0001";

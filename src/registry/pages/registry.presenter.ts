@@ -201,7 +201,10 @@ export function domicileRows(d: ResidentDomicile, t: Translate): DomicileRow[] {
     row("residenceCardNumber", d.residenceCardNumber),
     d.residencePeriodEnd === null && permanent
       ? { ...row("residencePeriodEnd", null), value: t("registry.periodNone") }
-      : row("residencePeriodEnd", d.residencePeriodEnd === null ? null : westernAndWareki(d.residencePeriodEnd, t)),
+      : row(
+          "residencePeriodEnd",
+          d.residencePeriodEnd === null ? null : westernAndWareki(d.residencePeriodEnd, t),
+        ),
   ];
 }
 

@@ -1,5 +1,12 @@
 import type { Problem } from "../../shared/errors";
-import { DateField, ErrorSummary, problemFor, RadioGroup, SelectField, TextField } from "../../web/components/fields";
+import {
+  DateField,
+  ErrorSummary,
+  problemFor,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from "../../web/components/fields";
 import type { PageContext } from "../../web/layout";
 import type { SearchForm } from "../search-residents";
 import { ResultsSection, SearchTabs } from "./components";

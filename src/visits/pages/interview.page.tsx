@@ -3,12 +3,12 @@ import { problemFor, SelectField, TextField } from "../../web/components/fields"
 import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import type { KnownFactView, QuestionView, VisitFrameView } from "../visits.presenters";
-import { Msg, optionLabel, VisitForm } from "./components";
+import { MemberName, Msg, optionLabel, VisitForm } from "./components";
 
 function QuestionLabel({ ctx, q }: { ctx: PageContext; q: QuestionView }) {
   const label = <Local map={q.label} ctx={ctx} />;
   if (!q.member) return label;
-  const name = q.member.name ? <Ja ctx={ctx}>{q.member.name}</Ja> : q.member.id;
+  const name = <MemberName ctx={ctx} member={q.member} relation={false} />;
   return <Msg t={ctx.t} k="visits.questionForMember" parts={{ label, name }} />;
 }
 

@@ -94,14 +94,7 @@ describe("the visit pages", () => {
       },
     ];
     const en = html(
-      <InterviewPage
-        known={[]}
-        ctx={ctxFor("en")}
-        visit={visit}
-        questions={questions}
-        known={[]}
-        problems={problems}
-      />,
+      <InterviewPage known={[]} ctx={ctxFor("en")} visit={visit} questions={questions} problems={problems} />,
     );
     expect(en).toContain("Interview (2 questions)");
     expect(en).toContain('Previous school — <span lang="ja">𠮷田 一翔</span>');
@@ -118,7 +111,6 @@ describe("the visit pages", () => {
         ctx={ctxFor("ja")}
         visit={visit}
         questions={questions.slice(0, 1)}
-        known={[]}
         problems={[]}
       />,
     );

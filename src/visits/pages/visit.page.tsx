@@ -43,23 +43,26 @@ export function VisitPage({
   view: VisitStepView;
   problems: Problem[];
 }) {
+  // A refusal about a member carries the member's name or place in the household (visit-forms.ts
+  // memberParams), never the id in words.
+  const named = problems;
   return (
-    <VisitFrame ctx={ctx} visit={visit} problems={problems}>
+    <VisitFrame ctx={ctx} visit={visit} problems={named}>
       {view.step === "reception" ? (
         <ReceptionPage ctx={ctx} visit={visit} />
       ) : view.step === "identity" ? (
-        <IdentityPage ctx={ctx} visit={visit} view={view.identity} problems={problems} />
+        <IdentityPage ctx={ctx} visit={visit} view={view.identity} problems={named} />
       ) : view.step === "household" ? (
-        <HouseholdPage ctx={ctx} visit={visit} view={view.household} problems={problems} />
+        <HouseholdPage ctx={ctx} visit={visit} view={view.household} problems={named} />
       ) : view.step === "plan" ? (
-        <PlanPage ctx={ctx} visit={visit} procedures={view.procedures} problems={problems} />
+        <PlanPage ctx={ctx} visit={visit} procedures={view.procedures} problems={named} />
       ) : view.step === "interview" ? (
         <InterviewPage
           ctx={ctx}
           visit={visit}
           questions={view.questions}
           known={view.known}
-          problems={problems}
+          problems={named}
         />
       ) : view.step === "review" ? (
         <ReviewPage ctx={ctx} visit={visit} forms={view.forms} />

@@ -166,7 +166,9 @@ export function DateField(
         autocomplete={props.autocomplete ?? "off"}
         maxlength={40}
         required={props.required}
-        aria-describedby={[describedBy(field), read ? `${props.id}-read` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [describedBy(field), read ? `${props.id}-read` : ""].filter(Boolean).join(" ") || undefined
+        }
         aria-invalid={props.error ? "true" : undefined}
       />
       {read ? (
