@@ -29,6 +29,8 @@ export interface RenderFormsOptions {
   answers?: Record<string, unknown>;
   /** The resident's one signature, stamped into every form's signature box. */
   signaturePng?: Uint8Array;
+  /** 代筆: written in every signature box instead of a drawn signature (who wrote, why, who confirmed). */
+  signatureNote?: readonly string[];
   /** The filing date (ISO) printed in 和暦 at the top of each form; blank when absent. */
   filedOn?: string;
   /** Names the addressee (熊本市長) and the department of each form. */
@@ -209,6 +211,7 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
       filingDate,
       department: departmentText(form.item, options.municipality),
       signature,
+      signatureNote: options.signatureNote,
     };
     let pages: unknown[];
     const template = form.template;
@@ -261,7 +264,9 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
     options.filedOn ?? "",
     options.municipality?.name.ja ?? "",
     options.embed ?? "subset",
-    options.signaturePng ? createHash("sha256").update(options.signaturePng).digest("hex") : "",
+    options.signaturePng
+      ? createHash("sha256").update(options.signaturePng).digest("hex")
+      : (options.signatureNote ?? []).join("\n"),
     title,
     ...forms.map((f) => `${f.procedureId}:${f.contentHash}`),
   );

@@ -60,7 +60,8 @@ export interface ConfirmProxyWritingOptions {
 /**
  * Checks a 代筆 before it is stamped on the forms: the writer and reason are known, a companion's
  * name is given, and a DIFFERENT active staff member of the same municipality confirmed with their
- * password (a wrong password counts towards their lock-out, like a sign-in). Audited either way.
+ * password (a wrong password counts towards their lock-out, like a sign-in). Audited either way: call
+ * it outside the signing transaction, so a refused confirmation stays recorded.
  */
 export async function confirmProxyWriting(
   db: DbOrTx,

@@ -2,6 +2,7 @@ import type { Db } from "../db/database";
 import { sha256Hex } from "../forms/pdf-archive";
 import type { RenderedForm } from "../forms/render";
 import { todayInJapan } from "../shared/dates";
+import { type ProxyWriting, signatureNoteOf } from "./proxy-writing";
 import { checkSignaturePng } from "./signature-image";
 import { type VisitRow, visitRepository } from "./visit.repository";
 import { missingAnswerProblem, renderVisitForms, unansweredQuestions, visitFormInputs } from "./visit-forms";
@@ -13,8 +14,23 @@ export interface SignVisitOptions {
   visitId: string;
   version: number;
   /** The PNG data URL from the tablet's signature pad. */
-  signature: string;
+  signature?: string;
+  /** 代筆 instead of a drawn signature: already confirmed by a second staff member (proxy-writing.ts). */
+  proxy?: ProxyWriting;
   now: Date;
+}
+
+/** The drawn signature as PNG bytes, refused when empty, too large or not a PNG. */
+function drawnSignature(signature: string): Uint8Array {
+  const checked = checkSignaturePng(signature);
+  if (checked.ok) return checked.png;
+  const reason =
+    checked.reason === "empty"
+      ? "signatureEmpty"
+      : checked.reason === "size"
+        ? "signatureTooLarge"
+        : "signatureUnreadable";
+  throw refuse(reason, undefined, "signature");
 }
 
 /** One form as signed: kept with the signature, it is what accept files without rendering again. */
@@ -57,16 +73,7 @@ export function signedForms(forms: readonly RenderedForm[]): SignedForm[] {
  * to "signature", ready to accept without rendering again.
  */
 export async function signVisit(db: Db, options: SignVisitOptions): Promise<VisitRow> {
-  const checked = checkSignaturePng(options.signature);
-  if (!checked.ok) {
-    const reason =
-      checked.reason === "empty"
-        ? "signatureEmpty"
-        : checked.reason === "size"
-          ? "signatureTooLarge"
-          : "signatureUnreadable";
-    throw refuse(reason, undefined, "signature");
-  }
+  const png = options.proxy ? undefined : drawnSignature(options.signature ?? "");
   const visit = await loadVisit(db, options.scope, options.visitId);
   if (visit.version !== options.version) throw visitConflict();
   if (visit.state !== "review") throw refuse("signOnlyAtReview");
@@ -77,7 +84,8 @@ export async function signVisit(db: Db, options: SignVisitOptions): Promise<Visi
   }
   // Rendering takes a while: do it before the transaction, then write only if nothing changed meanwhile.
   const rendered = await renderVisitForms(visit, inputs, {
-    signaturePng: checked.png,
+    ...(png ? { signaturePng: png } : {}),
+    ...(options.proxy ? { signatureNote: signatureNoteOf(options.proxy) } : {}),
     filedOn: todayInJapan(options.now),
   });
   const forms = signedForms(rendered.forms);
@@ -89,7 +97,8 @@ export async function signVisit(db: Db, options: SignVisitOptions): Promise<Visi
     await visitRepository(tx).upsertSignature({
       municipalityId: options.scope.municipalityId,
       visitId: visit.id,
-      imagePng: checked.png,
+      imagePng: png ?? null,
+      proxyWriting: options.proxy ?? null,
       forms,
       bundlePdf: rendered.pdf,
       bundleSha256,

@@ -115,7 +115,7 @@ export const missingAnswerProblem =
 export function renderVisitForms(
   visit: VisitRow,
   inputs: VisitFormInputs,
-  options: { signaturePng?: Uint8Array; filedOn: string },
+  options: { signaturePng?: Uint8Array; signatureNote?: readonly string[]; filedOn: string },
 ): Promise<RenderFormsResult> {
   return renderForms({
     household: inputs.household,
@@ -124,5 +124,6 @@ export function renderVisitForms(
     filedOn: options.filedOn,
     municipality: settingsForMunicipality(visit.municipalityId),
     ...(options.signaturePng ? { signaturePng: options.signaturePng } : {}),
+    ...(options.signatureNote ? { signatureNote: options.signatureNote } : {}),
   });
 }

@@ -148,7 +148,8 @@ export function visitRepository(db: DbOrTx) {
         .onConflictDoUpdate({
           target: signatures.visitId,
           set: {
-            imagePng: values.imagePng,
+            imagePng: values.imagePng ?? null,
+            proxyWriting: values.proxyWriting ?? null,
             forms: values.forms,
             bundlePdf: values.bundlePdf ?? null,
             bundleSha256: values.bundleSha256 ?? null,

@@ -75,6 +75,17 @@ export async function signedMoveInVisit(
   scope: StaffScope,
   now = new Date("2026-12-07T01:00:00Z"),
 ): Promise<VisitRow> {
+  const v = await reviewedMoveInVisit(db, scope, now);
+  const signature = `data:image/png;base64,${Buffer.from(signaturePng()).toString("base64")}`;
+  return signVisit(db, { scope, visitId: v.id, version: v.version, signature, now });
+}
+
+/** Reception → identity → household → interview, every question answered: at the review, to sign. */
+export async function reviewedMoveInVisit(
+  db: Db,
+  scope: StaffScope,
+  now = new Date("2026-12-07T01:00:00Z"),
+): Promise<VisitRow> {
   let v = await startVisit(db, { scope, now });
   v = await verifyIdentity(db, {
     scope,
@@ -100,6 +111,5 @@ export async function signedMoveInVisit(
     proceed: true,
     now,
   });
-  const signature = `data:image/png;base64,${Buffer.from(signaturePng()).toString("base64")}`;
-  return signVisit(db, { scope, visitId: v.id, version: v.version, signature, now });
+  return v;
 }

@@ -223,6 +223,8 @@ export interface QuestionView {
   options?: Array<{ value: string; label: LocaleMap; member?: MemberRef | undefined }> | undefined;
   value: string;
   numeric: boolean;
+  /** A date: typed as 西暦 or 和暦, and the page says which date it read. */
+  date: boolean;
 }
 
 function answerValue(raw: Record<string, unknown>, q: InterviewQuestion): string {
@@ -268,6 +270,7 @@ export function presentInterview(
         : q.options?.map((o) => ({ value: o.value, label: { ...o.label } })),
     value: answerValue(raw, q),
     numeric: numericTypes.has(q.type),
+    date: q.type === "date",
   }));
 }
 

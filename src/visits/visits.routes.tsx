@@ -22,6 +22,7 @@ import { VisitPage } from "./pages/visit.page";
 import { presentVisitStep } from "./pages/visit.presenter";
 import { presentOpenVisits, presentVisitFrame } from "./pages/visit-frame.presenter";
 import { VisitListPage } from "./pages/visit-list.page";
+import { confirmProxyWriting } from "./proxy-writing";
 import { answersFromFields, saveAnswers } from "./save-answers";
 import { signVisit } from "./sign-visit";
 import { startVisit } from "./start-visit";
@@ -216,6 +217,26 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     const { one, version } = await formOf(c);
     const signature = one("signature");
     return step(c, () => signVisit(db, { ...target(c), version, signature, now: now() }));
+  });
+
+  app.post("/visits/:id/sign-by-proxy", async (c) => {
+    const { all, one, version } = await formOf(c);
+    const session = c.get("session");
+    if (!session) throw notFound();
+    const confirm = {
+      ...target(c),
+      writer: one("proxyWriter"),
+      writerName: one("proxyWriterName"),
+      reason: one("proxyReason"),
+      confirmer: { username: one("confirmerUsername"), password: all("confirmerPassword")[0] ?? "" },
+      staffName: session.staff.displayName,
+      lockout: { threshold: deps.config.LOCKOUT_THRESHOLD, minutes: deps.config.LOCKOUT_MINUTES },
+      now: now(),
+    };
+    return step(c, async () => {
+      const proxy = await confirmProxyWriting(db, confirm);
+      return signVisit(db, { ...target(c), version, proxy, now: now() });
+    });
   });
 
   app.post("/visits/:id/accept", async (c) => {

@@ -32,6 +32,8 @@ function sampleAnswer(key: string): string {
   if (/postal/i.test(key)) return "8600001";
   if (/phone/i.test(key)) return "0963281111";
   if (/date/i.test(key)) return "2026-04-01";
+  if (/honseki/i.test(key)) return "熊本県熊本市中央区手取本町1番";
+  if (/hittousha|head/i.test(key)) return "𠮷田 太郎";
   if (/kana/i.test(key)) return "クマモト";
   if (/account/i.test(key)) return "1234567";
   if (/bank/i.test(key)) return "0001";
@@ -92,11 +94,12 @@ async function acceptedVisit(): Promise<string> {
   await post(client, `/visits/${id}/move`, { version: versionOf(v.html), to: "interview" });
   v = await page(client, `/visits/${id}`);
   const answers: Record<string, string> = {};
-  for (const m of v.html.matchAll(/<(input|select) id="[^"]+" name="(a\.[^"]+)"/g)) {
+  // Every interview field (named a.<key> or a.<key>.<member>), whatever attributes come before its name.
+  for (const m of v.html.matchAll(/<(input|select)\b[^>]*\sname="(a\.[^"]+)"/g)) {
     const name = m[2] as string;
     const select = v.html.match(
       new RegExp(
-        `<select id="[^"]+" name="${name.replace(/\./g, "\\.")}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="([^"]+)"`,
+        `<select [^>]*name="${name.replace(/\./g, "\\.")}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="([^"]+)"`,
       ),
     );
     answers[name] = select?.[1] ?? sampleAnswer(name.split(".")[1] ?? "");

@@ -136,6 +136,8 @@ export function EditPage({
             label={t("registry.labelResidencePeriodEnd")}
             hint={t("registry.residencePeriodEndHint")}
             value={values.residencePeriodEndText ?? values.residencePeriodEnd ?? ""}
+            showRead={values.residencePeriodEndText !== undefined}
+            examples="recent"
             error={error("residencePeriodEnd")}
           />
         </fieldset>

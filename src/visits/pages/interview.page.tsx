@@ -1,5 +1,5 @@
 import type { Problem } from "../../shared/errors";
-import { problemFor, SelectField, TextField } from "../../web/components/fields";
+import { DateField, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import type { KnownFactView, QuestionView, VisitFrameView } from "../visits.presenters";
@@ -57,6 +57,7 @@ function QuestionField({
         ]}
       />
     );
+  if (q.date) return <DateField t={ctx.t} {...common} value={q.value} examples="recent" />;
   return (
     <TextField
       {...common}

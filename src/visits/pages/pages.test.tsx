@@ -76,6 +76,7 @@ describe("the visit pages", () => {
         member: { id: "m3", name: "𠮷田 一翔" },
         value: "",
         numeric: false,
+        date: false,
       },
       {
         id: "q-relation",
@@ -84,6 +85,7 @@ describe("the visit pages", () => {
         options: [{ value: "m1", label: { ja: "𠮷田 太郎" } }],
         value: "",
         numeric: false,
+        date: false,
       },
     ];
     const problems = [

@@ -1,7 +1,9 @@
+import type { Problem } from "../../shared/errors";
 import { Ja } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import type { ReviewFormView, VisitFrameView } from "../visits.presenters";
 import { MemberName, MoveButton, Msg, VisitForm } from "./components";
+import { ProxySigningForm } from "./proxy-signing";
 
 /** The resident's one signature on the tablet's pad (a client island); refused empty by page and server. */
 function SignatureForm({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView }) {
@@ -39,10 +41,12 @@ export function ReviewPage({
   ctx,
   visit,
   forms,
+  problems = [],
 }: {
   ctx: PageContext;
   visit: VisitFrameView;
   forms: ReviewFormView[];
+  problems?: readonly Problem[];
 }) {
   const { t } = ctx;
   return (
@@ -64,7 +68,10 @@ export function ReviewPage({
         <a href={`/visits/${visit.id}/forms.pdf`}>{t("visits.openForms")}</a>
       </p>
       {visit.state === "review" ? (
-        <SignatureForm ctx={ctx} visit={visit} />
+        <>
+          <SignatureForm ctx={ctx} visit={visit} />
+          <ProxySigningForm ctx={ctx} visit={visit} problems={problems} />
+        </>
       ) : (
         <div class="button-row">
           <VisitForm ctx={ctx} visit={visit} action="accept">

@@ -65,7 +65,7 @@ export function VisitPage({
           problems={named}
         />
       ) : view.step === "review" ? (
-        <ReviewPage ctx={ctx} visit={visit} forms={view.forms} />
+        <ReviewPage ctx={ctx} visit={visit} forms={view.forms} problems={named} />
       ) : view.step === "accepted" ? (
         <AcceptedPage ctx={ctx} visit={visit} view={view.accepted} />
       ) : (
