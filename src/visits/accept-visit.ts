@@ -126,6 +126,7 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
       proceduresDeclined: (visit.declined as unknown[]).length,
       guidanceOnly: plan.filter((p) => p.handling === "guidance").length,
     };
+    const { answers } = parseAnswers(inputs.rawAnswers, inputs.household);
     const applications = await repo.insertApplications(
       forms.map((form) => {
         const item = plan.find((p) => p.id === form.procedureId);
@@ -143,11 +144,7 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
             deadline: item?.deadline ?? null,
             contentHash: form.contentHash,
             // Who filed, as the forms print it: the hand-off's 届出人 (src/handoff/record.ts).
-            filer: filerSummary(
-              inputs.household,
-              parseAnswers(inputs.rawAnswers, inputs.household).answers,
-              form.members,
-            ),
+            filer: filerSummary(inputs.household, answers, form.members),
           },
           signatureId: seal.id,
           firstPage: form.firstPage,

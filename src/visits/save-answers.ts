@@ -57,6 +57,19 @@ export async function saveAnswers(db: Db, options: SaveAnswersOptions): Promise<
         "visits.answerInvalid",
       );
     }
+    // A choice of person is one of those the form allows (the 児童手当 claimant is a parent, never the child).
+    const notOffered = inputs.questions.filter((q) => {
+      if (q.type !== "member" || !q.options) return false;
+      const chosen = options.answers[q.key];
+      return typeof chosen === "string" && chosen !== "" && !q.options.some((o) => o.value === chosen);
+    });
+    if (notOffered.length > 0) {
+      throw refuseAll(
+        notOffered.map((q) =>
+          visitProblem("answerNotOffered", { label: { ...q.label } }, answerFieldId(q.key, q.memberId)),
+        ),
+      );
+    }
     const next = visitFormInputs({ ...visit, answers: options.answers });
     const missing = unansweredQuestions(next);
     if (options.proceed && missing.length > 0) {

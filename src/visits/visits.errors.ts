@@ -30,6 +30,7 @@ const table = {
   answerInvalid: "VALIDATION",
   answerRequired: "VALIDATION",
   memberAnswerRequired: "VALIDATION",
+  answerNotOffered: "VALIDATION",
   // Signature and acceptance
   signatureEmpty: "VALIDATION",
   signatureTooLarge: "VALIDATION",
