@@ -1047,12 +1047,12 @@ describe("a plan", () => {
     expect(reasons("jidoteate.claim")).toEqual([
       "亡くなった方が児童手当を受給中だったため",
       "世帯に残る方に18歳以上の方がいるため",
-      "m3さんが世帯に残り、児童手当の対象年齢（高校生年代まで）のため",
+      "3人目の方が世帯に残り、児童手当の対象年齢（高校生年代まで）のため",
     ]);
     expect(reasons("juki.head-change")).toEqual([
       "亡くなった方が世帯主だったため",
       "世帯に残る方に18歳以上の方が2人以上いるため",
-      "熊本 花子さん、熊本 梅さん、m3さんが世帯に残るため",
+      "熊本 花子さん、熊本 梅さん、3人目の方が世帯に残るため",
     ]);
     expect(reasons("kokuho.funeral-benefit")).toEqual([
       "熊本 太郎さんが亡くなり、国民健康保険に加入中だったため",
@@ -1067,8 +1067,8 @@ describe("a plan", () => {
   it("names only the alternatives that hold for each member", () => {
     const p = plan(WITHIN, [head({ careLevel: "care1" }), elder("m2")]);
     expect(inJapanese(p.procedures.find((i) => i.id === "kaigo.update")?.reasons)).toEqual([
-      "m1さんが転居し、要介護・要支援の認定済みのため",
-      "m2さんが転居し、65歳以上のため",
+      "1人目の方が転居し、要介護・要支援の認定済みのため",
+      "2人目の方が転居し、65歳以上のため",
     ]);
   });
 
@@ -1135,7 +1135,7 @@ describe("municipality settings", () => {
         { code: "guidance.reason.members", params: { scope: "moveIn", facts: "age:18-", member1: "m1" } },
       ],
     });
-    expect(inJapanese(p.procedures.at(-1)?.reasons)).toEqual(["m1さんが転入し、18歳以上のため"]);
+    expect(inJapanese(p.procedures.at(-1)?.reasons)).toEqual(["1人目の方が転入し、18歳以上のため"]);
   });
 
   it("list a member selected by two rules of one procedure once, in input order", () => {
@@ -1188,9 +1188,9 @@ describe("municipality settings", () => {
       ["local.everyone", ["m3", "m1", "m2"]],
     ]);
     expect(inJapanese(items[0]?.reasons)).toEqual([
-      "m3さん、m1さんが転入し、マイナンバーカードをお持ちのため",
-      "m1さん、m2さんが転入し、18歳以上のため",
+      "3人目の方、1人目の方が転入し、マイナンバーカードをお持ちのため",
+      "1人目の方、2人目の方が転入し、18歳以上のため",
     ]);
-    expect(inJapanese(items[1]?.reasons)).toEqual(["m3さん、m1さん、m2さんが対象のため"]);
+    expect(inJapanese(items[1]?.reasons)).toEqual(["3人目の方、1人目の方、2人目の方が対象のため"]);
   });
 });

@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { householdSchema } from "../guidance/household.schema";
 import { parseHousehold } from "../guidance/validate";
@@ -5,7 +6,7 @@ import { parseCsv } from "./csv";
 import { domicileProblems, isCardNumber, noDomicile } from "./domicile";
 import { generatePopulation, mulberry32 } from "./generate-population";
 import { householdToGuidanceInput } from "./guidance-input";
-import { kumamotoWards } from "./kumamoto-population";
+import { foreignNationalities, honsekiPlaces, kumamotoWards } from "./kumamoto-population";
 import { allRegistryColumns, readHeader, readRow, registryCsvLine } from "./registry-csv";
 import type { RegistryRow } from "./registry-row";
 import { ageOn, type HouseholdRecord, type ResidentRecord } from "./resident";
@@ -216,5 +217,14 @@ describe("the synthetic Kumamoto population", () => {
       expect(readRow(fields, 2, header.positions, asOf)).toEqual({ row: { ...row, line: 2 } });
       expect(domicileProblems({ ...noDomicile, ...row } as typeof noDomicile)).toEqual([]);
     }
+  });
+
+  it("writes foreign names and 本籍 places in characters a Shift_JIS export holds", () => {
+    const texts = [
+      ...foreignNationalities.flatMap((n) => [...n.family, ...n.given.male, ...n.given.female].flat()),
+      ...honsekiPlaces.prefecture,
+      ...honsekiPlaces.elsewhere,
+    ];
+    expect(texts.filter((text) => iconv.decode(iconv.encode(text, "cp932"), "cp932") !== text)).toEqual([]);
   });
 });

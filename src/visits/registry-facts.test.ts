@@ -73,8 +73,9 @@ describe("what the registry knows about a visit's household", () => {
       previousAddress: "熊本市南区近見五丁目35番24号",
       previousHead: "中村 キヨ",
     });
-    expect(registryFactsOf("kumamoto", kiyo, "move-in").household).toEqual({
+    expect(registryFactsOf("kumamoto", { ...kiyo, postalCode: "861-4101" }, "move-in").household).toEqual({
       newAddress: "熊本市南区近見五丁目35番24号",
+      newPostalCode: "861-4101",
     });
   });
 

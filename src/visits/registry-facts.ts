@@ -39,6 +39,7 @@ export function registeredAddress(
 export function registryFactsOf(
   municipalityId: string,
   household: Pick<HouseholdRecord, "ward" | "address"> & {
+    postalCode?: string | null;
     members?: ReadonlyArray<Pick<HouseholdRecord["members"][number], "relation" | "name">>;
   },
   event: EventType,
@@ -48,6 +49,8 @@ export function registryFactsOf(
   // A move from a registered address: the 前住所の世帯主 is the registry's head of that household.
   const head = household.members?.find((m) => m.relation === "head")?.name;
   if (key === "previousAddress" && head) facts.previousHead = head;
+  // Joining a registered household: its postal code is the new one.
+  if (key === "newAddress" && household.postalCode) facts.newPostalCode = household.postalCode;
   return { household: facts, members: {} };
 }
 
