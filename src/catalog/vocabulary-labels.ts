@@ -184,13 +184,15 @@ export const departmentLabels: VocabularyLabels<Department> = {
     ko: "세무 창구",
     vi: "Quầy thuế",
   },
+  // Not "other bodies": the city's own bureaus (上下水道局, 動物愛護センター) are here too, beside national
+  // offices (年金事務所) — each place is named on the sheet.
   external: {
-    ja: "区役所以外の機関",
-    "ja-x-easy": "区役所 では ない ところ",
-    en: "Other bodies (outside the ward office)",
-    "zh-Hans": "区政府以外的机构",
-    ko: "구청 이외의 기관",
-    vi: "Cơ quan khác ngoài văn phòng quận",
+    ja: "区役所の外の窓口",
+    "ja-x-easy": "区役所 では ない 窓口",
+    en: "Offices outside the ward office",
+    "zh-Hans": "区政府以外的窗口",
+    ko: "구청 밖의 창구",
+    vi: "Quầy ngoài văn phòng quận",
   },
 };
 

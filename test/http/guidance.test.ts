@@ -436,7 +436,7 @@ describe("the guidance page", () => {
     expect(groups(html)).toEqual({
       区民課: ["juki.move-in", "mynumber.address-update"],
       保健子ども課: ["jidoteate.claim", "kodomo-iryo.enroll", "hoiku.guidance", "boshi.infant-health"],
-      区役所以外の機関: ["suido.notice"],
+      区役所の外の窓口: ["suido.notice"],
     });
     expect(html).toContain('<time datetime="2026-04-20">2026年4月20日（月）／令和8年4月20日</time>');
     expect(html).toContain('<time datetime="2026-04-21">2026年4月21日（火）／令和8年4月21日</time>');

@@ -52,7 +52,7 @@ describe("the visit pages", () => {
     expect(out).not.toMatch(/m\d/);
     expect(out).toContain('<time datetime="2026-04-20">2026年4月20日（月）／令和8年4月20日</time>');
     expect(out).toContain("<strong>見送り</strong>: 勤務先で申請済みのため");
-    expect(out).toContain("市役所以外の機関");
+    expect(out).toContain("区役所の外の窓口");
     expect(out).not.toContain('lang="ja"');
   });
 
@@ -64,7 +64,7 @@ describe("the visit pages", () => {
     expect(out).toContain('Mon, 20 April 2026 (<span lang="ja">令和8年4月20日</span>)');
     expect(out).toContain('Why &quot;<span lang="ja">転入届</span>&quot; is declined');
     expect(out).toContain("Ward Residents Division");
-    expect(out).toContain("Other bodies");
+    expect(out).toContain("Offices outside the ward office");
   });
 
   it("label a member's question with the member's name, and link errors to the field", () => {
