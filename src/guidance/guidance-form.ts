@@ -375,6 +375,10 @@ export function householdFromDraft(
   const previous = previousAddressOf(draft);
   if (previous) household.previousAddress = previous;
   if (e.type === "move-out" && draft.newAddress) household.answers = { newAddress: draft.newAddress };
+  // From abroad, the country chosen here is the forms' 転入前の国・地域: the interview does not ask it again.
+  if (e.type === "move-in" && e.origin === "abroad" && draft.previousCountry) {
+    household.answers = { previousCountry: draft.previousCountry };
+  }
   return household;
 }
 
