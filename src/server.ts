@@ -1,5 +1,4 @@
 import { serve } from "@hono/node-server";
-import pino from "pino";
 import { sessionRepository } from "./auth/session.repository";
 import type { Config } from "./config/config";
 import { type Database, openDatabase } from "./db/database";
@@ -7,6 +6,7 @@ import { configureHandoff, createConfiguredWorker, describeProblems } from "./ha
 import { refreshAllKpiRollups } from "./kpi/kpi-rollups.repository";
 import { seedDemoRegistry } from "./registry/generate-registry";
 import { todayInJapan } from "./registry/resident";
+import { createLogger } from "./shared/logger";
 import { kumamotoSeed } from "./tenancy/kumamoto.seed";
 import { type DemoAccount, seedDemo } from "./tenancy/seed-demo";
 import { createApp } from "./web/app";
@@ -36,7 +36,7 @@ export function printDemoAccounts(accounts: DemoAccount[], write: (line: string)
 
 /** The composition root: database, migrations, demo data, web app and housekeeping, in that order. */
 export async function startServer(config: Config, write: (line: string) => void): Promise<RunningServer> {
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: "madoguchi" } });
+  const logger = createLogger({ level: config.LOG_LEVEL, service: "madoguchi" });
   const handoffCatalog = configureHandoff(config);
   const database = await openConfiguredDatabase(config);
   try {

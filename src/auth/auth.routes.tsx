@@ -153,8 +153,10 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       session,
       code: form.success ? form.data.code : "",
       now: now(),
+      idleMinutes: deps.config.SESSION_IDLE_MINUTES,
       requestId: c.get("requestId"),
       ip: clientIp(c),
+      userAgent: c.req.header("user-agent") ?? null,
       lockoutThreshold: deps.config.LOCKOUT_THRESHOLD,
       lockoutMinutes: deps.config.LOCKOUT_MINUTES,
     });
@@ -173,6 +175,9 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       });
     }
     if (result.kind === "invalid") return totpPage(c, [{ path: "code", code: "auth.totpInvalid" }], 401);
+    // The password-step session is gone; the active one has a token never seen before this answer.
+    const { value, ...cookie } = sessionCookie(result.token);
+    setCookie(c, SESSION_COOKIE, value, cookie);
     return c.redirect(safeLocalPath(c.req.query("next"), "/"), 303);
   });
 

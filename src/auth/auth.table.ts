@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -32,6 +33,8 @@ export const staff = pgTable(
     passwordHash: text("password_hash").notNull(),
     totpSecret: text("totp_secret"),
     totpEnabled: boolean("totp_enabled").notNull().default(false),
+    // The last TOTP time step (Unix seconds / 30) whose code was accepted: no code is used twice.
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),

@@ -1,16 +1,19 @@
 import type { DbOrTx } from "../db/database";
 import { auditRepository } from "./audit.repository";
-import type { SessionContext } from "./session";
+import { type SessionContext, startSession } from "./session";
 import { sessionRepository } from "./session.repository";
 import { staffRepository } from "./staff.repository";
-import { createTotpSecret, verifyTotp } from "./totp";
+import { createTotpSecret, totpStep } from "./totp";
 
 export interface CompleteTwoFactorOptions {
   session: SessionContext;
   code: string;
   now: Date;
+  /** Idle lifetime of the new, active session. */
+  idleMinutes: number;
   requestId?: string;
   ip?: string | null;
+  userAgent?: string | null;
 }
 
 /** The secret a supervisor or admin is asked to enrol; made once and kept until enrolment succeeds. */
@@ -24,17 +27,17 @@ export async function pendingTotpSecret(db: DbOrTx, session: SessionContext): Pr
 }
 
 /**
- * Checks the 6-digit code for a session at the "password" or "totp-setup" stage; on success the session
- * becomes "active" (and a new enrolment is switched on). A wrong code counts towards the lock-out.
+ * Checks the 6-digit code for a session at the "password" or "totp-setup" stage; on success the
+ * password-step session ends and a new "active" session takes its place (a new token, so a cookie seen
+ * before the second factor is worth nothing after it), and a new enrolment is switched on. A code is
+ * good once: its time step is recorded and that step, or an earlier one, is refused afterwards. A wrong
+ * or reused code counts towards the lock-out.
  */
 export async function completeTwoFactor(
   db: DbOrTx,
   options: CompleteTwoFactorOptions & { lockoutThreshold: number; lockoutMinutes: number },
-): Promise<{ kind: "ok" } | { kind: "invalid" } | { kind: "locked"; until: Date }> {
+): Promise<{ kind: "ok"; token: string } | { kind: "invalid" } | { kind: "locked"; until: Date }> {
   const { session } = options;
-  const staff = staffRepository(db);
-  const member = await staff.findById(session.municipalityId, session.staff.id);
-  const audit = auditRepository(db);
   const common = {
     municipalityId: session.municipalityId,
     actorStaffId: session.staff.id,
@@ -43,33 +46,50 @@ export async function completeTwoFactor(
     requestId: options.requestId ?? null,
     ip: options.ip ?? null,
   };
-  if (!member?.totpSecret) return { kind: "invalid" };
-  if (member.lockedUntil && member.lockedUntil > options.now) {
-    await sessionRepository(db).delete(session.idHash);
-    return { kind: "locked", until: member.lockedUntil };
-  }
-  if (!verifyTotp(member.totpSecret, options.code, options.now.getTime())) {
-    const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
-    const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
+  return db.transaction(async (tx) => {
+    const staff = staffRepository(tx);
+    const audit = auditRepository(tx);
+    const member = await staff.findById(session.municipalityId, session.staff.id);
+    if (!member?.totpSecret) return { kind: "invalid" as const };
+    if (member.lockedUntil && member.lockedUntil > options.now) {
+      await sessionRepository(tx).delete(session.idHash);
+      return { kind: "locked" as const, until: member.lockedUntil };
+    }
+    const step = totpStep(member.totpSecret, options.code, options.now.getTime());
+    const fresh = step !== null && (await staff.claimTotpStep(member.id, step));
+    if (!fresh) {
+      const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
+      const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
+      await audit.record({
+        ...common,
+        action: "auth.totp",
+        outcome: "failure",
+        detail: { failedAttempts: state.failedAttempts, reason: step === null ? "wrong" : "reused" },
+      });
+      if (state.lockedUntil && state.lockedUntil > options.now) {
+        await sessionRepository(tx).delete(session.idHash);
+        return { kind: "locked" as const, until: state.lockedUntil };
+      }
+      return { kind: "invalid" as const };
+    }
+    if (!member.totpEnabled) await staff.enableTotp(session.municipalityId, member.id);
+    await staff.resetFailures(member.id);
+    await sessionRepository(tx).delete(session.idHash);
+    const token = await startSession(tx, {
+      municipalityId: session.municipalityId,
+      staffId: member.id,
+      officeId: session.officeId,
+      stage: "active",
+      idleMinutes: options.idleMinutes,
+      now: options.now,
+      ip: options.ip ?? null,
+      userAgent: options.userAgent ?? null,
+    });
     await audit.record({
       ...common,
-      action: "auth.totp",
-      outcome: "failure",
-      detail: { failedAttempts: state.failedAttempts },
+      action: member.totpEnabled ? "auth.totp" : "auth.totp-enrol",
+      outcome: "success",
     });
-    if (state.lockedUntil && state.lockedUntil > options.now) {
-      await sessionRepository(db).delete(session.idHash);
-      return { kind: "locked", until: state.lockedUntil };
-    }
-    return { kind: "invalid" };
-  }
-  if (!member.totpEnabled) await staff.enableTotp(session.municipalityId, member.id);
-  await staff.resetFailures(member.id);
-  await sessionRepository(db).update(session.idHash, { stage: "active" });
-  await audit.record({
-    ...common,
-    action: member.totpEnabled ? "auth.totp" : "auth.totp-enrol",
-    outcome: "success",
+    return { kind: "ok" as const, token };
   });
-  return { kind: "ok" };
 }

@@ -204,6 +204,26 @@ describe("signIn", () => {
     ]);
   });
 
+  it("keeps the right password out when it arrives in parallel with 20 wrong ones past the threshold", async () => {
+    await makeStaff("sign-in-parallel");
+    const wrong = Array.from({ length: 20 }, () => attempt("sign-in-parallel", "wrong"));
+    const results = await Promise.all([...wrong, attempt("sign-in-parallel", PASSWORD)]);
+    expect(results.at(-1)?.kind).toBe("locked");
+    expect(results.filter((r) => r.kind === "ok")).toHaveLength(0);
+    const [row] = await database.db
+      .select()
+      .from(staffTable)
+      .where(eq(staffTable.username, "sign-in-parallel"));
+    expect(row?.lockedUntil).toEqual(minutes(15));
+    const rows = await database.db.select().from(sessions).where(eq(sessions.staffId, row?.id ?? ""));
+    expect(rows).toHaveLength(0);
+    // No more passwords are checked than the threshold allows; the rest are refused unheard.
+    const failures = (await auditRepository(database.db).list("kumamoto", { limit: 500 })).filter(
+      (e) => e.actorUsername === "sign-in-parallel" && e.action === "auth.sign-in" && e.outcome === "failure",
+    );
+    expect(failures.length).toBeLessThanOrEqual(5);
+  });
+
   it("counts failures from zero again after a successful sign-in", async () => {
     await makeStaff("sign-in-reset");
     for (let i = 0; i < 4; i++) await attempt("sign-in-reset", "wrong");
@@ -264,7 +284,7 @@ describe("sessions", () => {
 
 describe("completeTwoFactor", () => {
   const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-  const options = { lockoutThreshold: 5, lockoutMinutes: 15 };
+  const options = { lockoutThreshold: 5, lockoutMinutes: 15, idleMinutes: 30 };
 
   async function enrolled(username: string) {
     const member = await makeStaff(username, "admin");
@@ -289,10 +309,72 @@ describe("completeTwoFactor", () => {
     const { token } = await enrolled("totp-right");
     const session = await sessionFor(token);
     const code = currentTotp(secret, t0.getTime());
-    expect(await completeTwoFactor(database.db, { session, code, now: t0, ...options })).toEqual({
-      kind: "ok",
+    const result = await completeTwoFactor(database.db, { session, code, now: t0, ...options });
+    if (result.kind !== "ok") throw new Error(`two-factor ${result.kind}`);
+    expect((await sessionFor(result.token)).stage).toBe("active");
+  });
+
+  it("ends the password-step session and hands back a new token for the active one", async () => {
+    const { token } = await enrolled("totp-rotate");
+    const session = await sessionFor(token);
+    const code = currentTotp(secret, t0.getTime());
+    const result = await completeTwoFactor(database.db, { session, code, now: t0, ...options });
+    if (result.kind !== "ok") throw new Error(`two-factor ${result.kind}`);
+    expect(result.token).not.toBe(token);
+    expect(await resolveSession(database.db, token, t0)).toEqual({ kind: "none" });
+    expect((await sessionFor(result.token)).stage).toBe("active");
+  });
+
+  it("refuses the same code a second time within its window", async () => {
+    const { member } = await enrolled("totp-replay");
+    const code = currentTotp(secret, t0.getTime());
+    const first = await attempt("totp-replay", PASSWORD);
+    if (first.kind !== "ok") throw new Error("sign-in failed");
+    const ok = await completeTwoFactor(database.db, {
+      session: await sessionFor(first.token),
+      code,
+      now: t0,
+      ...options,
     });
-    expect((await sessionFor(token)).stage).toBe("active");
+    expect(ok.kind).toBe("ok");
+    const second = await attempt("totp-replay", PASSWORD, minutes(0.25));
+    if (second.kind !== "ok") throw new Error("sign-in failed");
+    const replay = await completeTwoFactor(database.db, {
+      session: await sessionFor(second.token, minutes(0.25)),
+      code,
+      now: minutes(0.25),
+      ...options,
+    });
+    expect(replay).toEqual({ kind: "invalid" });
+    expect((await sessionFor(second.token, minutes(0.25))).stage).toBe("password");
+    const entries = await auditRepository(database.db).list("kumamoto", { action: "auth.totp" });
+    expect(
+      entries.some((e) => e.actorStaffId === member.id && e.outcome === "failure" && e.detail.reason === "reused"),
+    ).toBe(true);
+  });
+
+  it("refuses a code from a time step before the last one used", async () => {
+    await enrolled("totp-earlier");
+    const later = minutes(1);
+    const first = await attempt("totp-earlier", PASSWORD, later);
+    if (first.kind !== "ok") throw new Error("sign-in failed");
+    // The code of the next period is accepted a little early, for clocks a little apart.
+    const ahead = await completeTwoFactor(database.db, {
+      session: await sessionFor(first.token, later),
+      code: currentTotp(secret, later.getTime() + 30_000),
+      now: later,
+      ...options,
+    });
+    expect(ahead.kind).toBe("ok");
+    const second = await attempt("totp-earlier", PASSWORD, later);
+    if (second.kind !== "ok") throw new Error("sign-in failed");
+    const current = await completeTwoFactor(database.db, {
+      session: await sessionFor(second.token, later),
+      code: currentTotp(secret, later.getTime()),
+      now: later,
+      ...options,
+    });
+    expect(current).toEqual({ kind: "invalid" });
   });
 
   it("locks the account and ends the session after repeated wrong codes", async () => {
@@ -319,7 +401,7 @@ describe("completeTwoFactor", () => {
     const pending = await pendingTotpSecret(database.db, session);
     expect(await pendingTotpSecret(database.db, session)).toBe(pending);
     const code = currentTotp(pending, t0.getTime());
-    expect(await completeTwoFactor(database.db, { session, code, now: t0, ...options })).toEqual({
+    expect(await completeTwoFactor(database.db, { session, code, now: t0, ...options })).toMatchObject({
       kind: "ok",
     });
     const [row] = await database.db.select().from(staffTable).where(eq(staffTable.id, member.id));

@@ -54,37 +54,46 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
     actorStaffId: member.id,
     officeId: member.officeId,
   };
-  if (member.lockedUntil && member.lockedUntil > options.now) {
-    await audit.record({
-      ...common,
-      action: "auth.sign-in",
-      outcome: "denied",
-      detail: { reason: "locked" },
-    });
-    return { kind: "locked", until: member.lockedUntil };
-  }
+  const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
+  const denyLocked = async (until: Date, newlyLocked: boolean): Promise<SignInResult> => {
+    if (newlyLocked) {
+      await audit.record({
+        ...common,
+        action: "auth.lock",
+        outcome: "success",
+        detail: { until: until.toISOString() },
+      });
+    }
+    await audit.record({ ...common, action: "auth.sign-in", outcome: "denied", detail: { reason: "locked" } });
+    return { kind: "locked", until };
+  };
+  // The lock is checked, and this attempt counted, before the slow hash: parallel attempts cannot all
+  // be evaluated against the same count.
+  const reservation = await staff.reserveAttempt(member.id, options.lockoutThreshold, options.now, lockUntil);
+  if (reservation.kind === "locked") return denyLocked(reservation.until, reservation.newlyLocked);
   if (!(await verifyPassword(member.passwordHash, options.password))) {
-    const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
-    const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
-    const locked = state.lockedUntil !== null && state.lockedUntil > options.now;
+    const state = await staff.lockIfOverThreshold(member.id, options.lockoutThreshold, options.now, lockUntil);
+    const locked = state.lockedUntil !== null;
     await audit.record({
       ...common,
       action: "auth.sign-in",
       outcome: "failure",
       detail: { reason: "password", failedAttempts: state.failedAttempts, locked },
     });
-    if (locked && state.lockedUntil) {
+    if (state.newlyLocked && state.lockedUntil) {
       await audit.record({
         ...common,
         action: "auth.lock",
         outcome: "success",
         detail: { until: state.lockedUntil.toISOString() },
       });
-      return { kind: "locked", until: state.lockedUntil };
     }
+    if (state.lockedUntil) return { kind: "locked", until: state.lockedUntil };
     return { kind: "invalid" };
   }
-  await staff.resetFailures(member.id);
+  // ...and checked again after it: a lock that came into force meanwhile keeps even the right password out.
+  const cleared = await staff.resetFailuresUnlessLocked(member.id, options.now);
+  if (!cleared.ok) return denyLocked(cleared.until, false);
   const needsTotp = rolesNeedingTotp.has(member.role);
   const stage = !needsTotp ? "active" : member.totpEnabled ? "password" : "totp-setup";
   const token = await startSession(db, {

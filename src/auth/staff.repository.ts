@@ -61,13 +61,105 @@ export function staffRepository(db: DbOrTx) {
         .returning({ failedAttempts: staff.failedAttempts, lockedUntil: staff.lockedUntil });
       return row ?? { failedAttempts: 0, lockedUntil: null };
     },
+    /**
+     * Reserves one password check before the slow hash, each step one statement so that parallel
+     * attempts cannot all read the same count. An expired lock starts the count again. A lock in force
+     * refuses the attempt; so does a count already at the threshold (checks still running, or a process
+     * that died mid-check), which locks the account. The reservation counts as a failure until
+     * `resetFailuresUnlessLocked` clears it.
+     */
+    async reserveAttempt(
+      id: string,
+      threshold: number,
+      now: Date,
+      lockUntil: Date,
+    ): Promise<
+      { kind: "reserved"; failedAttempts: number } | { kind: "locked"; until: Date; newlyLocked: boolean }
+    > {
+      const notInForce = sql`(${staff.lockedUntil} is null or ${staff.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+      const base = sql`(case when ${staff.lockedUntil} is not null then 0 else ${staff.failedAttempts} end)`;
+      for (let round = 0; round < 3; round++) {
+        const reserved = await db
+          .update(staff)
+          .set({ failedAttempts: sql`${base} + 1`, lockedUntil: null })
+          .where(and(eq(staff.id, id), notInForce, sql`${base} < ${threshold}`))
+          .returning({ failedAttempts: staff.failedAttempts });
+        if (reserved[0]) return { kind: "reserved", failedAttempts: reserved[0].failedAttempts };
+        const locked = await db
+          .update(staff)
+          .set({ lockedUntil: lockUntil })
+          .where(and(eq(staff.id, id), notInForce, sql`${base} >= ${threshold}`))
+          .returning({ lockedUntil: staff.lockedUntil });
+        if (locked[0]) return { kind: "locked", until: lockUntil, newlyLocked: true };
+        const [row] = await db.select({ lockedUntil: staff.lockedUntil }).from(staff).where(eq(staff.id, id));
+        if (!row) break;
+        if (row.lockedUntil && row.lockedUntil > now)
+          return { kind: "locked", until: row.lockedUntil, newlyLocked: false };
+      }
+      return { kind: "locked", until: lockUntil, newlyLocked: false };
+    },
+    /**
+     * After a wrong password whose attempt was reserved: locks once the count reaches the threshold.
+     * `newlyLocked` is true for exactly the one attempt whose statement set the lock.
+     */
+    async lockIfOverThreshold(
+      id: string,
+      threshold: number,
+      now: Date,
+      lockUntil: Date,
+    ): Promise<{ failedAttempts: number; lockedUntil: Date | null; newlyLocked: boolean }> {
+      const notInForce = sql`(${staff.lockedUntil} is null or ${staff.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+      const [locked] = await db
+        .update(staff)
+        .set({ lockedUntil: lockUntil })
+        .where(and(eq(staff.id, id), notInForce, sql`${staff.failedAttempts} >= ${threshold}`))
+        .returning({ failedAttempts: staff.failedAttempts });
+      if (locked) return { failedAttempts: locked.failedAttempts, lockedUntil: lockUntil, newlyLocked: true };
+      const [row] = await db
+        .select({ failedAttempts: staff.failedAttempts, lockedUntil: staff.lockedUntil })
+        .from(staff)
+        .where(eq(staff.id, id));
+      const lockedUntil = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+      return { failedAttempts: row?.failedAttempts ?? 0, lockedUntil, newlyLocked: false };
+    },
+    /**
+     * After the right password: clears the count unless a lock came into force while the hash was
+     * being checked, in which case the attempt is refused and the lock's end is returned.
+     */
+    async resetFailuresUnlessLocked(id: string, now: Date): Promise<{ ok: true } | { ok: false; until: Date }> {
+      const rows = await db
+        .update(staff)
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where(
+          and(
+            eq(staff.id, id),
+            sql`(${staff.lockedUntil} is null or ${staff.lockedUntil} <= ${now.toISOString()}::timestamptz)`,
+          ),
+        )
+        .returning({ id: staff.id });
+      if (rows.length > 0) return { ok: true };
+      const [row] = await db.select({ lockedUntil: staff.lockedUntil }).from(staff).where(eq(staff.id, id));
+      return { ok: false, until: row?.lockedUntil ?? now };
+    },
     async resetFailures(id: string): Promise<void> {
       await db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, id));
+    },
+    /**
+     * Marks a TOTP time step as used, in one statement: true only for a step later than every step used
+     * before, so the same code (or an older one) never passes twice, even when sent in parallel.
+     */
+    async claimTotpStep(id: string, step: number): Promise<boolean> {
+      const rows = await db
+        .update(staff)
+        .set({ totpLastStep: step })
+        .where(and(eq(staff.id, id), sql`(${staff.totpLastStep} is null or ${staff.totpLastStep} < ${step})`))
+        .returning({ id: staff.id });
+      return rows.length > 0;
     },
     async setTotpSecret(municipalityId: string, id: string, secret: string): Promise<void> {
       await db
         .update(staff)
-        .set({ totpSecret: secret, totpEnabled: false })
+        .set({ totpSecret: secret, totpEnabled: false, totpLastStep: null })
         .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)));
     },
     async enableTotp(municipalityId: string, id: string): Promise<void> {

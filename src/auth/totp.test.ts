@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTotpSecret, currentTotp, totpUri, verifyTotp } from "./totp";
+import { createTotpSecret, currentTotp, totpStep, totpUri, verifyTotp } from "./totp";
 
 const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const at = Date.parse("2026-04-01T09:00:00+09:00");
@@ -21,6 +21,14 @@ describe("TOTP", () => {
   it("accepts the code of the period before or after, for clocks a little apart", () => {
     expect(verifyTotp(secret, currentTotp(secret, at - 30_000), at)).toBe(true);
     expect(verifyTotp(secret, currentTotp(secret, at + 30_000), at)).toBe(true);
+  });
+
+  it("tells which time step a code belongs to, so that a used step can be refused later", () => {
+    const step = Math.floor(at / 30_000);
+    expect(totpStep(secret, currentTotp(secret, at), at)).toBe(step);
+    expect(totpStep(secret, currentTotp(secret, at - 30_000), at)).toBe(step - 1);
+    expect(totpStep(secret, currentTotp(secret, at + 30_000), at)).toBe(step + 1);
+    expect(totpStep(secret, currentTotp(secret, at - 60_000), at)).toBeNull();
   });
 
   it("refuses a code two periods old", () => {

@@ -17,11 +17,22 @@ function totp(secret: string, label: string): TOTP {
 
 export const totpUri = (secret: string, label: string): string => totp(secret, label).toString();
 
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step (Unix time / 30 s) whose code this is, accepting the current step and one either side
+ * for clocks a little apart; null when the code matches none of them.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
+  const token = code.replace(/\s/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret, "verify").validate({ token, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
+}
+
 /** Accepts the current code and one period either side, for clocks a little apart. */
 export function verifyTotp(secret: string, code: string, now = Date.now()): boolean {
-  const token = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret, "verify").validate({ token, timestamp: now, window: 1 }) !== null;
+  return totpStep(secret, code, now) !== null;
 }
 
 export const currentTotp = (secret: string, now = Date.now()): string =>

@@ -1,6 +1,7 @@
 import type { Household } from "../guidance/household.schema";
 import { memberLabel } from "../guidance/problems";
 import type { LocaleMap, MessageParams } from "../shared/locale";
+import { anyMyNumber, myNumberRefusedText } from "../shared/my-number";
 import { type Answers, type AnswerValue, fieldByKey } from "./field-dictionary";
 import type { AnswerProblem } from "./forms.errors";
 
@@ -86,14 +87,25 @@ export function parseAnswers(raw: unknown, household: Household): ParsedAnswers 
   for (const [key, given] of Object.entries(entries ?? {})) {
     const field = fieldByKey.get(key);
     if (!field?.schema) {
+      // A key nobody asks is kept as sent, so a 個人番号 in it is refused before it is stored.
+      if (anyMyNumber(given)) {
+        const label: LocaleMap = field ? { ...field.label } : { ja: "回答", en: "Answer" };
+        refuse("answerInvalid", { path: `answers.${key}`, key }, label, detailOf(myNumberRefusedText));
+        continue;
+      }
       ignored.push(key);
       continue;
     }
     const label: LocaleMap = { ...field.label };
     const check = (value: unknown, path: string, memberId?: string): AnswerValue | undefined => {
+      const at = { path, key, ...(memberId === undefined ? {} : { memberId }) };
+      // A 個人番号 in any answer (a field of numbers too) is refused before it is stored (shared/my-number.ts).
+      if (anyMyNumber(value)) {
+        refuse("answerInvalid", at, label, detailOf(myNumberRefusedText));
+        return undefined;
+      }
       const parsed = field.schema?.safeParse(value);
       if (parsed?.success) return parsed.data;
-      const at = { path, key, ...(memberId === undefined ? {} : { memberId }) };
       refuse("answerInvalid", at, label, detailOf(parsed?.error.issues[0]?.message));
       return undefined;
     };

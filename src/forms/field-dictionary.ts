@@ -13,6 +13,7 @@ import {
   normalizeNameText,
 } from "../guidance/household.schema";
 import { formatWareki, parseDateInput } from "../shared/dates";
+import { containsMyNumber, myNumberRefusedText } from "../shared/my-number";
 import type { FormTemplate } from "./form-template.schema";
 import { defaultTemplates } from "./templates";
 
@@ -76,6 +77,8 @@ export const noAnswers: Answers = { household: {}, members: {} };
 // ── Validation of answers ─────────────────────────────────────────────────────────────────────────
 
 const nfkc = (s: string) => s.normalize("NFKC").trim();
+/** No free-text answer holds a 個人番号 (shared/my-number.ts): it would go into forms and hand-off files. */
+const noMyNumber = { error: myNumberRefusedText } as const;
 const text = (max: number) =>
   z
     .string()
@@ -86,13 +89,15 @@ const text = (max: number) =>
         .min(1, { error: "空欄です / empty" })
         .max(max, { error: `${max}文字以内 / at most ${max}` }),
     )
-    .refine((s) => !/[\p{Cc}]/u.test(s), { error: "改行や制御文字は使えません / no line breaks" });
+    .refine((s) => !/[\p{Cc}]/u.test(s), { error: "改行や制御文字は使えません / no line breaks" })
+    .refine((s) => !containsMyNumber(s), noMyNumber);
 // Names keep the exact character of the register: no NFKC over compatibility ideographs (see
 // normalizeNameText), variation selectors kept.
 const nameText = z
   .string()
   .transform((s) => normalizeNameText(s).trim())
-  .pipe(z.string().min(1).max(40));
+  .pipe(z.string().min(1).max(40))
+  .refine((s) => !containsMyNumber(s), noMyNumber);
 const toKatakana = (s: string) =>
   s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 const kana = z
@@ -156,7 +161,8 @@ const registeredText = (max: number) =>
   z
     .string()
     .transform((s) => normalizeNameText(s).trim())
-    .pipe(z.string().min(1).max(max));
+    .pipe(z.string().min(1).max(max))
+    .refine((s) => !containsMyNumber(s), noMyNumber);
 
 const t = (ja: string, en: string): Text => ({ ja, en });
 

@@ -8,6 +8,7 @@ import { benefits, memberFlags, possessions } from "../catalog/vocabulary";
 import { type DateInputProblem, parseDateInput } from "../shared/dates";
 import type { Problem } from "../shared/errors";
 import type { LocaleMap } from "../shared/locale";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import { filerRelations, normalizeNameText } from "./household.schema";
 import { crossesPrefecture, type Prefecture, prefectureOfMunicipalityCode } from "./prefecture";
 import { memberLabel } from "./problems";
@@ -613,7 +614,43 @@ export function draftProblems(draft: GuidanceDraft): Problem[] {
   const f = draft.filer;
   if (filerChoiceOf(draft) === filerOther && !f.name && (f.kana || f.address || f.phone))
     out.push({ path: "filer-name", code: "guidance.form.problem.filerNameRequired" });
+  out.push(...myNumberProblems(draft));
   return out;
+}
+
+/**
+ * Every free-text field of the form holding a 個人番号 (shared/my-number.ts): refused before the
+ * household is stored with a visit, sent in a hand-off or printed on a form.
+ */
+function myNumberProblems(draft: GuidanceDraft): Problem[] {
+  const e = draft.event;
+  const fields: [path: string, text: string][] = [
+    ["event-subject", e.subject],
+    ["event-funeralHost", e.funeralHost],
+    ...draft.members.flatMap((m, i): [string, string][] => [
+      [`m${i}-name`, m.name],
+      [`m${i}-kana`, m.kana],
+      [`m${i}-honseki`, m.honseki],
+      [`m${i}-hittousha`, m.hittousha],
+      [`m${i}-residenceStatus`, m.residenceStatus],
+      [`m${i}-residenceCardNumber`, m.residenceCardNumber],
+      [`m${i}-changeReason`, m.changeReason],
+    ]),
+    ["filer-name", draft.filer.name],
+    ["filer-kana", draft.filer.kana],
+    ["filer-address", draft.filer.address],
+    ["filer-phone", draft.filer.phone],
+    ["previousAddress-postalCode", draft.previousAddress.postalCode],
+    [
+      e.origin === "abroad" ? "previousAddressAbroad" : "previousAddress-address",
+      draft.previousAddress.address,
+    ],
+    ["previousAddress-householdHead", draft.previousAddress.householdHead],
+    ["newAddress", draft.newAddress],
+  ];
+  return fields
+    .filter(([, text]) => containsMyNumber(text))
+    .map(([path]) => ({ path, code: myNumberRefused }));
 }
 
 /**

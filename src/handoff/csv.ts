@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { neutraliseFormula } from "../shared/csv-formula";
 import type { CsvLayoutId, FileEncoding } from "./destination.schema";
 import type { HandoffRecord, RecordMember } from "./record";
 
@@ -122,7 +123,8 @@ export function recordCsv(record: HandoffRecord, layout: CsvLayoutId, encoding: 
   for (const member of members) {
     let lost = false;
     const cells = columns.map((c) => {
-      const raw = c.value(record, member).replace(/\r\n|\r|\n/g, " ");
+      // One line per row, and no cell a spreadsheet would run as a formula.
+      const raw = neutraliseFormula(c.value(record, member).replace(/\r\n|\r|\n/g, " "));
       if (encoding === "utf-8") return raw;
       const fitted = fitShiftJis(raw);
       if (fitted.lost) lost = true;

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import pino from "pino";
 import type { Config } from "../config/config";
 import { openDatabase } from "../db/database";
+import { createLogger } from "../shared/logger";
 import { configureHandoff, createConfiguredWorker, describeProblems } from "./start-handoff";
 
 interface Io {
@@ -28,7 +28,7 @@ export async function workerCommand(args: string[], io: Io, config: Config): Pro
     return 2;
   }
   const catalog = configureHandoff(config);
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: "madoguchi-worker" } });
+  const logger = createLogger({ level: config.LOG_LEVEL, service: "madoguchi-worker" });
   const database = await openDatabase({ kind: "postgres", url: config.DATABASE_URL, max: concurrency + 2 });
   try {
     await database.migrate();

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db/database";
 import { todayInJapan } from "../shared/dates";
+import { AppError } from "../shared/errors";
 import type { Locale } from "../shared/locale";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import { refuse } from "./kpi.errors";
 import type { SurveySubject } from "./survey.repository";
 import { surveyRepository } from "./survey.repository";
@@ -35,6 +37,9 @@ export async function answerSurvey(db: DbOrTx, options: AnswerSurveyOptions): Pr
   if (!Number.isInteger(options.score) || options.score < 1 || options.score > 5)
     throw refuse("surveyScoreRequired", undefined, "score");
   if (subject.answered) return "already-answered";
+  // A comment is free text a resident types: never a 個人番号 (shared/my-number.ts).
+  if (options.comment !== null && containsMyNumber(options.comment))
+    throw new AppError("VALIDATION", [{ path: "comment", code: myNumberRefused }]);
   const recorded = await surveyRepository(db).insertAnswer({
     municipalityId: subject.municipalityId,
     officeId: subject.officeId,

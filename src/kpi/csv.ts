@@ -1,6 +1,8 @@
 // CSV as Excel and other tools read it: RFC 4180 quoting, CRLF line ends, and a byte-order mark
 // for Excel (which otherwise reads UTF-8 as Shift_JIS). Bytes in, bytes out: no database here.
 
+import { neutraliseFormula } from "../shared/csv-formula";
+
 const BOM = "\uFEFF";
 
 export function csvField(value: string | number | null): string {
@@ -8,7 +10,7 @@ export function csvField(value: string | number | null): string {
   const text =
     typeof value === "number" ? (Number.isInteger(value) ? String(value) : value.toFixed(3)) : value;
   // A leading =, +, - or @ would run as a formula in a spreadsheet: quote it behind an apostrophe.
-  const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === "string" ? neutraliseFormula(text) : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -4,6 +4,7 @@ import { hashTicketToken } from "../queue/issue-ticket";
 import { rateLimit, TokenBuckets } from "../queue/rate-limit";
 import { notFound, type Problem } from "../shared/errors";
 import type { Locale } from "../shared/locale";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import type { AppEnv, AppServices } from "../web/context";
 import { parseLang, translator } from "../web/i18n";
 import { clientIp, requireStaff } from "../web/middleware";
@@ -80,6 +81,7 @@ export function surveyRoutes(deps: AppServices): Hono<AppEnv> {
     if (!Number.isInteger(score) || score < 1 || score > 5)
       problems.push(problem("surveyScoreRequired", "score"));
     if ([...comment].length > 500 || !form.success) problems.push(problem("surveyCommentTooLong", "comment"));
+    else if (containsMyNumber(comment)) problems.push({ path: "comment", code: myNumberRefused });
     if (problems.length > 0) {
       const view = { action, score: form.success ? (form.data.score ?? "") : "", comment, problems };
       return render(<SurveyFormPage ctx={ctx} view={view} />, 422);

@@ -1,5 +1,6 @@
 import { parseIsoDate } from "../guidance/calendar";
 import type { LocaleMap, Message } from "../shared/locale";
+import { containsMyNumber } from "../shared/my-number";
 import { message } from "./registry.errors";
 
 /**
@@ -169,10 +170,12 @@ export function normalizePostalCode(text: string): string | undefined {
 }
 
 /**
- * A run of twelve digits (any width): a 個人番号 in a field of free text. The registry never stores
+ * A run of twelve digits (any width), or a valid 個人番号 in groups of four (shared/my-number.ts): a
+ * 個人番号 in a field of free text. The registry never stores
  * one, so such text is refused wherever it is typed or imported.
  */
-export const containsIndividualNumber = (text: string): boolean => /\d{12}/.test(text.normalize("NFKC"));
+export const containsIndividualNumber = (text: string): boolean =>
+  /\d{12}/.test(text.normalize("NFKC")) || containsMyNumber(text);
 
 /** A problem with one of these facts, as a message code with its field. */
 export interface DomicileProblem extends Message {

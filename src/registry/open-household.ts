@@ -1,6 +1,7 @@
 import { auditRepository } from "../auth/audit.repository";
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import type { ResidentRegistryPort } from "./registry.port";
 import { OPEN_ACTION, registryAccessRepository } from "./registry-access.repository";
 import type { HouseholdRecord, ResidentChange } from "./resident";
@@ -46,6 +47,10 @@ export interface OpenHouseholdOptions {
  * why) before anything of the record is shown. An unknown or another tenant's household is "not found".
  */
 export async function openHousehold(options: OpenHouseholdOptions): Promise<void> {
+  // The reason is kept for ever in the append-only audit log: never a 個人番号 (whatever the caller).
+  if (containsMyNumber(options.detail)) {
+    throw new AppError("VALIDATION", [{ path: "detail", code: myNumberRefused }]);
+  }
   const household = await options.registry.household(options.municipalityId, options.householdId);
   if (!household) throw new AppError("NOT_FOUND");
   await auditRepository(options.db).record({

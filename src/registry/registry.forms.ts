@@ -3,6 +3,7 @@ import { benefits, careLevels, insurances, pensionCategories, possessions } from
 import { normalizeNameText } from "../guidance/household.schema";
 import { parseDateInput } from "../shared/dates";
 import type { Problem } from "../shared/errors";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import {
   domicileProblems,
   isNationality,
@@ -53,6 +54,8 @@ export function readOpenForm(body: Body): {
   if (!reason) problems.push(problem("reason", "reasonRequired"));
   if (reason === "other" && !values.detail) problems.push(problem("detail", "detailRequired"));
   if (values.detail.length > 200) problems.push(tooLong("detail", "detail", 200));
+  // The reason goes into the append-only audit log for ever: never a 個人番号.
+  if (containsMyNumber(values.detail)) problems.push({ path: "detail", code: myNumberRefused });
   return { values, reason, problems };
 }
 
@@ -157,6 +160,11 @@ export function readEditForm(
     ? parsed.data.version
     : Number.parseInt(lenient("version"), 10) || currentVersion;
   const domicile = readDomicileFields(lenient, problems);
+  // The reason goes into the audit log for ever and 本籍・筆頭者 into the record: never a 個人番号.
+  for (const key of ["reason", "honseki", "hittousha", "residenceCardNumber"]) {
+    if (containsMyNumber(lenient(key)) && !problems.some((p) => p.path === key))
+      problems.push({ path: key, code: myNumberRefused });
+  }
   return {
     values: { ...facts, ...domicile.values, reason: lenient("reason"), version },
     problems,

@@ -104,8 +104,9 @@ export const CARD_SEARCH_ACTION = "registry.card-search";
 
 /**
  * A search lists names, birth dates and addresses, so it is audited like an opening: who, when, which
- * kinds of criteria and how many people it showed. The typed values themselves are not copied into
- * the log, which would otherwise become a second register of personal data.
+ * kinds of criteria, and the residents (and their households) it showed, by id. The typed values
+ * themselves are not copied into the log, which would otherwise become a second register of personal
+ * data. One entry per search, however many residents it lists.
  */
 async function auditSearch(
   options: Omit<SearchResidentsOptions, "form">,
@@ -123,6 +124,8 @@ async function auditSearch(
     detail: {
       criteria: Object.keys(criteria).filter((k) => criteria[k]),
       shown: results.residents.length,
+      residentIds: results.residents.map((r) => r.id),
+      householdIds: [...new Set(results.residents.map((r) => r.householdId))],
       more: results.more,
       adapter: options.registry.kind,
     },

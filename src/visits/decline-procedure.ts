@@ -1,6 +1,7 @@
 import type { Db } from "../db/database";
 import type { Plan } from "../guidance/engine";
 import { AppError } from "../shared/errors";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import type { VisitRow } from "./visit.repository";
 import { loadVisit, type StaffScope, saveVisit } from "./visit-scope";
 import { refuse } from "./visits.errors";
@@ -27,6 +28,8 @@ export interface DeclineProcedureOptions {
 export async function declineProcedure(db: Db, options: DeclineProcedureOptions): Promise<VisitRow> {
   const reason = options.reason.normalize("NFKC").trim();
   if (options.declined && reason.length === 0) throw refuse("declineReasonRequired", undefined, "reason");
+  // The reason is kept with the visit and shown again: never a 個人番号 (shared/my-number.ts).
+  if (containsMyNumber(reason)) throw new AppError("VALIDATION", [{ path: "reason", code: myNumberRefused }]);
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
     if (visit.state !== "plan") throw refuse("declineOnlyAtPlan");

@@ -5,6 +5,8 @@ import { auditRepository } from "../auth/audit.repository";
 import { verifyPassword } from "../auth/password";
 import { staffRepository } from "../auth/staff.repository";
 import type { DbOrTx } from "../db/database";
+import { AppError } from "../shared/errors";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import type { StaffScope } from "./visit-scope";
 import { refuse } from "./visits.errors";
 
@@ -74,6 +76,10 @@ export async function confirmProxyWriting(
   const writerName = writer === "staff" ? options.staffName : options.writerName.normalize("NFKC").trim();
   if (writerName === "" || writerName.length > 40 || /\p{Cc}/u.test(writerName)) {
     throw refuse("proxyWriterNameRequired", undefined, "proxyWriterName");
+  }
+  // The companion's name is printed on the forms and kept with the signature: never a 個人番号.
+  if (containsMyNumber(writerName)) {
+    throw new AppError("VALIDATION", [{ path: "proxyWriterName", code: myNumberRefused }]);
   }
   const staff = staffRepository(db);
   const confirmer = await staff.findByUsernameForSignIn(options.confirmer.username.normalize("NFKC").trim());

@@ -13,6 +13,7 @@ import { renderPage } from "../web/respond";
 import { VisitSheetPage } from "./pages/sheet.page";
 import { visitRepository } from "./visit.repository";
 import { renderVisitForms, visitFormInputs } from "./visit-forms";
+import { auditVisitRead } from "./visit-read-audit";
 import { loadVisit, staffScope } from "./visit-scope";
 import { presentSheetPlan } from "./visits.presenters";
 
@@ -36,7 +37,8 @@ function pdfHeaders(date: string, ...ids: string[]): Record<string, string> {
 
 /**
  * What a visit produces on paper: the forms (preview or signed), each accepted application's form and
- * the resident's guidance sheet. Mounted by visitRoutes, behind its requireStaff.
+ * the resident's guidance sheet. Mounted by visitRoutes, behind its requireStaff. Each read of one is
+ * audited (src/visits/visit-read-audit.ts).
  */
 export function visitDocumentRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -46,6 +48,7 @@ export function visitDocumentRoutes(deps: AppServices): Hono<AppEnv> {
   app.get("/visits/:id/forms.pdf", async (c) => {
     const visit = await loadVisit(db, scopeOf(c), c.req.param("id"));
     if (!["review", "signature", "accepted", "closed"].includes(visit.state)) throw notFound();
+    await auditVisitRead(db, c, visit, "forms");
     const signature = await visitRepository(db).findSignature(visit.municipalityId, visit.id);
     const filedOn = todayInJapan(signature?.signedAt ?? now());
     // Once signed, the bundle is the one the resident signed, as it was kept: never drawn again.
@@ -69,6 +72,7 @@ export function visitDocumentRoutes(deps: AppServices): Hono<AppEnv> {
       applicationId,
     );
     if (!document) throw notFound();
+    await auditVisitRead(db, c, visit, "application", { detail: { applicationId } });
     const filedOn = todayInJapan(document.at);
     const headers = pdfHeaders(filedOn, visit.id, applicationId);
     if (document.kind === "stored") return c.body(document.pdf as never, 200, headers);
@@ -93,6 +97,7 @@ export function visitDocumentRoutes(deps: AppServices): Hono<AppEnv> {
     const lang = asked && languages.includes(asked) ? asked : languages.includes(pageLang) ? pageLang : "ja";
     // The survey's QR: one link per visit, the same on every reprint, on the public address (never
     // the request's Host), opening the survey in the sheet's language.
+    await auditVisitRead(db, c, visit, "sheet", { detail: { lang } });
     const token = await surveyLinkToken(db, visit.municipalityId, visit.id);
     const url = publicUrl(
       deps.config,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
+import { otherOfficeAllowed, otherOfficeRefusal } from "./other-office";
 import { transition, type VisitState } from "./visit";
 import { type VisitPatch, type VisitRow, visitRepository } from "./visit.repository";
 import { refuse } from "./visits.errors";
@@ -9,23 +10,37 @@ export interface StaffScope {
   municipalityId: string;
   staffId: string;
   officeId: string;
+  /** When the session began: a choice to open another office's visit counts for this session only. */
+  sessionStartedAt?: Date;
 }
 
 /** Another staff member saved the visit first (its version moved on). */
 /** The scope of a signed-in staff member's session; without one, the request is unauthenticated. */
 export function staffScope(
-  session: { municipalityId: string; officeId: string; staff: { id: string } } | undefined,
+  session: { municipalityId: string; officeId: string; staff: { id: string }; createdAt?: Date } | undefined,
 ): StaffScope {
   if (!session) throw new AppError("UNAUTHENTICATED");
-  return { municipalityId: session.municipalityId, staffId: session.staff.id, officeId: session.officeId };
+  return {
+    municipalityId: session.municipalityId,
+    staffId: session.staff.id,
+    officeId: session.officeId,
+    ...(session.createdAt ? { sessionStartedAt: session.createdAt } : {}),
+  };
 }
 
 export const visitConflict = (): AppError => refuse("staleVersion");
 
-/** Reads a visit of the scope's municipality or answers "not found" (also for other tenants' ids). */
+/**
+ * Reads a visit of the scope's municipality or answers "not found" (also for other tenants' ids). A visit
+ * of another office of the municipality is refused (`visits.otherOfficeVisit`) unless the staff member
+ * chose to open it, with a reason, in this session (src/visits/other-office.ts).
+ */
 export async function loadVisit(db: DbOrTx, scope: StaffScope, visitId: string): Promise<VisitRow> {
   const visit = await visitRepository(db).find(scope.municipalityId, visitId);
   if (!visit) throw new AppError("NOT_FOUND");
+  if (visit.officeId !== scope.officeId && !(await otherOfficeAllowed(db, scope, visit.id))) {
+    throw otherOfficeRefusal();
+  }
   return visit;
 }
 

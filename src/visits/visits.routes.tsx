@@ -20,15 +20,15 @@ import { draftFromRegistry, registryEvents } from "./draft-from-registry";
 import { moveVisit } from "./move-visit";
 import { VisitPage } from "./pages/visit.page";
 import { presentVisitStep } from "./pages/visit.presenter";
-import { presentOpenVisits, presentVisitFrame } from "./pages/visit-frame.presenter";
-import { VisitListPage } from "./pages/visit-list.page";
+import { presentVisitFrame } from "./pages/visit-frame.presenter";
 import { confirmProxyWriting } from "./proxy-writing";
 import { answersFromFields, saveAnswers } from "./save-answers";
 import { signVisit } from "./sign-visit";
 import { startVisit } from "./start-visit";
 import { verifyIdentity } from "./verify-identity";
-import { type VisitRow, visitRepository } from "./visit.repository";
+import type { VisitRow } from "./visit.repository";
 import { visitDocumentRoutes } from "./visit-documents.routes";
+import { auditVisitPage, visitReadRoutes } from "./visit-reads.routes";
 import { visitRegistryRoutes } from "./visit-registry.routes";
 import { loadVisit, staffScope } from "./visit-scope";
 import { refuse } from "./visits.errors";
@@ -61,6 +61,7 @@ interface Shown {
 export function visitRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const path of ["/visits", "/visits/*"]) app.use(path, requireStaff(deps));
+  app.route("/", visitReadRoutes(deps));
   const now = () => deps.now?.() ?? new Date();
   const db = deps.database.db;
   const registry = residentRegistryFor(deps.config, deps.database);
@@ -73,7 +74,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
       draft: shown.draft,
       answers: shown.answers,
     });
-    const frame = await presentVisitFrame(db, visit);
+    const [frame] = await Promise.all([presentVisitFrame(db, visit), auditVisitPage(db, c, visit, view)]);
     // A registry search's date of birth that cannot be read is a field error of the page (422).
     const searchProblems = view.step === "household" ? (view.household.search.problems ?? []) : [];
     const problems = [...(shown.problems ?? []), ...searchProblems];
@@ -104,15 +105,6 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     }
   };
 
-  app.get("/visits", async (c) => {
-    const scope = scopeOf(c);
-    const open = await visitRepository(db).listOpen(scope.municipalityId, scope.officeId);
-    const visits = await presentOpenVisits(db, scope.municipalityId, open);
-    return renderPage(c, c.get("t")("visits.listTitle"), (ctx) => (
-      <VisitListPage ctx={ctx} visits={visits} />
-    ));
-  });
-
   app.post("/visits", async (c) => {
     const counterId = c.get("session")?.counterId ?? null;
     const visit = await startVisit(db, { scope: scopeOf(c), counterId, now: now() });
@@ -120,18 +112,17 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
   });
 
   app.get("/visits/:id", async (c) => {
-    const visit = await loadVisit(db, scopeOf(c), c.req.param("id"));
+    const scope = scopeOf(c);
+    const visit = await loadVisit(db, scope, c.req.param("id"));
     const householdId = c.req.query("household");
     if (visit.state !== "household" || !householdId) return visitPage(c, visit);
-    const session = c.get("session");
-    if (!session) throw notFound();
     const draft = await draftFromRegistry({
       db,
       registry,
       municipalityId: visit.municipalityId,
       householdId,
-      staffId: session.staff.id,
-      sessionStartedAt: session.createdAt,
+      staffId: scope.staffId,
+      sessionStartedAt: scope.sessionStartedAt ?? now(),
       now: now(),
       today: todayInJapan(now()),
       event: z.enum(registryEvents).catch("move-within").parse(c.req.query("event")),

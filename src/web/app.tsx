@@ -1,4 +1,5 @@
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { addressRoutes } from "../address/address.routes";
@@ -13,6 +14,7 @@ import { createQueueEventHub } from "../queue/queue-events";
 import { queueSettingsRoutes } from "../queue/queue-settings.routes";
 import { registryRoutes } from "../registry/registry.routes";
 import { AppError } from "../shared/errors";
+import { redactError } from "../shared/logger";
 import { referenceData } from "../tenancy/reference-data";
 import { tenancyRoutes } from "../tenancy/tenancy.routes";
 import { visitRoutes } from "../visits/visits.routes";
@@ -20,10 +22,15 @@ import { apiReferenceRoute, apiRouter, apiRoutes, openApiInfo } from "./api";
 import type { AppDeps, AppServices } from "./context";
 import { mapError } from "./error-mapper";
 import { homeRoutes } from "./home.routes";
-import { csrfProtection, loadSession, requestContext } from "./middleware";
+import { csrfProtection, loadSession, noStore, requestContext } from "./middleware";
 import { refuseNul } from "./refuse-nul";
 import { respondError } from "./respond";
 import { staticRoutes } from "./static-assets";
+
+/** HTTPS is on when cookies are marked Secure or residents reach the service at an https: address. */
+export function httpsOn(config: Pick<AppDeps["config"], "COOKIE_SECURE" | "PUBLIC_URL">): boolean {
+  return config.COOKIE_SECURE || config.PUBLIC_URL.toLowerCase().startsWith("https:");
+}
 
 /** Builds the whole web application; the composition root serves it, tests call `app.request()`. */
 export function createApp(appDeps: AppDeps) {
@@ -36,6 +43,8 @@ export function createApp(appDeps: AppDeps) {
 
   // Hono runs middleware in the order it is registered, before the routes mounted after it.
   app.use(requestContext(deps));
+  // gzip for pages, styles, scripts and JSON; an event stream is left alone (it must flush each event).
+  app.use(compress());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -52,8 +61,27 @@ export function createApp(appDeps: AppDeps) {
       },
       referrerPolicy: "same-origin",
       crossOriginEmbedderPolicy: false,
+      // Over plain HTTP a Strict-Transport-Security header means nothing, and on localhost it would
+      // pin every other local service to HTTPS: only when the service is reached over HTTPS.
+      strictTransportSecurity: httpsOn(deps.config) ? "max-age=31536000; includeSubDomains" : false,
+      // No page uses a camera, microphone, location, payment or device API.
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+        serial: [],
+        bluetooth: [],
+        hid: [],
+        midi: [],
+        accelerometer: [],
+        gyroscope: [],
+        magnetometer: [],
+      },
     }),
   );
+  app.use(noStore());
   app.use(
     bodyLimit({
       maxSize: deps.config.BODY_LIMIT_BYTES,
@@ -93,7 +121,7 @@ export function createApp(appDeps: AppDeps) {
     }
     const log = c.get("log") ?? deps.logger;
     if (mapped.status >= 500)
-      log.error({ err: error, code: mapped.code, path: c.req.path }, "request failed");
+      log.error({ err: redactError(error), code: mapped.code, path: c.req.path }, "request failed");
     else log.info({ code: mapped.code, path: c.req.path }, "request refused");
     return respondError(c, mapped);
   });

@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { SessionContext } from "../auth/session";
 import { Brand } from "./components/lang";
@@ -5,6 +6,9 @@ import { LanguageSwitch } from "./components/language-switch";
 import { type Lang, STAFF_LOCALES, type Translate, translator } from "./i18n";
 
 export { ErrorSummary, problemFor, TextField as Field } from "./components/fields";
+
+/** Every page starts with it, so browsers render in standards mode (not quirks mode). */
+export const DOCTYPE = raw("<!DOCTYPE html>");
 
 export interface PageContext {
   lang: Lang;
@@ -97,77 +101,80 @@ export function Layout({
   const { t, session } = ctx;
   const fullTitle = error ? t("common.errorTitlePrefix", { title }) : title;
   return (
-    <html lang={ctx.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${fullTitle} | ${t("common.productName")}`}</title>
-        {/* No icon of our own yet: an empty one stops every page view from also requesting /favicon.ico (a 404). */}
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/static/tokens/tokens.css" />
-        <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
-        <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
-        <link rel="stylesheet" href="/static/app/app.css" />
-        {session ? <script type="module" src="/static/js/session-timer.js" /> : null}
-        <script type="module" src="/static/js/print.js" />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t("common.skipToContent")}
-        </a>
-        <header class="site-header">
-          <div class="site-header__inner">
-            <a class="site-header__brand" href={session ? "/" : "/signin"}>
-              <Brand ctx={ctx} />
-            </a>
-            <nav class="site-header__nav" aria-label={t("common.siteNav")}>
-              {session && session.stage === "active" ? <a href="/">{t("common.home")}</a> : null}
-              <LanguageSwitch t={t} current={ctx.lang} offered={STAFF_LOCALES} back={ctx.path} />
-              {session ? (
-                <form method="post" action="/signout">
+    <>
+      {DOCTYPE}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${fullTitle} | ${t("common.productName")}`}</title>
+          {/* No icon of our own yet: an empty one stops every page view from also requesting /favicon.ico (a 404). */}
+          <link rel="icon" href="data:," />
+          <link rel="stylesheet" href="/static/tokens/tokens.css" />
+          <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
+          <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
+          <link rel="stylesheet" href="/static/app/app.css" />
+          {session ? <script type="module" src="/static/js/session-timer.js" /> : null}
+          <script type="module" src="/static/js/print.js" />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t("common.skipToContent")}
+          </a>
+          <header class="site-header">
+            <div class="site-header__inner">
+              <a class="site-header__brand" href={session ? "/" : "/signin"}>
+                <Brand ctx={ctx} />
+              </a>
+              <nav class="site-header__nav" aria-label={t("common.siteNav")}>
+                {session && session.stage === "active" ? <a href="/">{t("common.home")}</a> : null}
+                <LanguageSwitch t={t} current={ctx.lang} offered={STAFF_LOCALES} back={ctx.path} />
+                {session ? (
+                  <form method="post" action="/signout">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button class="link-button" type="submit">
+                      {t("auth.signOut")}
+                    </button>
+                  </form>
+                ) : null}
+              </nav>
+            </div>
+          </header>
+          {session && session.stage === "active" ? (
+            <section
+              class="session-bar"
+              aria-label={t("auth.sessionNav")}
+              data-session-expires-at={session.expiresAt.toISOString()}
+              data-session-remaining-seconds={String(
+                sessionSecondsLeft(session.expiresAt, ctx.now ?? new Date()),
+              )}
+              data-session-warning-minutes={String(ctx.warningMinutes)}
+            >
+              <div class="session-bar__inner">
+                <p class="session-bar__warning" data-session-warning hidden role="alert">
+                  {t("auth.sessionWarning")}
+                </p>
+                <span>{t("auth.sessionExpiresAt", { time: tokyoTime(session.expiresAt, ctx.lang) })}</span>
+                <form method="post" action="/session/extend">
                   <CsrfField token={ctx.csrfToken} />
+                  <input type="hidden" name="back" value={ctx.path} />
                   <button class="link-button" type="submit">
-                    {t("auth.signOut")}
+                    {t("auth.sessionExtend")}
                   </button>
                 </form>
-              ) : null}
-            </nav>
-          </div>
-        </header>
-        {session && session.stage === "active" ? (
-          <section
-            class="session-bar"
-            aria-label={t("auth.sessionNav")}
-            data-session-expires-at={session.expiresAt.toISOString()}
-            data-session-remaining-seconds={String(
-              sessionSecondsLeft(session.expiresAt, ctx.now ?? new Date()),
-            )}
-            data-session-warning-minutes={String(ctx.warningMinutes)}
-          >
-            <div class="session-bar__inner">
-              <p class="session-bar__warning" data-session-warning hidden role="alert">
-                {t("auth.sessionWarning")}
-              </p>
-              <span>{t("auth.sessionExpiresAt", { time: tokyoTime(session.expiresAt, ctx.lang) })}</span>
-              <form method="post" action="/session/extend">
-                <CsrfField token={ctx.csrfToken} />
-                <input type="hidden" name="back" value={ctx.path} />
-                <button class="link-button" type="submit">
-                  {t("auth.sessionExtend")}
-                </button>
-              </form>
+              </div>
+            </section>
+          ) : null}
+          <main id="main" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="site-footer__inner">
+              <a href="/api/reference">{t("common.apiReference")}</a>
             </div>
-          </section>
-        ) : null}
-        <main id="main" tabindex={-1}>
-          {children}
-        </main>
-        <footer class="site-footer">
-          <div class="site-footer__inner">
-            <a href="/api/reference">{t("common.apiReference")}</a>
-          </div>
-        </footer>
-      </body>
-    </html>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }

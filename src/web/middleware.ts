@@ -183,10 +183,37 @@ export function clientIp(c: Context<AppEnv>): string | null {
   return env?.incoming?.socket?.remoteAddress ?? null;
 }
 
-/** Only local paths are followed after sign-in or a language switch: never an open redirect. */
+const LOCAL_ORIGIN = "http://madoguchi.invalid";
+
+/**
+ * Only local paths are followed after sign-in or a language switch: never an open redirect.
+ * The value is resolved as a browser would (the WHATWG URL parser drops tabs and line breaks and
+ * reads a backslash as a slash), so `/\t/evil.example` counts as `//evil.example`; anything that
+ * lands on another origin falls back. What is returned is the parser's own serialisation:
+ * percent-encoded ASCII, which always fits a Location header.
+ */
 export function safeLocalPath(value: string | undefined | null, fallback = "/"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  // A control character cannot go into a Location header (CR, LF: a 500 and a split response).
-  for (const ch of value) if (ch < " " || ch === "\u007f") return fallback;
-  return value;
+  if (typeof value !== "string" || !value.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, `${LOCAL_ORIGIN}/`);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== LOCAL_ORIGIN || url.username !== "" || url.password !== "") return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * Pages and JSON made for signed-in staff carry residents' and staff members' data: no browser or
+ * proxy may keep them (after sign-out, Back must not show them from a cache). Every response gets
+ * `Cache-Control: no-store` unless its route chose its own caching; only the static assets are
+ * cacheable by default.
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.req.path.startsWith("/static/")) return;
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+  };
 }

@@ -177,6 +177,30 @@ describe("lock-out", () => {
     expect(signIns.reverse()).toEqual([...Array(threshold).fill("failure"), "denied", "denied", "success"]);
   });
 
+  it("keeps the right password out when it is sent in parallel with 20 wrong ones to an account with a threshold of 5", async () => {
+    const target = await t.addUser("sign-in-parallel", "counter");
+    expect(t.deps.config.LOCKOUT_THRESHOLD).toBe(5);
+    const clients = Array.from({ length: 21 }, () => t.anonymous());
+    const tokens = await Promise.all(clients.map((client) => client.csrf("/signin")));
+    const responses = await Promise.all(
+      clients.map((client, i) =>
+        client.postForm(
+          "/signin",
+          { username: target.username, password: i === 20 ? TEST_PASSWORD : "wrong" },
+          { csrf: tokens[i] },
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(21).fill(401));
+    expect(await responses[20]?.text()).toContain("アカウントを一時的にロックしました");
+    expect(clients[20]?.cookies.has("mg_session")).toBe(false);
+    expect(await sessionRows(target.id)).toHaveLength(0);
+    const failures = (await audit("auth.sign-in")).filter(
+      (e) => e.actorStaffId === target.id && e.outcome === "failure",
+    );
+    expect(failures.length).toBeLessThanOrEqual(5);
+  });
+
   it("tells an English user until when the account is locked", async () => {
     const locker = await t.addUser("sign-in-locker-en", "counter");
     const client = t.anonymous();
@@ -256,6 +280,42 @@ describe("two-step verification", () => {
     const home = await client.request("/");
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("監督者");
+  });
+
+  it("gives a new session cookie at the second step, and the password-step cookie reaches nothing afterwards", async () => {
+    const member = await t.addUser("sign-in-rotate", "supervisor");
+    const client = t.anonymous();
+    await client.postForm("/signin", { username: member.username, password: TEST_PASSWORD });
+    const passwordStep = client.cookies.get("mg_session");
+    expect(passwordStep).toBeDefined();
+    const res = await postTotp(client, currentTotp(member.totpSecret as string));
+    expect(res.status).toBe(303);
+    const active = client.cookies.get("mg_session");
+    expect(active).toBeDefined();
+    expect(active).not.toBe(passwordStep);
+    expect((await client.request("/")).status).toBe(200);
+
+    const stale = t.anonymous();
+    stale.cookies.set("mg_session", passwordStep as string);
+    const home = await stale.request("/");
+    expect(home.status).toBe(303);
+    expect(home.headers.get("location")).toMatch(/^\/signin(\?|$)/);
+    expect(await sessionRows(member.id)).toHaveLength(1);
+  });
+
+  it("refuses a code that has already signed in once, even within its 30-second window", async () => {
+    const member = await t.addUser("sign-in-replay", "supervisor");
+    const code = currentTotp(member.totpSecret as string);
+    const first = t.anonymous();
+    await first.postForm("/signin", { username: member.username, password: TEST_PASSWORD });
+    expect((await postTotp(first, code)).status).toBe(303);
+
+    const second = t.anonymous();
+    await second.postForm("/signin", { username: member.username, password: TEST_PASSWORD });
+    const replay = await postTotp(second, code);
+    expect(replay.status).toBe(401);
+    expect(await replay.text()).toContain("確認コードが正しくありません。");
+    expect((await second.request("/")).headers.get("location")).toBe("/signin/totp");
   });
 
   it("shows a supervisor signing in for the first time a QR code and a key, and enrols them with a code from it", async () => {

@@ -145,6 +145,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       const res = await client.postForm("/signin", { username: user.username, password: TEST_PASSWORD });
       if (res.status !== 303) throw new Error(`sign-in failed for ${user.username}: ${res.status}`);
       if (user.totpSecret) {
+        // A code is good once (issue 17); re-enrolling the same key stands for a new period of the app.
+        await staffRepository(database.db).setTotpSecret(user.municipalityId, user.id, user.totpSecret);
+        await staffRepository(database.db).enableTotp(user.municipalityId, user.id);
         const token = await client.csrf("/signin/totp");
         const body = new URLSearchParams({ code: currentTotp(user.totpSecret), _csrf: token });
         const r = await client.request("/signin/totp", {

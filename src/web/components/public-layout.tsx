@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Locale } from "../../shared/locale";
 import type { Translate } from "../i18n";
+import { DOCTYPE } from "../layout";
 import { LanguageSwitch } from "./language-switch";
 
 /** What a resident page needs to know of its request. */
@@ -35,46 +36,49 @@ export function PublicLayout(props: PublicPageOptions & { children: Child }) {
   const { t, lang } = props.ctx;
   const title = props.error ? t("common.errorTitlePrefix", { title: props.title }) : props.title;
   return (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{`${title} | ${t("common.productName")}`}</title>
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/static/tokens/tokens.css" />
-        <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
-        <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
-        <link rel="stylesheet" href="/static/app/app.css" />
-        {(props.styles ?? []).map((s) => (
-          <link rel="stylesheet" href={`/static/app/${s}.css`} />
-        ))}
-        {props.noscriptRefreshSeconds ? (
-          <noscript>
-            <meta http-equiv="refresh" content={String(props.noscriptRefreshSeconds)} />
-          </noscript>
-        ) : null}
-        {(props.scripts ?? []).map((s) => (
-          <script type="module" src={`/static/js/${s}.js`} />
-        ))}
-      </head>
-      <body class={props.bodyClass}>
-        <a class="skip-link" href="#main">
-          {t("common.skipToContent")}
-        </a>
-        {props.languages ? (
-          <LanguageSwitch
-            t={t}
-            current={lang}
-            offered={props.languages}
-            back={props.switchBack ?? props.ctx.path}
-            large
-          />
-        ) : null}
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{`${title} | ${t("common.productName")}`}</title>
+          <link rel="icon" href="data:," />
+          <link rel="stylesheet" href="/static/tokens/tokens.css" />
+          <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
+          <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
+          <link rel="stylesheet" href="/static/app/app.css" />
+          {(props.styles ?? []).map((s) => (
+            <link rel="stylesheet" href={`/static/app/${s}.css`} />
+          ))}
+          {props.noscriptRefreshSeconds ? (
+            <noscript>
+              <meta http-equiv="refresh" content={String(props.noscriptRefreshSeconds)} />
+            </noscript>
+          ) : null}
+          {(props.scripts ?? []).map((s) => (
+            <script type="module" src={`/static/js/${s}.js`} />
+          ))}
+        </head>
+        <body class={props.bodyClass}>
+          <a class="skip-link" href="#main">
+            {t("common.skipToContent")}
+          </a>
+          {props.languages ? (
+            <LanguageSwitch
+              t={t}
+              current={lang}
+              offered={props.languages}
+              back={props.switchBack ?? props.ctx.path}
+              large
+            />
+          ) : null}
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }
