@@ -6,6 +6,8 @@ import { idempotencyKey } from "./record";
 export interface EnqueueDeliveriesOptions {
   municipalityId: string;
   applications: ReadonlyArray<{ id: string; visitId: string; procedureId: string }>;
+  /** The office of each visit, when the caller has them (accept does): saves reading them again. */
+  officeOf?: ReadonlyMap<string, string>;
   /** When the deliveries become due; now by default. */
   now?: Date;
 }
@@ -20,9 +22,9 @@ export async function enqueueDeliveries(tx: DbOrTx, options: EnqueueDeliveriesOp
   const { municipalityId } = options;
   const now = options.now ?? new Date();
   const repo = handoffRepository(tx);
-  const officeOf = await repo.officesOfVisits(municipalityId, [
-    ...new Set(options.applications.map((a) => a.visitId)),
-  ]);
+  const officeOf =
+    options.officeOf ??
+    (await repo.officesOfVisits(municipalityId, [...new Set(options.applications.map((a) => a.visitId))]));
   const rows = options.applications.flatMap((application) => {
     const officeId = officeOf.get(application.visitId);
     if (!officeId) throw new Error(`visit ${application.visitId} of application ${application.id} not found`);

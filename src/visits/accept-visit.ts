@@ -156,7 +156,11 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
       }),
     );
     // The hand-off to the core systems is enqueued with the applications: both commit or neither.
-    await enqueueDeliveries(tx, { municipalityId, applications });
+    await enqueueDeliveries(tx, {
+      municipalityId,
+      applications,
+      officeOf: new Map([[visit.id, visit.officeId]]),
+    });
     const accepted = await saveVisit(
       tx,
       options.scope,
