@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Problem } from "../shared/errors";
 import { DEFAULT_LOCALE, type Locale, type LocaleMap, type MessageParams } from "../shared/locale";
+import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import { checkBands } from "./numbering";
 
 /**
@@ -205,6 +206,7 @@ const label = (locale: Locale, required: boolean) =>
       if (text === "" && required) say(ctx, { code: "queue.settingsRequired", field });
       else if (text.length > LABEL_MAX)
         say(ctx, { code: "queue.settingsTooLong", field, params: { max: String(LABEL_MAX) } });
+      else if (containsMyNumber(text)) say(ctx, { code: myNumberRefused, field });
       return text;
     });
 
