@@ -58,7 +58,8 @@ export async function auditVisitList(db: DbOrTx, c: Context<AppEnv>, visits: rea
 }
 
 /**
- * Opening another office's visit by its address: a GET of the visit or of one of its documents shows the
+ * The reads of visits: the office's open-visit list (audited), and opening another office's visit by its
+ * address: a GET of the visit or of one of its documents shows the
  * choice page (whose office it is, "open anyway" with a reason) instead; the POST records the choice in
  * the audit log and opens the visit. Another municipality's visit stays "not found". Mounted by
  * visitRoutes after its requireStaff and before the visit's own routes.
