@@ -87,7 +87,7 @@ async function unusedTotp(secret: string): Promise<string> {
   const used = lastStep.get(secret) ?? Number.NEGATIVE_INFINITY;
   let step = Math.floor(Date.now() / 30_000);
   if (step + 1 <= used) {
-    await new Promise((resolve) => setTimeout(resolve, (used * 30_000 - Date.now()) + 100));
+    await new Promise((resolve) => setTimeout(resolve, used * 30_000 - Date.now() + 100));
     step = Math.floor(Date.now() / 30_000);
   }
   const chosen = step > used ? step : step + 1;

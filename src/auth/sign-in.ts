@@ -64,7 +64,12 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
         detail: { until: until.toISOString() },
       });
     }
-    await audit.record({ ...common, action: "auth.sign-in", outcome: "denied", detail: { reason: "locked" } });
+    await audit.record({
+      ...common,
+      action: "auth.sign-in",
+      outcome: "denied",
+      detail: { reason: "locked" },
+    });
     return { kind: "locked", until };
   };
   // The lock is checked, and this attempt counted, before the slow hash: parallel attempts cannot all
@@ -72,7 +77,12 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
   const reservation = await staff.reserveAttempt(member.id, options.lockoutThreshold, options.now, lockUntil);
   if (reservation.kind === "locked") return denyLocked(reservation.until, reservation.newlyLocked);
   if (!(await verifyPassword(member.passwordHash, options.password))) {
-    const state = await staff.lockIfOverThreshold(member.id, options.lockoutThreshold, options.now, lockUntil);
+    const state = await staff.lockIfOverThreshold(
+      member.id,
+      options.lockoutThreshold,
+      options.now,
+      lockUntil,
+    );
     const locked = state.lockedUntil !== null;
     await audit.record({
       ...common,
@@ -91,21 +101,31 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
     if (state.lockedUntil) return { kind: "locked", until: state.lockedUntil };
     return { kind: "invalid" };
   }
-  // ...and checked again after it: a lock that came into force meanwhile keeps even the right password out.
-  const cleared = await staff.resetFailuresUnlessLocked(member.id, options.now);
-  if (!cleared.ok) return denyLocked(cleared.until, false);
+  // ...and checked again after it: a lock that came into force meanwhile keeps even the right password
+  // out. Clearing the count, opening the session and its audit entry are one transaction.
   const needsTotp = rolesNeedingTotp.has(member.role);
   const stage = !needsTotp ? "active" : member.totpEnabled ? "password" : "totp-setup";
-  const token = await startSession(db, {
-    municipalityId: member.municipalityId,
-    staffId: member.id,
-    officeId: member.officeId,
-    stage,
-    idleMinutes: options.idleMinutes,
-    now: options.now,
-    ip: options.ip ?? null,
-    userAgent: options.userAgent ?? null,
+  const opened = await db.transaction(async (tx) => {
+    const cleared = await staffRepository(tx).resetFailuresUnlessLocked(member.id, options.now);
+    if (!cleared.ok) return cleared;
+    const token = await startSession(tx, {
+      municipalityId: member.municipalityId,
+      staffId: member.id,
+      officeId: member.officeId,
+      stage,
+      idleMinutes: options.idleMinutes,
+      now: options.now,
+      ip: options.ip ?? null,
+      userAgent: options.userAgent ?? null,
+    });
+    await auditRepository(tx).record({
+      ...common,
+      action: "auth.sign-in",
+      outcome: "success",
+      detail: { stage },
+    });
+    return { ok: true as const, token };
   });
-  await audit.record({ ...common, action: "auth.sign-in", outcome: "success", detail: { stage } });
-  return { kind: "ok", token, needsTotp };
+  if (!opened.ok) return denyLocked(opened.until, false);
+  return { kind: "ok", token: opened.token, needsTotp };
 }

@@ -126,7 +126,10 @@ export function staffRepository(db: DbOrTx) {
      * After the right password: clears the count unless a lock came into force while the hash was
      * being checked, in which case the attempt is refused and the lock's end is returned.
      */
-    async resetFailuresUnlessLocked(id: string, now: Date): Promise<{ ok: true } | { ok: false; until: Date }> {
+    async resetFailuresUnlessLocked(
+      id: string,
+      now: Date,
+    ): Promise<{ ok: true } | { ok: false; until: Date }> {
       const rows = await db
         .update(staff)
         .set({ failedAttempts: 0, lockedUntil: null })

@@ -13,7 +13,7 @@ import { renderPage } from "../web/respond";
 import { VisitSheetPage } from "./pages/sheet.page";
 import { visitRepository } from "./visit.repository";
 import { renderVisitForms, visitFormInputs } from "./visit-forms";
-import { auditVisitRead } from "./visit-read-audit";
+import { auditVisitRead } from "./visit-read-audit.routes";
 import { loadVisit, staffScope } from "./visit-scope";
 import { presentSheetPlan } from "./visits.presenters";
 
@@ -38,7 +38,7 @@ function pdfHeaders(date: string, ...ids: string[]): Record<string, string> {
 /**
  * What a visit produces on paper: the forms (preview or signed), each accepted application's form and
  * the resident's guidance sheet. Mounted by visitRoutes, behind its requireStaff. Each read of one is
- * audited (src/visits/visit-read-audit.ts).
+ * audited (src/visits/visit-read-audit.routes.ts).
  */
 export function visitDocumentRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -10,7 +10,7 @@ import { OtherOfficePage } from "./pages/other-office.page";
 import { presentOpenVisits } from "./pages/visit-frame.presenter";
 import { VisitListPage } from "./pages/visit-list.page";
 import { type VisitRow, visitRepository } from "./visit.repository";
-import { auditVisitRead } from "./visit-read-audit";
+import { auditVisitRead } from "./visit-read-audit.routes";
 import { staffScope } from "./visit-scope";
 
 type PageView = {
