@@ -83,15 +83,6 @@ export async function confirmProxyWriting(
   }
   const staff = staffRepository(db);
   const confirmer = await staff.findByUsernameForSignIn(options.confirmer.username.normalize("NFKC").trim());
-  const usable =
-    confirmer &&
-    confirmer.municipalityId === options.scope.municipalityId &&
-    confirmer.id !== options.scope.staffId &&
-    !confirmer.disabled &&
-    !(confirmer.lockedUntil && confirmer.lockedUntil > options.now);
-  const passwordOk = usable
-    ? await verifyPassword(confirmer.passwordHash, options.confirmer.password)
-    : false;
   const audit = {
     municipalityId: options.scope.municipalityId,
     action: "visit.proxy-writing.confirm",
@@ -100,14 +91,27 @@ export async function confirmProxyWriting(
     targetType: "visit",
     targetId: options.visitId,
   };
-  if (!usable || !passwordOk) {
-    if (usable && confirmer) {
-      const lockUntil = new Date(options.now.getTime() + options.lockout.minutes * 60_000);
-      await staff.recordFailure(confirmer.id, options.lockout.threshold, lockUntil);
-    }
+  const refused = async (): Promise<never> => {
     await auditRepository(db).record({ ...audit, outcome: "failure", detail: { writer, reason } });
     throw refuse("proxyConfirmationFailed", undefined, "confirmerUsername");
+  };
+  const usable =
+    confirmer &&
+    confirmer.municipalityId === options.scope.municipalityId &&
+    confirmer.id !== options.scope.staffId &&
+    !confirmer.disabled;
+  if (!usable || !confirmer) return refused();
+  // As at sign-in (src/auth/sign-in.ts): the attempt is counted before the slow hash, in one statement
+  // that also refuses while a lock is in force, and the count is cleared after it only if no lock came
+  // into force meanwhile — parallel guesses cannot get past the lock-out.
+  const lockUntil = new Date(options.now.getTime() + options.lockout.minutes * 60_000);
+  const attempt = await staff.reserveAttempt(confirmer.id, options.lockout.threshold, options.now, lockUntil);
+  if (attempt.kind === "locked") return refused();
+  if (!(await verifyPassword(confirmer.passwordHash, options.confirmer.password))) {
+    await staff.lockIfOverThreshold(confirmer.id, options.lockout.threshold, options.now, lockUntil);
+    return refused();
   }
+  if (!(await staff.resetFailuresUnlessLocked(confirmer.id, options.now)).ok) return refused();
   await auditRepository(db).record({
     ...audit,
     outcome: "success",
