@@ -21,6 +21,8 @@ describe("staff home", () => {
     const user = await server.addUser("e2e.chooser", "counter");
     const { page, close } = await openPage(browser, server.url);
     await signIn(page, user);
+    // The page starts with <!DOCTYPE html>: standards mode, not quirks mode ("BackCompat").
+    expect(await page.evaluate(() => document.compatMode)).toBe("CSS1Compat");
     expect(await page.getByTestId("counter").textContent()).toBe("窓口が選択されていません");
 
     await page.getByLabel("窓口", { exact: true }).selectOption({ label: "ワンストップ窓口 2番" });

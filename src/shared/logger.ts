@@ -28,8 +28,7 @@ function scrub(value: unknown, depth: number): unknown {
   if ("params" in out) out.params = REDACTED;
   if (typeof out.detail === "string") out.detail = REDACTED;
   for (const key of ["message", "stack"])
-    if (typeof out[key] === "string")
-      out[key] = (out[key] as string).replace(PARAMS_LINE, `\nparams: ${REDACTED}`);
+    if (typeof out[key] === "string") out[key] = withoutValues(out[key] as string);
   if (out.cause !== undefined) {
     const cause = out.cause instanceof Error ? pino.stdSerializers.err(out.cause) : out.cause;
     out.cause = scrub(cause, depth + 1);

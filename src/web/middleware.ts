@@ -109,12 +109,17 @@ function sameToken(a: string, b: string): boolean {
 /**
  * Every state-changing form carries the page's token (synchroniser token in the session, or a
  * double-submit cookie before sign-in). JSON requests need no token: browsers cannot send them
- * cross-site without a CORS preflight, which this server never grants — but their Origin is checked.
+ * cross-site without a CORS preflight, which this server never grants — but their Origin and
+ * Sec-Fetch-Site are checked. (A JSON request with neither comes from a program, not a browser page.)
  */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!unsafe.has(c.req.method)) return next();
     const type = c.req.header("content-type") ?? "";
+    // A browser says where a request comes from even when it sends no Origin: a request made by
+    // another site (or a sibling host of the same site) is refused, JSON or not.
+    const site = c.req.header("sec-fetch-site");
+    if (site === "cross-site" || site === "same-site") throw new AppError("CSRF");
     const origin = c.req.header("origin");
     if (origin && origin !== "null") {
       const host = c.req.header("host");
@@ -132,7 +137,8 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     }
     let sent = "";
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-      const body = await c.req.parseBody();
+      // A body the content type promises but that does not parse was not sent by our pages: a 400, not a 500.
+      const body = await c.req.parseBody().catch(() => Promise.reject(new AppError("MALFORMED_JSON")));
       sent = typeof body._csrf === "string" ? body._csrf : "";
     } else {
       sent = c.req.header("x-csrf-token") ?? "";
@@ -187,13 +193,15 @@ const LOCAL_ORIGIN = "http://madoguchi.invalid";
 
 /**
  * Only local paths are followed after sign-in or a language switch: never an open redirect.
- * The value is resolved as a browser would (the WHATWG URL parser drops tabs and line breaks and
- * reads a backslash as a slash), so `/\t/evil.example` counts as `//evil.example`; anything that
- * lands on another origin falls back. What is returned is the parser's own serialisation:
+ * A value with a control character falls back at once; the rest is resolved as a browser would
+ * (the WHATWG URL parser reads a backslash as a slash, so `/\evil.example` is `//evil.example`),
+ * and anything that lands on another origin falls back. What is returned is the parser's own serialisation:
  * percent-encoded ASCII, which always fits a Location header.
  */
 export function safeLocalPath(value: string | undefined | null, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/")) return fallback;
+  // A control character has no place in a way back (a tab or line break hides a second slash).
+  for (const ch of value) if (ch < " " || ch === "\u007f") return fallback;
   let url: URL;
   try {
     url = new URL(value, `${LOCAL_ORIGIN}/`);

@@ -175,6 +175,43 @@ describe("CSRF protection", () => {
   });
 });
 
+describe("requests a browser marks as made by another site", () => {
+  const household = JSON.stringify({ event: { type: "move-in", date: "2026-04-06" }, members: [] });
+  const guidance = (client: Client, headers: Record<string, string>) =>
+    client.request("/api/v1/guidance", {
+      method: "POST",
+      body: household,
+      headers: { "content-type": "application/json", ...headers },
+    });
+
+  it("refuse JSON sent without an Origin from another site or a sibling host", async () => {
+    const client = await t.signIn(counter);
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await guidance(client, { "sec-fetch-site": site });
+      expect(res.status, site).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("CSRF");
+    }
+  });
+
+  it("let JSON through from this site's own pages and from programs", async () => {
+    const client = await t.signIn(counter);
+    expect((await guidance(client, { "sec-fetch-site": "same-origin" })).status).not.toBe(403);
+    expect((await guidance(client, {})).status).not.toBe(403);
+  });
+
+  it("refuse a form from another site even with the right token and no Origin", async () => {
+    const client = await t.signIn(counter);
+    const token = await client.csrf("/");
+    const res = await client.request("/session/counter", {
+      method: "POST",
+      body: new URLSearchParams({ counterId: chuoCounterId, _csrf: token }),
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" },
+    });
+    await expectCsrfPage(res);
+    expect((await sessionOf(client))?.counterId).toBeNull();
+  });
+});
+
 describe("security headers", () => {
   const paths = [
     ["the sign-in page", "/signin", "anonymous"],
@@ -213,6 +250,9 @@ describe("security headers", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    // The test server is reached over plain HTTP: no HSTS.
+    expect(res.headers.get("strict-transport-security")).toBeNull();
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 

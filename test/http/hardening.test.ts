@@ -163,3 +163,19 @@ describe("transport and feature headers", () => {
     }
   });
 });
+
+describe("a form body that does not parse", () => {
+  it.each([
+    ["multipart without a boundary", "multipart/form-data"],
+    ["multipart with a boundary the body lacks", "multipart/form-data; boundary=xyz"],
+  ])("is a plain 400, not a 500 (%s)", async (_, type) => {
+    for (const path of [`/visits/${visitId}/answers`, "/signout", "/session/extend"]) {
+      const res = await counterClient.request(path, {
+        method: "POST",
+        body: "version=1&_csrf=x",
+        headers: { "content-type": type },
+      });
+      expect(res.status, path).toBe(400);
+    }
+  });
+});
