@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Frame, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMunicipalitySettings } from "../src/catalog/municipalities";
+import { dogFamilyMoveIn } from "../src/forms/fixtures/households";
 import { guideHousehold } from "../src/guidance/guide";
 import { offices } from "../src/tenancy/tenancy.table";
 import { visits } from "../src/visits/visits.table";
@@ -440,31 +441,7 @@ describe("guidance at the counter", () => {
  * the database: the sheet is what is checked here, not the steps before it.
  */
 async function acceptedVisit(): Promise<string> {
-  const household = {
-    event: { type: "move-in", date: "2026-04-06", origin: "other-municipality", crossPrefecture: false },
-    members: [
-      {
-        id: "m1",
-        relation: "head",
-        birthDate: "1993-08-19",
-        insurance: "employee",
-        name: "熊本 太郎",
-        kana: "クマモト タロウ",
-        pension: "cat2",
-        myNumberCard: true,
-        owns: ["dog", "lightVehicle"],
-      },
-      {
-        id: "m2",
-        relation: "child",
-        birthDate: "2025-01-20",
-        insurance: "employee",
-        name: "熊本 陽",
-        kana: "クマモト ヒナタ",
-        needsDaycare: true,
-      },
-    ],
-  };
+  const household = dogFamilyMoveIn(["dog", "lightVehicle"]);
   const guided = guideHousehold(household, getMunicipalitySettings("kumamoto"));
   if (!guided.ok) throw new Error("the household did not plan");
   const db = server.database.db;

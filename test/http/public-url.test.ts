@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { staff as staffTable } from "../../src/auth/auth.table";
 import { getMunicipalitySettings } from "../../src/catalog/municipalities";
+import { dogFamilyMoveIn } from "../../src/forms/fixtures/households";
 import { guideHousehold } from "../../src/guidance/guide";
 import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../../src/queue/queue.seed";
 import { queuePurposes } from "../../src/queue/queue.table";
@@ -48,30 +49,7 @@ const asEvilHost = (path: string, from: Client, init: RequestInit = {}) =>
 
 /** A family moving in with a dog, its visit accepted at the 西区役所 one-stop counter. */
 async function acceptedVisit(): Promise<string> {
-  const household = {
-    event: { type: "move-in", date: "2026-04-06", origin: "other-municipality", crossPrefecture: false },
-    members: [
-      {
-        id: "m1",
-        relation: "head",
-        birthDate: "1993-08-19",
-        insurance: "employee",
-        name: "熊本 太郎",
-        kana: "クマモト タロウ",
-        pension: "cat2",
-        owns: ["dog"],
-      },
-      {
-        id: "m2",
-        relation: "child",
-        birthDate: "2025-01-20",
-        insurance: "employee",
-        name: "熊本 陽",
-        kana: "クマモト ヒナタ",
-        needsDaycare: true,
-      },
-    ],
-  };
+  const household = dogFamilyMoveIn();
   const guided = guideHousehold(household, getMunicipalitySettings("kumamoto"));
   if (!guided.ok) throw new Error("the household did not plan");
   const [row] = await t.database.db

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getMunicipalitySettings } from "../../catalog/municipalities";
+import { dogFamilyMoveIn } from "../../forms/fixtures/households";
 import { draftFromHousehold } from "../guidance-form";
 import { guideHousehold } from "../guide";
 import { GuidanceSheet } from "./guidance-sheet";
@@ -7,31 +8,7 @@ import { presentSheet } from "./sheet.presenter";
 
 // A family moving into Kumamoto with a dog and a toddler, served at 西区役所: the daycare guidance,
 // the dog's registration and the water notice are left for the resident to do elsewhere.
-const household = {
-  event: { type: "move-in", date: "2026-04-06", origin: "other-municipality", crossPrefecture: false },
-  members: [
-    {
-      id: "m1",
-      relation: "head",
-      birthDate: "1993-08-19",
-      insurance: "employee",
-      name: "熊本 太郎",
-      kana: "クマモト タロウ",
-      pension: "cat2",
-      myNumberCard: true,
-      owns: ["dog"],
-    },
-    {
-      id: "m2",
-      relation: "child",
-      birthDate: "2025-01-20",
-      insurance: "employee",
-      name: "熊本 陽",
-      kana: "クマモト ヒナタ",
-      needsDaycare: true,
-    },
-  ],
-};
+const household = dogFamilyMoveIn();
 
 const kumamoto = getMunicipalitySettings("kumamoto");
 const guided = guideHousehold(household, kumamoto);
