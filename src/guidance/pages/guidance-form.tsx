@@ -46,6 +46,7 @@ import {
   type MemberDraft,
   memberId,
   prefectureOfMunicipality,
+  registryFields,
 } from "../guidance-form";
 import { filerRelations } from "../household.schema";
 import { prefectureOf } from "../prefecture";
@@ -664,21 +665,7 @@ function MemberFields({
               )}
             </dl>
             {/* What is shown is what is posted; the fields below are disabled until 変更. */}
-            {(
-              [
-                "name",
-                "kana",
-                "relation",
-                "birthDate",
-                "sex",
-                "nationality",
-                "honseki",
-                "hittousha",
-                "residenceStatus",
-                "residenceCardNumber",
-                "residencePeriodEnd",
-              ] as const
-            ).map((key) => (
+            {registryFields.map((key) => (
               <input type="hidden" name={`${p}.${key}`} value={m[key]} data-registry-value />
             ))}
             <button
