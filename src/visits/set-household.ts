@@ -2,7 +2,7 @@ import { auditRepository } from "../auth/audit.repository";
 import { settingsForMunicipality } from "../catalog/municipalities";
 import type { Db } from "../db/database";
 import { type Answers, filerOf } from "../forms/field-dictionary";
-import { guideHousehold } from "../guidance/guide";
+import { planGuidance } from "../guidance/engine";
 import type { Household } from "../guidance/household.schema";
 import { parseHousehold } from "../guidance/validate";
 import { AppError } from "../shared/errors";
@@ -48,23 +48,25 @@ export function identityHolder(household: Household): IdentityRecord["holder"] {
 
 /** Sets (or replaces) the household, runs guidance on it and moves the visit to the plan step. */
 export async function setHousehold(db: Db, options: SetHouseholdOptions): Promise<VisitRow> {
-  const result = guideHousehold(options.household, settingsForMunicipality(options.scope.municipalityId));
+  // Parsed once: the plan, the filer check and the identity holder all read the same household.
+  const parsed = parseHousehold(options.household);
   // The household's problems keep the guidance module's codes (the household form shows them per field).
-  if (!result.ok) {
-    const problems = result.error.problems.map(({ path, code, params }) => ({
+  if (!parsed.ok) {
+    const problems = parsed.problems.map(({ path, code, params }) => ({
       path,
       code,
       ...(params ? { params } : {}),
     }));
-    throw new AppError("VALIDATION", problems, result.error.code);
+    throw new AppError("VALIDATION", problems, "household.invalid");
   }
+  const { household } = parsed;
+  const plan = planGuidance(household, settingsForMunicipality(options.scope.municipalityId));
   return db.transaction(async (tx) => {
     const visit = await loadVisit(tx, options.scope, options.visitId);
     if (!["household", "plan"].includes(visit.state)) throw refuse("householdLocked");
     // A proxy (任意代理人) files only with a 委任状, and the identity step is where it was seen.
     const identity = visit.identity as IdentityRecord | null;
-    const parsed = parseHousehold(options.household);
-    const filer = parsed.ok ? parsed.household.filer : undefined;
+    const filer = household.filer;
     if (
       filer &&
       "relation" in filer &&
@@ -73,7 +75,7 @@ export async function setHousehold(db: Db, options: SetHouseholdOptions): Promis
     ) {
       throw refuse("filerNotIdentified");
     }
-    const holder = parsed.ok ? identityHolder(parsed.household) : undefined;
+    const holder = identityHolder(household);
     for (const change of options.registryChanges ?? []) {
       await auditRepository(tx).record({
         municipalityId: options.scope.municipalityId,
@@ -101,7 +103,7 @@ export async function setHousehold(db: Db, options: SetHouseholdOptions): Promis
         registryHouseholdId: options.registryHouseholdId ?? null,
         registryFacts: options.registryFacts ?? { household: {}, members: {} },
         ...(identity ? { identity: { ...identity, holder } } : {}),
-        plan: result.plan,
+        plan,
         // A new household means a new plan: earlier declines and answers may no longer apply.
         declined: [],
       },

@@ -22,7 +22,7 @@ export interface VisitFormInputs {
 }
 
 /** The stored registry facts, as answers (a visit from before they were kept has none). */
-function registryFactsOf(visit: Pick<VisitRow, "registryFacts">): Answers {
+function storedRegistryFacts(visit: Pick<VisitRow, "registryFacts">): Answers {
   const facts = visit.registryFacts as Partial<Answers> | null;
   return { household: facts?.household ?? {}, members: facts?.members ?? {} };
 }
@@ -64,7 +64,7 @@ export function visitFormInputs(visit: VisitRow): VisitFormInputs {
   const plan: Plan = {
     procedures: full.procedures.filter((p) => !(p.handling === "one-stop" && declined.has(p.id))),
   };
-  const registryFacts = registryFactsOf(visit);
+  const registryFacts = storedRegistryFacts(visit);
   // The registry wins over the household step, which wins over the interview.
   const known: Answers = {
     household: { ...householdStepFacts(parsed.household), ...registryFacts.household },
