@@ -48,6 +48,11 @@ export default async function bench(): Promise<void> {
   console.log(
     `guidance: ${households} random valid households (seed ${seed}) in ${Math.round(performance.now() - made)} ms`,
   );
+  const byEvent = new Map<string, number>();
+  for (const h of raw) byEvent.set(h.event.type, (byEvent.get(h.event.type) ?? 0) + 1);
+  console.log(
+    `guidance.events  ${[...byEvent].map(([event, n]) => `${event} ${n}`).join(", ")} (all eight events of the catalogue)`,
+  );
 
   const json = measure(texts, (text) => JSON.parse(text));
   const objects = texts.map((text) => JSON.parse(text) as unknown);

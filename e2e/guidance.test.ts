@@ -362,7 +362,8 @@ describe("guidance at the counter", () => {
     const insurance = page.getByRole("region", { name: "区民課（保険年金）" });
     const funeral = insurance.locator('tr[data-procedure="kouki.funeral-benefit"]');
     expect(await funeral.locator("td").nth(1).textContent()).toBe("髙橋 一郎");
-    expect(await funeral.locator("time").textContent()).toBe("2028年2月3日（木）／令和10年2月3日");
+    // No funeral date given: the 葬祭費 period runs from the day after the funeral, said in words.
+    expect(await funeral.locator("td").nth(2).textContent()).toContain("葬儀の翌日から2年以内");
     expect(await funeral.locator("td").nth(4).textContent()).toContain("髙橋 和子さん（喪主）");
     expect(
       await page

@@ -139,6 +139,13 @@ describe("staff sign-in", () => {
     const secret = (await page.locator("[data-totp-secret]").textContent()) ?? "";
     await page.getByLabel("確認コード（6桁）").fill(currentTotp(secret));
     await page.getByRole("button", { name: "確認する" }).click();
+    // Enrolled: recovery codes are offered next, made on request and shown once.
+    await page.waitForURL((url) => url.pathname === "/account/recovery-codes");
+    await expectNoAxeViolations(page, "recovery codes offer");
+    await page.getByRole("button", { name: "リカバリーコードを作成する" }).click();
+    expect(await page.locator("[data-recovery-code]").count()).toBe(10);
+    await expectNoAxeViolations(page, "recovery codes shown once");
+    await page.getByRole("link", { name: "続ける" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     expect(await page.getByTestId("role").textContent()).toBe("監督者");
     await close();

@@ -56,7 +56,7 @@ export async function startServer(config: Config, write: (line: string) => void)
     await database.close();
     throw error;
   }
-  const app = createApp({ database, config, logger });
+  const app = createApp({ database, config, logger, processMetrics: true });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
     s.once("error", reject);

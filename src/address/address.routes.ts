@@ -108,6 +108,7 @@ export function addressRoutes(deps: AppServices) {
     createRoute({
       method: "get",
       path: "/api/v1/addresses/postal/{code}",
+      operationId: "lookUpPostalCode",
       summary: "郵便番号から住所: the addresses a postal code stands for",
       description:
         "Japan Post's data shipped in the server (see /api/v1/addresses/sources for its date). Takes 7 digits with or without the hyphen, full-width digits and a 〒.",
@@ -134,6 +135,7 @@ export function addressRoutes(deps: AppServices) {
     createRoute({
       method: "get",
       path: "/api/v1/banks/{bank}",
+      operationId: "getBank",
       summary: "金融機関コードから金融機関名",
       tags: ["addresses"],
       request: { params: BankParams },
@@ -154,6 +156,7 @@ export function addressRoutes(deps: AppServices) {
     createRoute({
       method: "get",
       path: "/api/v1/banks/{bank}/branches/{branch}",
+      operationId: "getBankBranch",
       summary: "支店コードから支店名",
       tags: ["addresses"],
       request: { params: BranchParams },
@@ -181,6 +184,7 @@ export function addressRoutes(deps: AppServices) {
     createRoute({
       method: "get",
       path: "/api/v1/addresses/sources",
+      operationId: "listReferenceDataSources",
       summary: "Where the postal-code and bank data come from, and the date of each",
       tags: ["addresses"],
       responses: {

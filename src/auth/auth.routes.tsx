@@ -8,6 +8,7 @@ import { parseLang } from "../web/i18n";
 import { tokyoTime } from "../web/layout";
 import { clientIp, requireStaff, SESSION_COOKIE, safeLocalPath } from "../web/middleware";
 import { renderPage } from "../web/respond";
+import { accountRoutes, newPasswordPath } from "./account.routes";
 import { auditRepository } from "./audit.repository";
 import { completeTwoFactor, pendingTotpSecret } from "./complete-two-factor";
 import { SignInPage } from "./pages/sign-in.page";
@@ -23,7 +24,8 @@ const signInForm = z.object({
   next: z.string().max(500).optional(),
 });
 
-const codeForm = z.object({ code: z.string().trim().max(20) });
+// A 6-digit TOTP code, or a recovery code ("K7QM-2XWD-H9PA-RT3E", perhaps typed with spaces).
+const codeForm = z.object({ code: z.string().trim().max(40) });
 
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -120,13 +122,16 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const { value, ...cookie } = sessionCookie(result.token);
     setCookie(c, SESSION_COOKIE, value, cookie);
     const next = safeLocalPath(c.req.query("next"), "/");
-    return c.redirect(result.needsTotp ? `/signin/totp?next=${encodeURIComponent(next)}` : next, 303);
+    if (result.needsTotp) return c.redirect(`/signin/totp?next=${encodeURIComponent(next)}`, 303);
+    if (result.mustChangePassword) return c.redirect(newPasswordPath(next), 303);
+    return c.redirect(next, 303);
   });
 
   const totpPage = async (c: Context<AppEnv>, problems: Problem[] = [], status: 200 | 401 = 200) => {
     const session = c.get("session");
     if (!session) return c.redirect("/signin", 303);
     if (session.stage === "active") return c.redirect("/", 303);
+    if (session.stage === "password-change") return c.redirect(newPasswordPath("/"), 303);
     const setup = session.stage === "totp-setup";
     let qr = "";
     let secret = "";
@@ -148,6 +153,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post("/signin/totp", async (c) => {
     const session = c.get("session");
     if (!session) return c.redirect("/signin", 303);
+    if (session.stage === "active" || session.stage === "password-change") return totpPage(c);
     const form = codeForm.safeParse(await c.req.parseBody());
     const result = await completeTwoFactor(deps.database.db, {
       session,
@@ -178,7 +184,12 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     // The password-step session is gone; the active one has a token never seen before this answer.
     const { value, ...cookie } = sessionCookie(result.token);
     setCookie(c, SESSION_COOKIE, value, cookie);
-    return c.redirect(safeLocalPath(c.req.query("next"), "/"), 303);
+    const next = safeLocalPath(c.req.query("next"), "/");
+    // Just enrolled: offer recovery codes (made on the next page's POST, so they are shown once).
+    const then = result.enrolled
+      ? `/account/recovery-codes?enrolled=1&next=${encodeURIComponent(next)}`
+      : next;
+    return c.redirect(result.mustChangePassword ? newPasswordPath(then) : then, 303);
   });
 
   app.post("/signout", async (c) => {
@@ -208,6 +219,8 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json({ expiresAt: expiresAt.toISOString() });
     return c.redirect(safeLocalPath(typeof body.back === "string" ? body.back : "/"), 303);
   });
+
+  app.route("/", accountRoutes(deps));
 
   // A language switch changes only a display preference, so a plain link (GET) is enough.
   app.get("/lang", (c) => {

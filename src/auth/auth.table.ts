@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { counters, municipalities, offices } from "../tenancy/tenancy.table";
@@ -38,6 +39,8 @@ export const staff = pgTable(
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),
+    // Set when an administrator resets the password: the owner chooses a new one at the next sign-in.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("staff_municipality").on(t.municipalityId)],
@@ -54,8 +57,9 @@ export const sessions = pgTable(
     staffId: uuid("staff_id")
       .notNull()
       .references(() => staff.id),
-    // "password" until a supervisor or admin has passed TOTP; only "active" sessions reach pages.
-    stage: text("stage", { enum: ["password", "totp-setup", "active"] }).notNull(),
+    // "password" until a supervisor or admin has passed TOTP, "password-change" until the owner of a
+    // reset password has chosen a new one; only "active" sessions reach pages.
+    stage: text("stage", { enum: ["password", "totp-setup", "password-change", "active"] }).notNull(),
     csrfToken: text("csrf_token").notNull(),
     officeId: uuid("office_id")
       .notNull()
@@ -93,5 +97,26 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_municipality_time").on(t.municipalityId, t.occurredAt),
     index("audit_target").on(t.municipalityId, t.targetType, t.targetId),
+  ],
+);
+
+/** TOTP recovery codes: only the SHA-256 of each is kept; a used code keeps its row with `used_at`. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: text("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    codeHash: text("code_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("staff_recovery_codes_staff").on(t.staffId),
+    uniqueIndex("staff_recovery_codes_hash").on(t.staffId, t.codeHash),
   ],
 );

@@ -1,5 +1,7 @@
 import type { DbOrTx } from "../db/database";
 import { auditRepository } from "./audit.repository";
+import { recoveryCodeRepository } from "./recovery-code.repository";
+import { hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
 import { type SessionContext, startSession } from "./session";
 import { sessionRepository } from "./session.repository";
 import { staffRepository } from "./staff.repository";
@@ -31,12 +33,17 @@ export async function pendingTotpSecret(db: DbOrTx, session: SessionContext): Pr
  * password-step session ends and a new "active" session takes its place (a new token, so a cookie seen
  * before the second factor is worth nothing after it), and a new enrolment is switched on. A code is
  * good once: its time step is recorded and that step, or an earlier one, is refused afterwards. A wrong
- * or reused code counts towards the lock-out.
+ * or reused code counts towards the lock-out. Once enrolled, a recovery code may stand in for the
+ * 6-digit code: each is spent by the one statement that marks it used, so it passes once.
  */
 export async function completeTwoFactor(
   db: DbOrTx,
   options: CompleteTwoFactorOptions & { lockoutThreshold: number; lockoutMinutes: number },
-): Promise<{ kind: "ok"; token: string } | { kind: "invalid" } | { kind: "locked"; until: Date }> {
+): Promise<
+  | { kind: "ok"; token: string; enrolled: boolean; mustChangePassword: boolean }
+  | { kind: "invalid" }
+  | { kind: "locked"; until: Date }
+> {
   const { session } = options;
   const common = {
     municipalityId: session.municipalityId,
@@ -55,8 +62,12 @@ export async function completeTwoFactor(
       await sessionRepository(tx).delete(session.idHash);
       return { kind: "locked" as const, until: member.lockedUntil };
     }
-    const step = totpStep(member.totpSecret, options.code, options.now.getTime());
-    const fresh = step !== null && (await staff.claimTotpStep(member.id, step));
+    const recovery = member.totpEnabled ? normaliseRecoveryCode(options.code) : null;
+    const recoveryCodes = recoveryCodeRepository(tx);
+    const step = recovery ? null : totpStep(member.totpSecret, options.code, options.now.getTime());
+    const fresh = recovery
+      ? await recoveryCodes.spend(session.municipalityId, member.id, hashRecoveryCode(recovery), options.now)
+      : step !== null && (await staff.claimTotpStep(member.id, step));
     if (!fresh) {
       const lockUntil = new Date(options.now.getTime() + options.lockoutMinutes * 60_000);
       const state = await staff.recordFailure(member.id, options.lockoutThreshold, lockUntil);
@@ -64,7 +75,10 @@ export async function completeTwoFactor(
         ...common,
         action: "auth.totp",
         outcome: "failure",
-        detail: { failedAttempts: state.failedAttempts, reason: step === null ? "wrong" : "reused" },
+        detail: {
+          failedAttempts: state.failedAttempts,
+          reason: recovery ? "recovery-code" : step === null ? "wrong" : "reused",
+        },
       });
       if (state.lockedUntil && state.lockedUntil > options.now) {
         await sessionRepository(tx).delete(session.idHash);
@@ -79,7 +93,7 @@ export async function completeTwoFactor(
       municipalityId: session.municipalityId,
       staffId: member.id,
       officeId: session.officeId,
-      stage: "active",
+      stage: member.mustChangePassword ? "password-change" : "active",
       idleMinutes: options.idleMinutes,
       now: options.now,
       ip: options.ip ?? null,
@@ -87,9 +101,17 @@ export async function completeTwoFactor(
     });
     await audit.record({
       ...common,
-      action: member.totpEnabled ? "auth.totp" : "auth.totp-enrol",
+      action: recovery ? "auth.recovery-code" : member.totpEnabled ? "auth.totp" : "auth.totp-enrol",
       outcome: "success",
+      ...(recovery
+        ? { detail: { remaining: await recoveryCodes.countUnused(session.municipalityId, member.id) } }
+        : {}),
     });
-    return { kind: "ok" as const, token };
+    return {
+      kind: "ok" as const,
+      token,
+      enrolled: !member.totpEnabled,
+      mustChangePassword: member.mustChangePassword,
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import { sessions } from "./auth.table";
 
@@ -26,10 +26,27 @@ export function sessionRepository(db: DbOrTx) {
     async deleteExpired(now: Date): Promise<void> {
       await db.delete(sessions).where(lt(sessions.expiresAt, now));
     },
-    async deleteForStaff(municipalityId: string, staffId: string): Promise<void> {
-      await db
+    /** Ends every session of one account; returns how many there were. */
+    async deleteForStaff(municipalityId: string, staffId: string): Promise<number> {
+      const rows = await db
         .delete(sessions)
-        .where(and(eq(sessions.municipalityId, municipalityId), eq(sessions.staffId, staffId)));
+        .where(and(eq(sessions.municipalityId, municipalityId), eq(sessions.staffId, staffId)))
+        .returning({ idHash: sessions.idHash });
+      return rows.length;
+    },
+    /** One account's sessions that have not expired, newest first. */
+    listForStaff(municipalityId: string, staffId: string, now: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.municipalityId, municipalityId),
+            eq(sessions.staffId, staffId),
+            gt(sessions.expiresAt, now),
+          ),
+        )
+        .orderBy(desc(sessions.createdAt));
     },
   };
 }

@@ -17,7 +17,7 @@ export interface SignInOptions {
 }
 
 export type SignInResult =
-  | { kind: "ok"; token: string; needsTotp: boolean }
+  | { kind: "ok"; token: string; needsTotp: boolean; mustChangePassword: boolean }
   | { kind: "invalid" }
   | { kind: "locked"; until: Date };
 
@@ -104,7 +104,13 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
   // ...and checked again after it: a lock that came into force meanwhile keeps even the right password
   // out. Clearing the count, opening the session and its audit entry are one transaction.
   const needsTotp = rolesNeedingTotp.has(member.role);
-  const stage = !needsTotp ? "active" : member.totpEnabled ? "password" : "totp-setup";
+  const stage = needsTotp
+    ? member.totpEnabled
+      ? "password"
+      : "totp-setup"
+    : member.mustChangePassword
+      ? "password-change"
+      : "active";
   const opened = await db.transaction(async (tx) => {
     const cleared = await staffRepository(tx).resetFailuresUnlessLocked(member.id, options.now);
     if (!cleared.ok) return cleared;
@@ -127,5 +133,5 @@ export async function signIn(db: DbOrTx, options: SignInOptions): Promise<SignIn
     return { ok: true as const, token };
   });
   if (!opened.ok) return denyLocked(opened.until, false);
-  return { kind: "ok", token: opened.token, needsTotp };
+  return { kind: "ok", token: opened.token, needsTotp, mustChangePassword: member.mustChangePassword };
 }

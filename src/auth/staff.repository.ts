@@ -165,6 +165,53 @@ export function staffRepository(db: DbOrTx) {
         .set({ totpSecret: secret, totpEnabled: false, totpLastStep: null })
         .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)));
     },
+    async findByUsername(municipalityId: string, username: string): Promise<Staff | undefined> {
+      const rows = await db
+        .select()
+        .from(staff)
+        .where(and(eq(staff.municipalityId, municipalityId), eq(staff.username, username)));
+      return rows[0];
+    },
+    /** Locks the account's row for the rest of the transaction, so two lifecycle actions apply in turn. */
+    async findByIdForUpdate(municipalityId: string, id: string): Promise<Staff | undefined> {
+      if (!isUuid(id)) return undefined;
+      const rows = await db
+        .select()
+        .from(staff)
+        .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)))
+        .for("update");
+      return rows[0];
+    },
+    async setDisabled(municipalityId: string, id: string, disabled: boolean): Promise<void> {
+      await db
+        .update(staff)
+        .set({ disabled })
+        .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)));
+    },
+    async setPasswordHash(
+      municipalityId: string,
+      id: string,
+      passwordHash: string,
+      mustChangePassword: boolean,
+    ): Promise<void> {
+      await db
+        .update(staff)
+        .set({ passwordHash, mustChangePassword })
+        .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)));
+    },
+    /** Forgets the TOTP key: the next sign-in of a supervisor or admin enrols a new one. */
+    async clearTotp(municipalityId: string, id: string): Promise<void> {
+      await db
+        .update(staff)
+        .set({ totpSecret: null, totpEnabled: false, totpLastStep: null })
+        .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)));
+    },
+    async unlock(municipalityId: string, id: string): Promise<void> {
+      await db
+        .update(staff)
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, id)));
+    },
     async enableTotp(municipalityId: string, id: string): Promise<void> {
       await db
         .update(staff)

@@ -25,6 +25,7 @@ const phase1Ids = [
   "kouki.withdraw",
   "kouki.funeral-benefit",
   "nenkin.address-change",
+  "nenkin.category-change",
   "nenkin.enroll",
   "nenkin.death-report",
   "nenkin.survivor-benefit",
@@ -62,7 +63,52 @@ const phase1Ids = [
   "suido.notice",
 ];
 
+/** The phase-2 tables of the reference (section 5), each in its own order. */
+const phase2Tables = {
+  birth: [
+    "koseki.birth",
+    "mynumber.card-guidance",
+    "kokuho.enroll",
+    "kokuho.childbirth-grant",
+    "jidoteate.claim",
+    "jidoteate.amount-change",
+    "kodomo-iryo.enroll",
+    "jido-fuyo.amount-change",
+    "boshi.newborn-visit",
+    "boshi.infant-health",
+  ],
+  marriage: [
+    "koseki.marriage",
+    "juki.household-merge",
+    "mynumber.name-change",
+    "inkan.register",
+    "kokuho.enroll",
+    "kokuho.withdraw",
+    "nenkin.category-change",
+    "nenkin.cat3-guidance",
+    "jido-fuyo.terminate",
+    "hitorioya-iryo.withdraw",
+  ],
+  divorce: [
+    "koseki.divorce",
+    "koseki.keep-surname",
+    "juki.head-change",
+    "mynumber.name-change",
+    "inkan.register",
+    "kokuho.enroll",
+    "kokuho.withdraw",
+    "nenkin.category-change",
+    "nenkin.cat3-guidance",
+    "jidoteate.claim",
+    "jidoteate.terminate",
+    "jido-fuyo.claim",
+    "hitorioya-iryo.enroll",
+  ],
+};
+
 const clone = <T>(value: T): T => structuredClone(value);
+/** The position of an entry in the shipped file, so tests break entries by id, not by a fixed index. */
+const at = (id: string): number => shipped.procedures.findIndex((p) => p.id === id);
 
 function loadError(raw: unknown): CatalogError {
   try {
@@ -76,7 +122,38 @@ function loadError(raw: unknown): CatalogError {
 
 describe("the shipped catalogue", () => {
   it("lists exactly the phase-1 procedure ids, in the reference's order", () => {
-    expect(getCatalog().procedures.map((p) => p.id)).toEqual(phase1Ids);
+    const phase1 = ["move-in", "move-within", "move-between-wards", "move-out", "death"];
+    const ids = getCatalog()
+      .procedures.filter((p) => p.rules.some((r) => r.events.some((e) => phase1.includes(e))))
+      .map((p) => p.id);
+    expect(ids).toEqual(phase1Ids);
+  });
+
+  it.each(Object.entries(phase2Tables))("lists the %s table of phase 2 in its own order", (event, ids) => {
+    expect(getCatalog().order.get(event as "birth")).toEqual(ids);
+    const triggered = getCatalog()
+      .procedures.filter((p) => p.rules.some((r) => r.events.includes(event as "birth")))
+      .map((p) => p.id);
+    expect([...triggered].sort()).toEqual([...ids].sort());
+  });
+
+  it("has no procedure that no event triggers", () => {
+    const all = new Set([...phase1Ids, ...Object.values(phase2Tables).flat()]);
+    expect(
+      getCatalog()
+        .procedures.map((p) => p.id)
+        .filter((id) => !all.has(id)),
+    ).toEqual([]);
+  });
+
+  it("refuses an event order that misses a procedure or names one the event does not trigger", () => {
+    const broken = clone(shipped) as typeof shipped & { order: Record<string, string[]> };
+    broken.order.birth =
+      broken.order.birth?.filter((id) => id !== "koseki.birth").concat("koseki.death") ?? [];
+    expect(loadError(broken).issues.map((i) => `${i.entry} ${i.path}`)).toEqual([
+      "order.birth koseki.death",
+      "order.birth koseki.birth",
+    ]);
   });
 
   it("is validated once and then served from memory", () => {
@@ -89,7 +166,18 @@ describe("the shipped catalogue", () => {
     ["jidoteate.claim", { kind: "days", days: 15, basis: "civil" }],
     ["keiji.vehicle-address", { kind: "days", days: 15, basis: "civil" }],
     ["inu.registration-change", { kind: "days", days: 30, basis: "civil" }],
-    ["kokuho.funeral-benefit", { kind: "years", years: 2 }],
+    ["kokuho.funeral-benefit", { kind: "years", years: 2, from: "funeralDate" }],
+    ["kouki.funeral-benefit", { kind: "years", years: 2, from: "funeralDate" }],
+    ["jido-fuyo.terminate", null],
+    ["koseki.birth", { kind: "days", days: 14, basis: "koseki" }],
+    [
+      "koseki.divorce",
+      { kind: "days", days: 10, basis: "koseki", when: [{ if: "divorceType", in: ["court"] }] },
+    ],
+    ["koseki.keep-surname", { kind: "months", months: 3 }],
+    ["kokuho.childbirth-grant", { kind: "years", years: 2 }],
+    ["koseki.marriage", null],
+    ["jido-fuyo.claim", null],
     ["nenkin.survivor-benefit", { kind: "years", years: 2 }],
     ["juki.certificate", null],
     ["kodomo-iryo.enroll", null],
@@ -102,9 +190,12 @@ describe("the shipped catalogue", () => {
       .procedures.filter((p) => p.handling === "guidance")
       .map((p) => p.id);
     expect(guidance).toEqual([
+      "mynumber.card-guidance",
+      "nenkin.cat3-guidance",
       "nenkin.death-report",
       "seikatsuhogo.consult",
       "hoiku.guidance",
+      "boshi.newborn-visit",
       "boshi.infant-health",
       "gakko.transfer-out",
       "keiji.vehicle-address",
@@ -142,23 +233,29 @@ describe("the shipped catalogue", () => {
 describe("a broken catalogue", () => {
   it("refuses to load, naming the file, the entry's index and id, and the field", () => {
     const broken = clone(shipped);
-    (broken.procedures[3] as { department: string }).department = "parks";
+    (broken.procedures[at("juki.head-change")] as { department: string }).department = "parks";
     const error = loadError(broken);
     expect(error.code).toBe("catalog.invalid");
     expect(error.file).toBe("procedures.json");
     expect(error.issues).toEqual([
-      expect.objectContaining({ entry: '#3 "juki.head-change"', path: "department" }),
+      expect.objectContaining({ entry: `#${at("juki.head-change")} "juki.head-change"`, path: "department" }),
     ]);
-    expect(error.message).toContain('procedures.json: entry #3 "juki.head-change": department');
+    expect(error.message).toContain(
+      `procedures.json: entry #${at("juki.head-change")} "juki.head-change": department`,
+    );
   });
 
   it("reports every broken entry, not only the first", () => {
     const broken = clone(shipped);
     (broken.procedures[0] as { handling: string }).handling = "maybe";
-    (broken.procedures[10] as { rules: unknown[] }).rules = [];
-    (broken.procedures[20] as Record<string, unknown>).extra = true;
+    (broken.procedures[at("kokuho.enroll")] as { rules: unknown[] }).rules = [];
+    (broken.procedures[at("nenkin.enroll")] as Record<string, unknown>).extra = true;
     const entries = loadError(broken).issues.map((i) => i.entry);
-    expect(entries).toEqual(['#0 "juki.move-in"', '#10 "kokuho.enroll"', '#20 "nenkin.enroll"']);
+    expect(entries).toEqual([
+      '#0 "juki.move-in"',
+      `#${at("kokuho.enroll")} "kokuho.enroll"`,
+      `#${at("nenkin.enroll")} "nenkin.enroll"`,
+    ]);
   });
 
   it("refuses a label without Japanese, or with a key that is not a language", () => {
@@ -182,7 +279,7 @@ describe("a broken catalogue", () => {
     broken.procedures.push(clone(broken.procedures[0] as (typeof broken.procedures)[number]));
     expect(loadError(broken).issues).toEqual([
       expect.objectContaining({
-        entry: `#55 "juki.move-in"`,
+        entry: `#${shipped.procedures.length} "juki.move-in"`,
         message: 'duplicate procedure id "juki.move-in"',
       }),
     ]);

@@ -2,11 +2,14 @@ import type { z } from "zod";
 import { CatalogError, type CatalogIssue, formatIssuePath } from "./catalog.errors";
 import { catalogFileSchema, type ProcedureEntry, procedureEntrySchema } from "./procedure.schema";
 import shipped from "./procedures.json" with { type: "json" };
+import type { EventType } from "./vocabulary";
 
 export interface Catalog {
-  /** In catalogue order, which is also the order of every plan. */
+  /** In catalogue order, which is also the order of every plan unless `order` names the event's. */
   readonly procedures: readonly ProcedureEntry[];
   readonly byId: ReadonlyMap<string, ProcedureEntry>;
+  /** Per event, its own plan order (the phase-2 tables); events not listed use catalogue order. */
+  readonly order: ReadonlyMap<EventType, readonly string[]>;
 }
 
 export const catalogFileName = "src/catalog/procedures.json";
@@ -49,8 +52,23 @@ export function loadCatalog(raw: unknown, file: string = catalogFileName): Catal
     byId.set(parsed.data.id, parsed.data);
     procedures.push(parsed.data);
   });
+  const order = new Map<EventType, readonly string[]>();
+  // The orders are checked against entries that loaded; a broken entry is reported once, by itself.
+  const orders = issues.length > 0 ? [] : Object.entries(document.data.order ?? {});
+  for (const [event, ids] of orders as [EventType, string[]][]) {
+    const triggered = procedures
+      .filter((p) => p.rules.some((r) => r.events.includes(event)))
+      .map((p) => p.id);
+    for (const id of ids)
+      if (!triggered.includes(id))
+        issues.push({ entry: `order.${event}`, path: id, message: `"${id}" has no rule for ${event}` });
+    for (const id of triggered)
+      if (!ids.includes(id))
+        issues.push({ entry: `order.${event}`, path: id, message: `"${id}" is missing from the order` });
+    order.set(event, ids);
+  }
   if (issues.length > 0) throw new CatalogError("catalog.invalid", file, issues);
-  return { procedures, byId };
+  return { procedures, byId, order };
 }
 
 let cached: Catalog | undefined;

@@ -91,6 +91,8 @@ const kumamoto: MunicipalitySettingsInput = {
     },
   },
   places: kumamotoPlaces,
+  // The ward offices' counter printers take A3: the 戸籍 届書 print as the one sheet of the 法務省様式.
+  kosekiPaper: "A3",
 };
 
 /**
@@ -103,6 +105,8 @@ const yatsushiro: MunicipalitySettingsInput = {
   name: { ja: "八代市", en: "Yatsushiro City" },
   childMedicalGradeLimit: 9,
   guidanceOnly: ["keiji.moped"],
+  // Its counter printers take A4 only: each 戸籍 届書 prints as two A4 pages.
+  kosekiPaper: "A4x2",
   departmentLabels: {
     resident: { ja: "市民課", en: "Citizens Division" },
     insurance: { ja: "国保ねんきん課", en: "Health Insurance and Pension Division" },

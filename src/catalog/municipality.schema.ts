@@ -32,7 +32,16 @@ export interface MunicipalitySettings {
   places?: PlaceDirectory | undefined;
   /** Days its ordinance closes its offices beyond weekends, national holidays and 12/29–1/3 (ISO). */
   closedDates?: string[] | undefined;
+  /**
+   * How its counter prints the 戸籍 届書 (出生届, 婚姻届, 離婚届 …), A3 sheets in the 法務省様式: `A3`
+   * (default), or `A4x2` — the 届書 and the part others write (出生証明書, 証人欄) on two A4 pages, for
+   * offices whose printer has no A3.
+   */
+  kosekiPaper?: KosekiPaper | undefined;
 }
+
+export const kosekiPapers = ["A3", "A4x2"] as const;
+export type KosekiPaper = (typeof kosekiPapers)[number];
 
 const text = localeMapSchema;
 
@@ -73,6 +82,7 @@ export const municipalitySettingsSchema = z.strictObject({
    */
   places: placeDirectorySchema.optional(),
   closedDates: z.array(z.iso.date()).optional(),
+  kosekiPaper: z.enum(kosekiPapers).default("A3"),
 });
 
 export type MunicipalitySettingsInput = z.input<typeof municipalitySettingsSchema>;
@@ -119,7 +129,7 @@ export function checkSettings(raw: unknown, catalog: Catalog, file: string): Mun
         });
     }
     const all = [...catalog.procedures, ...settings.localProcedures];
-    for (const entry of all.filter((e) => e.department === "external")) {
+    for (const entry of all.filter((e) => e.department === "external" && !e.ownBody)) {
       if (!(entry.id in settings.places.procedureBodies))
         issues.push({
           entry: "",

@@ -1,3 +1,4 @@
+import type { Message } from "../shared/locale";
 import { type Catalog, getCatalog } from "./load-catalog";
 import { departmentLabel, type MunicipalitySettings } from "./municipality.schema";
 import type { ProcedureEntry, Text } from "./procedure.schema";
@@ -11,6 +12,27 @@ export interface ProcedureInfo {
   place: Text;
   documents: Text[];
   legalBasis: string[];
+}
+
+/**
+ * What to say for a procedure whose deadline is counted from a day the household has not given yet
+ * (葬祭費: "葬儀の翌日から2年" while the funeral date is unknown); undefined for any other.
+ */
+export function openDeadline(
+  id: string,
+  settings: MunicipalitySettings,
+  catalog: Catalog = getCatalog(),
+): Message | undefined {
+  const entry = catalog.byId.get(id) ?? settings.localProcedures.find((local) => local.id === id);
+  const rule = entry?.deadline;
+  if (!rule || rule.from !== "funeralDate") return undefined;
+  const period =
+    rule.kind === "years"
+      ? { years: rule.years }
+      : rule.kind === "months"
+        ? { months: rule.months }
+        : { days: rule.days };
+  return { code: "guidance.deadlineAfterFuneral", params: { years: 0, months: 0, days: 0, ...period } };
 }
 
 /**

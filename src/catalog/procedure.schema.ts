@@ -5,7 +5,9 @@ import {
   type Benefit,
   benefits,
   type Department,
+  type DivorceType,
   departments,
+  divorceTypes,
   type EventFlag,
   type EventType,
   eventFlags,
@@ -35,9 +37,14 @@ import {
 /** A test on one member's facts. `anyOf` and `not` combine tests; all other shapes are leaves. */
 export type MemberCondition =
   | { fact: "age"; min?: number; max?: number }
+  /** The age the 国民年金 and 介護保険 laws use: reached the day before the birthday ("…歳に達した日"). */
+  | { fact: "legalAge"; min?: number; max?: number }
   | { fact: "relation"; in: Relation[] }
   | { fact: "insurance"; in: Insurance[] }
   | { fact: "pension"; in: PensionCategory[] }
+  /** Before the event; the current value when the input gives none ("unchanged"). */
+  | { fact: "previousInsurance"; in: Insurance[] }
+  | { fact: "previousPension"; in: PensionCategory[] }
   | { fact: "careLevel" }
   | { fact: "flag"; name: MemberFlag }
   | { fact: "benefit"; in: Benefit[] }
@@ -52,6 +59,7 @@ export type HouseholdCondition =
   | { if: "destination"; in: Origin[] }
   | { if: "eventFlag"; name: EventFlag; is: boolean }
   | { if: "request"; name: RequestKind }
+  | { if: "divorceType"; in: DivorceType[] }
   | { if: "count"; scope: Scope; where: MemberCondition[]; min?: number; max?: number };
 
 /**
@@ -67,11 +75,16 @@ export interface Rule {
 
 /**
  * The last permitted day. `civil`: 民法 §140, the event day is not counted (D + days).
- * `koseki`: 戸籍法 §43, the event day is counted (D + days − 1). `years`: 民法 §143 (see calendar.ts).
+ * `koseki`: 戸籍法 §43, the event day is counted (D + days − 1). `years` and `months`: 民法 §140 and
+ * §143, from the day after (see calendar.ts). `from: "funeralDate"` counts from the funeral instead
+ * of the event, and gives no date while the funeral date is not known. `when`: the deadline exists
+ * only when these household conditions hold (a 離婚届 has one only after a court divorce).
  */
-export type DeadlineRule =
+export type DeadlineRule = (
   | { kind: "days"; days: number; basis: "civil" | "koseki" }
-  | { kind: "years"; years: number };
+  | { kind: "months"; months: number }
+  | { kind: "years"; years: number }
+) & { from?: "funeralDate"; when?: HouseholdCondition[] };
 
 /** A label from data: Japanese required, other languages where translated (see src/shared/locale.ts). */
 export type Text = LocaleMap;
@@ -85,6 +98,11 @@ export interface ProcedureEntry {
   department: Department;
   /** The body outside the ward office that handles it; required for the `external` department. */
   body?: Text;
+  /**
+   * The body is the resident's own (the spouse's employer), so no place directory can name its
+   * address: the sheet names the body alone.
+   */
+  ownBody?: true;
   handling: Handling;
   rules: Rule[];
   deadline: DeadlineRule | null;
@@ -108,9 +126,19 @@ export const memberConditionSchema: z.ZodType<MemberCondition> = z.lazy(() =>
       })
       .refine((c) => c.min !== undefined || c.max !== undefined, "an age test needs min or max")
       .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, "min is above max"),
+    z
+      .strictObject({
+        fact: z.literal("legalAge"),
+        min: z.int().min(0).optional(),
+        max: z.int().min(0).optional(),
+      })
+      .refine((c) => c.min !== undefined || c.max !== undefined, "an age test needs min or max")
+      .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, "min is above max"),
     z.strictObject({ fact: z.literal("relation"), in: nonEmpty(z.enum(relations)) }),
     z.strictObject({ fact: z.literal("insurance"), in: nonEmpty(z.enum(insurances)) }),
     z.strictObject({ fact: z.literal("pension"), in: nonEmpty(z.enum(pensionCategories)) }),
+    z.strictObject({ fact: z.literal("previousInsurance"), in: nonEmpty(z.enum(insurances)) }),
+    z.strictObject({ fact: z.literal("previousPension"), in: nonEmpty(z.enum(pensionCategories)) }),
     z.strictObject({ fact: z.literal("careLevel") }),
     z.strictObject({ fact: z.literal("flag"), name: z.enum(memberFlags) }),
     z.strictObject({ fact: z.literal("benefit"), in: nonEmpty(z.enum(benefits)) }),
@@ -126,6 +154,7 @@ export const householdConditionSchema: z.ZodType<HouseholdCondition> = z.discrim
   z.strictObject({ if: z.literal("destination"), in: nonEmpty(z.enum(origins)) }),
   z.strictObject({ if: z.literal("eventFlag"), name: z.enum(eventFlags), is: z.boolean() }),
   z.strictObject({ if: z.literal("request"), name: z.enum(requestKinds) }),
+  z.strictObject({ if: z.literal("divorceType"), in: nonEmpty(z.enum(divorceTypes)) }),
   z
     .strictObject({
       if: z.literal("count"),
@@ -143,13 +172,20 @@ export const ruleSchema: z.ZodType<Rule> = z.strictObject({
   members: z.strictObject({ scope: z.enum(scopes), where: z.array(memberConditionSchema).optional() }),
 });
 
+const deadlineOptions = {
+  from: z.literal("funeralDate").optional(),
+  when: z.array(householdConditionSchema).optional(),
+};
+
 export const deadlineRuleSchema: z.ZodType<DeadlineRule> = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("days"),
     days: z.int().min(1),
     basis: z.enum(["civil", "koseki"]),
+    ...deadlineOptions,
   }),
-  z.strictObject({ kind: z.literal("years"), years: z.int().min(1) }),
+  z.strictObject({ kind: z.literal("months"), months: z.int().min(1), ...deadlineOptions }),
+  z.strictObject({ kind: z.literal("years"), years: z.int().min(1), ...deadlineOptions }),
 ]);
 
 /** Procedure ids are dotted lowercase words, e.g. `kokuho.funeral-benefit`. */
@@ -162,6 +198,7 @@ export const procedureEntrySchema: z.ZodType<ProcedureEntry> = z
     easy: text,
     department: z.enum(departments),
     body: text.optional(),
+    ownBody: z.literal(true).optional(),
     handling: z.enum(handlings),
     rules: nonEmpty(ruleSchema),
     deadline: deadlineRuleSchema.nullable(),
@@ -177,4 +214,9 @@ export const procedureEntrySchema: z.ZodType<ProcedureEntry> = z
 export const catalogFileSchema = z.strictObject({
   version: z.literal(1),
   procedures: z.array(z.unknown()).min(1),
+  /**
+   * Per event, the order of its plan where it is not the catalogue's: the phase-2 events list their
+   * own table (catalogue section 5), which reuses procedures of section 3 in another order.
+   */
+  order: z.partialRecord(z.enum(eventTypes), z.array(procedureIdSchema).min(1)).optional(),
 });

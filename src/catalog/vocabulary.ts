@@ -15,9 +15,17 @@ export const eventTypes = [
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
-/** The events the phase-1 catalogue answers; the others are refused until phase 2. */
+/** The events of the phase-1 catalogue (section 3): the four moves and death. */
 export const phase1Events = ["move-in", "move-within", "move-between-wards", "move-out", "death"] as const;
 export type Phase1Event = (typeof phase1Events)[number];
+
+/** The events of the phase-2 catalogue (section 5), one table each. */
+export const phase2Events = ["birth", "marriage", "divorce"] as const;
+export type Phase2Event = (typeof phase2Events)[number];
+
+/** 協議離婚 (the default), or by the family court (調停・審判・判決). */
+export const divorceTypes = ["agreement", "court"] as const;
+export type DivorceType = (typeof divorceTypes)[number];
 
 export const moveEvents: readonly EventType[] = ["move-in", "move-within", "move-between-wards", "move-out"];
 
@@ -77,7 +85,15 @@ export const memberFlags = [
 ] as const;
 export type MemberFlag = (typeof memberFlags)[number];
 
-export const eventFlags = ["crossPrefecture", "deathRegistered", "schoolDistrictChanges"] as const;
+export const eventFlags = [
+  "crossPrefecture",
+  "deathRegistered",
+  "schoolDistrictChanges",
+  "birthRegistered",
+  "marriageRegistered",
+  "divorceRegistered",
+  "householdsMerge",
+] as const;
 export type EventFlag = (typeof eventFlags)[number];
 
 export const requestKinds = ["residenceCertificate"] as const;
@@ -88,8 +104,25 @@ export const stages = ["schoolAge", "preschool", "childAllowanceAge", "childMedi
 export type Stage = (typeof stages)[number];
 
 /**
- * Whose facts a rule looks at: the members who move, the deceased, the members who stay behind
- * (death: everyone but the deceased; moves: the non-movers), or the whole household.
+ * Whose facts a rule looks at: the members who move, the subject (the deceased; the newborn), the
+ * members who stay behind (death: everyone but the deceased; moves: the non-movers; divorce:
+ * everyone but the partner who leaves), or the whole household. Phase 2 adds the event's own
+ * people: the newborn's mother, the two partners, those whose surname changes or who keep the
+ * married one, the custodian and the other partner, the children of a divorce (`relation: child`
+ * of 児童手当 age, other than the one leaving) and the partner who leaves.
  */
-export const scopes = ["moving", "subject", "remaining", "household"] as const;
+export const scopes = [
+  "moving",
+  "subject",
+  "remaining",
+  "household",
+  "mother",
+  "partners",
+  "surnameChanges",
+  "keepSurname",
+  "custodian",
+  "otherPartner",
+  "children",
+  "leaving",
+] as const;
 export type Scope = (typeof scopes)[number];

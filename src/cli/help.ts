@@ -6,6 +6,12 @@ Commands:
   worker                基幹システムへの配信ワーカー / run a hand-off delivery worker (PostgreSQL; any number)
   seed                  デモ自治体（熊本市）を作成 / create the Kumamoto demo tenant and demo accounts
   user add              職員アカウントを追加 / add a staff account
+  user disable LOGIN    アカウントを無効化（セッションも終了） / disable an account and end its sessions
+  user enable LOGIN     アカウントを有効に戻す / enable a disabled account
+  user reset-password LOGIN  パスワードを再設定 / set a new password (printed once) and end sessions
+  user reset-totp LOGIN 2段階認証をリセット / forget the TOTP key: enrol again at the next sign-in
+  user unlock LOGIN     ロックを解除 / lift a lock-out
+  user sessions LOGIN   セッションを一覧・終了（--end） / list an account's sessions, or end them with --end
   guide FILE | --jsonl  手続きの案内を計算 / print the procedures a household needs
   forms FILE --out PDF  申請書一式をPDFで作成 / write every one-stop form of a household's plan to one PDF
   registry generate     住民記録のデモデータを生成 / generate a synthetic resident registry (Kumamoto)
@@ -86,6 +92,30 @@ export const commandHelp: Record<string, string> = {
                           [--municipality ID] [--name DISPLAY_NAME]
   Creates a staff account with a random password, printed once. Defaults: role counter,
   office chuo, municipality kumamoto.
+`,
+  "user disable": `Usage: madoguchi user disable LOGIN [--municipality ID]
+  Disables the account and ends its sessions in the same transaction: it is signed out everywhere
+  and cannot sign in until 'user enable'. Audited (actor "cli").
+`,
+  "user enable": `Usage: madoguchi user enable LOGIN [--municipality ID]
+  Lets a disabled account sign in again, with its password and two-step verification. Audited.
+`,
+  "user reset-password": `Usage: madoguchi user reset-password LOGIN [--password-stdin] [--municipality ID]
+  Sets a new password and ends the account's sessions. Without --password-stdin a random password
+  is made and printed once; with it, the password (at least 12 characters) is read from stdin.
+  The owner must choose their own password at the next sign-in. The lock-out is left as it is
+  ('user unlock'). Audited.
+`,
+  "user reset-totp": `Usage: madoguchi user reset-totp LOGIN [--municipality ID]
+  Forgets the account's TOTP key and recovery codes and ends its sessions: a supervisor or admin
+  enrols a new authenticator at the next sign-in. Audited.
+`,
+  "user unlock": `Usage: madoguchi user unlock LOGIN [--municipality ID]
+  Lifts a lock-out and sets the count of failed sign-ins back to 0. Audited.
+`,
+  "user sessions": `Usage: madoguchi user sessions LOGIN [--end] [--municipality ID]
+  Lists the account's open sessions (started, last active, ends, address, browser; never a token),
+  one tab-separated line each; with --end, ends them all. Both are audited.
 `,
   forms: `Usage: madoguchi forms FILE --out bundle.pdf [--municipality ID] [--filed-on YYYY-MM-DD]
                              [--signature FILE.png]

@@ -170,6 +170,84 @@ describe("madoguchi on a database", () => {
     expect(again.err()).toContain('The username "cli-made" is already taken.');
   });
 
+  it("user disable, sessions, enable, reset-password, unlock and reset-totp act on an account and are audited", async () => {
+    const run = async (args: string[], stdin: string[] = []) => {
+      const io = { ...fakeIo(env), stdin: Readable.from(stdin) };
+      const code = await main(args, io);
+      return { code, out: io.out(), err: io.err() };
+    };
+    expect((await run(["user", "add", "--username", "cli-life", "--role", "admin"])).code).toBe(0);
+
+    const sessions = await run(["user", "sessions", "cli-life"]);
+    expect(sessions).toMatchObject({ code: 0 });
+    expect(sessions.out).toContain("no open sessions");
+
+    const disabled = await run(["user", "disable", "cli-life"]);
+    expect(disabled.code).toBe(0);
+    expect(disabled.out).toContain("cli-life を無効にしました");
+    expect(disabled.out).toContain("Sessions ended: 0.");
+
+    expect((await run(["user", "enable", "cli-life"])).out).toContain("enabled again");
+
+    const reset = await run(["user", "reset-password", "cli-life"]);
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/new password \(shown once\): [A-HJ-NP-Za-km-z2-9]{20}\n/);
+
+    const typed = await run(
+      ["user", "reset-password", "cli-life", "--password-stdin"],
+      ["a typed long password\n"],
+    );
+    expect(typed.code).toBe(0);
+    expect(typed.out).not.toContain("a typed long password");
+    expect(typed.out).not.toContain("shown once");
+    const short = await run(["user", "reset-password", "cli-life", "--password-stdin"], ["short\n"]);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain("at least 12 characters");
+
+    expect((await run(["user", "unlock", "cli-life"])).out).toContain("unlocked");
+    expect((await run(["user", "reset-totp", "cli-life"])).out).toContain("set up again at the next sign-in");
+    expect((await run(["user", "sessions", "cli-life", "--end"])).out).toContain("sessions ended: 0");
+
+    const { openConfiguredDatabase } = await import("../server");
+    const { parseConfig } = await import("../config/config");
+    const { auditRepository } = await import("../auth/audit.repository");
+    const config = parseConfig(env);
+    if (!config.ok) throw new Error(config.problems.join("; "));
+    const database = await openConfiguredDatabase(config.config);
+    try {
+      const entries = await auditRepository(database.db).list("kumamoto", { limit: 100 });
+      const actions = entries
+        .filter((e) => e.detail && (e.detail as { username?: string }).username === "cli-life")
+        .map((e) => `${e.action}:${e.actorUsername}`);
+      for (const action of [
+        "staff.disable",
+        "staff.enable",
+        "staff.reset-password",
+        "staff.unlock",
+        "staff.reset-totp",
+        "staff.sessions.read",
+        "staff.end-sessions",
+      ])
+        expect(actions).toContain(`${action}:cli`);
+    } finally {
+      await database.close();
+    }
+    // Ten commands, each opening and migrating the database like a deployment does.
+  }, 120_000);
+
+  it("user disable exits 2 naming an account the municipality does not have, or without one", async () => {
+    const io = fakeIo(env);
+    expect(await main(["user", "disable", "nobody-here"], io)).toBe(2);
+    expect(io.err()).toContain('There is no staff account "nobody-here" in this municipality.');
+    expect(io.err()).toContain("職員アカウント「nobody-here」はこの自治体にありません。");
+    const other = fakeIo(env);
+    expect(await main(["user", "disable", "nobody-here", "--municipality", "yatsushiro"], other)).toBe(2);
+    const none = fakeIo({ DATA_DIR: join(scratch, "no-login") });
+    expect(await main(["user", "unlock"], none)).toBe(2);
+    expect(none.err()).toContain("Give one staff username.");
+    expect(existsSync(join(scratch, "no-login"))).toBe(false);
+  });
+
   it("user add exits 2 naming an office that the municipality does not have", async () => {
     const io = fakeIo(env);
     expect(await main(["user", "add", "--username", "cli-nowhere", "--office", "atlantis"], io)).toBe(2);

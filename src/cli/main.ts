@@ -134,6 +134,17 @@ async function userAddCommand(args: string[], io: Io): Promise<number> {
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
+/** `user disable|enable|reset-password|reset-totp|unlock|sessions LOGIN`, each audited as "cli". */
+const userLifecycle =
+  (name: "disable" | "enable" | "reset-password" | "reset-totp" | "unlock" | "sessions"): Command =>
+  async (args, io) => {
+    const { userLifecycleCommand } = await import("../auth/user-command");
+    const config = parseConfig(io.env);
+    return userLifecycleCommand(name, args, io, (fn) => withDatabase(io, ({ db }) => fn(db)), {
+      idleMinutes: config.ok ? config.config.SESSION_IDLE_MINUTES : 30,
+    });
+  };
+
 const commands: Record<string, Command> = {
   serve: (_args, io) => serveCommand(io),
   migrate: (_args, io) =>
@@ -149,6 +160,12 @@ const commands: Record<string, Command> = {
       printDemoAccounts(accounts, (s) => io.stdout.write(`${s}\n`));
     }),
   "user add": userAddCommand,
+  "user disable": userLifecycle("disable"),
+  "user enable": userLifecycle("enable"),
+  "user reset-password": userLifecycle("reset-password"),
+  "user reset-totp": userLifecycle("reset-totp"),
+  "user unlock": userLifecycle("unlock"),
+  "user sessions": userLifecycle("sessions"),
   "registry generate": async (args, io) => {
     const { registryGenerateCommand } = await import("../registry/registry-command");
     return registryGenerateCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));

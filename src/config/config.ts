@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAddressOrRange } from "../shared/address-range";
 
 /**
  * Every setting the process reads from its environment, parsed once at start by the composition root.
@@ -82,6 +83,37 @@ export const configSchema = z.object({
     .max(7 * 86_400_000)
     .default(86_400_000),
   HANDOFF_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(16),
+  // Who may read GET /metrics (Prometheus): comma-separated addresses and CIDR ranges of the staff or
+  // monitoring network; any other address gets 404. Default: this machine only.
+  METRICS_ALLOW: z
+    .string()
+    .default("127.0.0.1,::1")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(z.string().refine(isAddressOrRange, "must list IP addresses or CIDR ranges, e.g. 10.0.0.0/8")),
+    ),
+  // The reverse proxies in front of this server: comma-separated addresses and CIDR ranges. Only a
+  // request whose socket address is one of them has its X-Forwarded-For read (src/web/client-address.ts);
+  // unset, the socket address is the client's, whatever a header says.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(z.string().refine(isAddressOrRange, "must list IP addresses or CIDR ranges, e.g. 10.0.0.0/8")),
+    ),
+  // Live streams (display board, phone page) one client address may hold open in one process.
+  SSE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
   // The address residents reach this service at from their own phones (scheme, host, optional port and
   // path, e.g. https://madoguchi.city.kumamoto.jp): every QR code and link a resident takes home — the
   // ticket's phone page, the sheet's survey — is built from it, never from the request's Host header,

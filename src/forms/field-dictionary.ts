@@ -14,6 +14,18 @@ import {
 } from "../guidance/household.schema";
 import { formatWareki, parseDateInput } from "../shared/dates";
 import { containsMyNumber, myNumberRefusedText } from "../shared/my-number";
+import {
+  childOrderOf,
+  custodyOf,
+  legitimacyOf,
+  marriageSurnameOf,
+  minorChildrenOf,
+  newbornOf,
+  parentsOf,
+  partnersOf,
+  returningPartnerOf,
+  surnameOf,
+} from "./family-facts";
 import type { FormTemplate } from "./form-template.schema";
 import { defaultTemplates } from "./templates";
 
@@ -180,6 +192,106 @@ const certificateKinds: FieldOption[] = [
   { value: "mental", label: t("精神障害者保健福祉手帳", "Mental disability certificate") },
 ];
 
+// Phase 2: the 戸籍 届書 of a birth, a marriage and a divorce (法務省 標準様式, see templates-koseki.ts).
+const legitimacyOptions: FieldOption[] = [
+  { value: "legitimate", label: t("嫡出子", "Born to a married couple") },
+  { value: "illegitimate", label: t("嫡出でない子", "Born to an unmarried mother") },
+];
+const surnameChoices: FieldOption[] = [
+  { value: "husband", label: t("夫の氏", "The husband's surname") },
+  { value: "wife", label: t("妻の氏", "The wife's surname") },
+];
+/** 世帯のおもな仕事: the six classes every 戸籍 届書 of these events asks (人口動態調査). */
+const householdWorkOptions: FieldOption[] = [
+  { value: "1", label: t("1 農業だけまたは農業とその他の仕事を持っている世帯", "1 Farming household") },
+  {
+    value: "2",
+    label: t("2 自由業・商工業・サービス業等を個人で経営している世帯", "2 Self-employed household"),
+  },
+  {
+    value: "3",
+    label: t(
+      "3 企業・個人商店等（官公庁は除く）の常用勤労者世帯で勤め先の従業者数が1人から99人までの世帯",
+      "3 Employee household, workplace of 1 to 99 people",
+    ),
+  },
+  {
+    value: "4",
+    label: t(
+      "4 3にあてはまらない常用勤労者世帯及び会社団体の役員の世帯",
+      "4 Other employee household, or company officer",
+    ),
+  },
+  {
+    value: "5",
+    label: t("5 1から4にあてはまらないその他の仕事をしている者のいる世帯", "5 Household with other work"),
+  },
+  { value: "6", label: t("6 仕事をしている者のいない世帯", "6 Household where no one works") },
+];
+const marriageHistoryOptions: FieldOption[] = [
+  { value: "first", label: t("初婚", "First marriage") },
+  { value: "widowed", label: t("再婚（死別）", "Remarriage (after bereavement)") },
+  { value: "divorced", label: t("再婚（離別）", "Remarriage (after divorce)") },
+];
+const courtDivorceKinds: FieldOption[] = [
+  { value: "mediation", label: t("調停", "Mediation") },
+  { value: "adjudication", label: t("審判", "Adjudication") },
+  { value: "settlement", label: t("和解", "Settlement") },
+  { value: "acknowledgment", label: t("請求の認諾", "Acknowledgment of the claim") },
+  { value: "judgment", label: t("判決", "Judgment") },
+];
+const parentalAuthorityOptions: FieldOption[] = [
+  { value: "husband", label: t("夫", "The husband") },
+  { value: "wife", label: t("妻", "The wife") },
+  { value: "both", label: t("父母双方（共同親権）", "Both parents (joint custody)") },
+];
+const divorceRegisterOptions: FieldOption[] = [
+  { value: "return", label: t("もとの戸籍にもどる", "Return to the former family register") },
+  { value: "new", label: t("新しい戸籍をつくる", "Start a new family register") },
+];
+const arrangementOptions: FieldOption[] = [
+  { value: "agreed", label: t("取決めをしている", "Agreed") },
+  { value: "notYet", label: t("まだ決めていない", "Not decided yet") },
+];
+const directPaymentOptions: FieldOption[] = [
+  {
+    value: "used",
+    label: t("直接支払制度を利用した（差額を申請）", "The hospital claimed directly (claim the difference)"),
+  },
+  { value: "notUsed", label: t("利用していない（全額を申請）", "Not used (claim the full grant)") },
+];
+/** A time of day as the 出生証明書 gives it (10:30, 午後3時5分), kept as 24-hour "HH:MM". */
+const clockTime = z.string().transform((s, ctx) => {
+  const v = nfkc(s).replace(/\s+/g, "");
+  const plain = /^(\d{1,2})[:時](\d{1,2})?分?$/.exec(v);
+  const meridiem = /^(午前|午後)(\d{1,2})時(?:(\d{1,2})分)?$/.exec(v);
+  let hour = -1;
+  let minute = -1;
+  if (plain) {
+    hour = Number(plain[1]);
+    minute = Number(plain[2] ?? 0);
+  } else if (meridiem) {
+    const h = Number(meridiem[2]);
+    hour = h <= 12 ? (h % 12) + (meridiem[1] === "午後" ? 12 : 0) : -1;
+    minute = Number(meridiem[3] ?? 0);
+  }
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    ctx.issues.push({
+      code: "custom",
+      message: "時刻として読めません（例 10:30、午後3時5分） / not a time (e.g. 10:30, 午後3時5分)",
+      input: s,
+    });
+    return z.NEVER;
+  }
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+});
+/** 午前0時30分 … 午後11時59分: 夜の12時は午前0時、昼の12時は午後0時, as the 届書 ask. */
+function japaneseTime(hhmm: string): string {
+  const [h, m] = hhmm.split(":").map(Number);
+  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return hhmm;
+  return `${h < 12 ? "午前" : "午後"}${h % 12}時${m}分`;
+}
+
 // ── The dictionary ────────────────────────────────────────────────────────────────────────────────
 
 const registry = (
@@ -216,6 +328,26 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
   registry("hittousha", "text", t("筆頭者", "Head of the family register (筆頭者)"), {
     schema: nameText,
   }),
+  // What the 戸籍 holds of a partner (婚姻届, 離婚届) or of whoever keeps a surname: asked only when
+  // the record the counter reads lacks it.
+  registry("fatherName", "text", t("父の氏名", "Father's full name"), {
+    schema: nameText,
+    hint: t("戸籍のとおりに。父母が婚姻中なら母は名だけ", "As the family register writes it"),
+  }),
+  registry("motherName", "text", t("母の氏名", "Mother's full name"), { schema: nameText }),
+  registry("parentRelation", "text", t("父母との続き柄", "Relation to the parents (長男, 二女 …)"), {
+    schema: text(6).pipe(
+      z.string().regex(/^[長二三四五六七八九十]+[男女]$/, { error: "例 長男、二女 / e.g. 長男" }),
+    ),
+    hint: t("戸籍のとおりに（例 長男、二女）", "As the family register writes it (e.g. 長男)"),
+  }),
+  registry("marriageHistory", "choice", t("初婚・再婚の別", "First marriage or remarriage"), {
+    options: marriageHistoryOptions,
+    schema: choice(marriageHistoryOptions),
+  }),
+  registry("previousSurname", "text", t("婚姻前の氏", "Surname before the marriage"), { schema: nameText }),
+  registry("surname", "text", t("氏", "Surname")),
+  registry("previousPensionLabel", "text", t("変更前の種別", "Pension category before")),
   registry("nationality", "text", t("国籍・地域", "Nationality or region")),
   registry("residenceStatus", "text", t("在留資格", "Status of residence"), {
     schema: text(30),
@@ -276,6 +408,31 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
     source: "registry",
     label: t("届出人の資格", "Capacity of the person filing"),
   },
+  {
+    key: "eventDate",
+    type: "date",
+    scope: "household",
+    source: "registry",
+    label: t("出来事の日（出生日・婚姻日・離婚日）", "Date of the event"),
+  },
+  ...[
+    ["birthFilerCapacity", "届出人の資格（父・母・同居者）", "Capacity of the person filing"],
+    ["newHittousha", "新しい戸籍の筆頭者", "Head of the new family register"],
+    ["divorceKind", "離婚の種別", "Kind of divorce"],
+    ["returningPartner", "婚姻前の氏にもどる者", "Partner returning to the former surname"],
+    ["custodyHusbandChildren", "夫が親権を行う子", "Children in the husband's custody"],
+    ["custodyWifeChildren", "妻が親権を行う子", "Children in the wife's custody"],
+    ["custodyJointChildren", "父母双方が親権を行う子", "Children in joint custody"],
+    ["divorceChildren", "対象となる児童", "Children concerned"],
+  ].map(
+    ([key, ja, en]): FieldDefinition => ({
+      key: key as string,
+      type: "text",
+      scope: "household",
+      source: "registry",
+      label: t(ja as string, en as string),
+    }),
+  ),
   // Asked at the counter.
   ask("newPostalCode", "household", "postalCode", t("新しい住所の郵便番号", "New postal code"), postalCode, {
     hint: t("7桁（例 860-0806）", "7 digits (e.g. 860-0806)"),
@@ -403,6 +560,158 @@ export const fieldDefinitions: readonly FieldDefinition[] = [
     t("原付の総排気量（cc）", "Moped displacement (cc)"),
     integer(1, 125),
   ),
+  // 出生届: what the 出生証明書 and the parents say.
+  ask("birthTime", "household", "text", t("生まれた時刻", "Time of birth"), clockTime, {
+    hint: t("出生証明書のとおりに（例 10:30、午後3時5分）", "As on the birth certificate (e.g. 10:30)"),
+  }),
+  ask("birthPlace", "household", "text", t("生まれたところ", "Place of birth"), text(120), {
+    hint: t("出生証明書の「出生したところ」（病院の所在地）", "The address on the birth certificate"),
+  }),
+  ask(
+    "legitimacy",
+    "household",
+    "choice",
+    t("父母との続き柄（嫡出子・嫡出でない子）", "Born to a married couple?"),
+    choice(legitimacyOptions),
+    { options: legitimacyOptions },
+  ),
+  ask(
+    "childOrder",
+    "household",
+    "text",
+    t("子の父母との続き柄（長男・長女・二男…）", "The newborn's place among the siblings (長男, 長女 …)"),
+    text(6).pipe(z.string().regex(/^[長二三四五六七八九十]+[男女]$/, { error: "例 長男、二女 / e.g. 長男" })),
+    {
+      hint: t("同じ父母の子の生まれた順（例 長男、二女）", "Order of birth among the same parents' children"),
+    },
+  ),
+  ask(
+    "householdWork",
+    "household",
+    "choice",
+    t("世帯のおもな仕事", "Main work of the household"),
+    choice(householdWorkOptions),
+    { options: householdWorkOptions },
+  ),
+  // 婚姻届.
+  ask(
+    "marriageSurname",
+    "household",
+    "choice",
+    t("婚姻後の夫婦の氏", "Surname after the marriage"),
+    choice(surnameChoices),
+    { options: surnameChoices },
+  ),
+  ask("newHonseki", "household", "text", t("新しい本籍", "New registered domicile"), registeredText(80), {
+    hint: t("婚姻後の夫婦の戸籍の本籍（例 熊本県熊本市中央区手取本町1番）", "Of the couple's new register"),
+  }),
+  ask(
+    "cohabitationDate",
+    "household",
+    "date",
+    t("同居を始めたとき", "When you started living together"),
+    isoDate,
+    {
+      hint: t(
+        "結婚式をあげたとき、または同居を始めたときのうち早いほう",
+        "The earlier of the wedding and moving in together",
+      ),
+    },
+  ),
+  ask(
+    "householdWorkBefore",
+    "member",
+    "choice",
+    t("同居を始める前の世帯のおもな仕事", "Main work of the household before living together"),
+    choice(householdWorkOptions),
+    { options: householdWorkOptions },
+  ),
+  // 離婚届 (令和8年4月1日からの様式: 共同親権).
+  ask(
+    "courtDivorceKind",
+    "household",
+    "choice",
+    t("裁判所での離婚の種別", "Kind of court divorce"),
+    choice(courtDivorceKinds),
+    {
+      options: courtDivorceKinds,
+    },
+  ),
+  ask(
+    "parentalAuthority",
+    "household",
+    "choice",
+    t("未成年の子の親権者", "Parental authority over the minor children"),
+    choice(parentalAuthorityOptions),
+    { options: parentalAuthorityOptions },
+  ),
+  ask(
+    "divorceRegister",
+    "household",
+    "choice",
+    t("婚姻前の氏にもどる者の戸籍", "Register of the partner returning to the former surname"),
+    choice(divorceRegisterOptions),
+    { options: divorceRegisterOptions },
+  ),
+  ask(
+    "divorceHonseki",
+    "household",
+    "text",
+    t("離婚後の本籍", "Registered domicile after the divorce"),
+    registeredText(80),
+    {
+      hint: t("もとの戸籍の本籍、または新しい戸籍の本籍", "Of the former or of the new register"),
+    },
+  ),
+  ask(
+    "divorceHittousha",
+    "household",
+    "text",
+    t("もどる戸籍の筆頭者", "Head of the former register"),
+    nameText,
+  ),
+  ask("separationDate", "household", "date", t("別居したとき", "When you started living apart"), isoDate, {
+    hint: t("別居していないときは届出の日", "If you have not, the filing day"),
+  }),
+  ask(
+    "childSupportAgreement",
+    "household",
+    "choice",
+    t("養育費の分担の取決め", "Arrangement on child support"),
+    choice(arrangementOptions),
+    { options: arrangementOptions },
+  ),
+  ask(
+    "visitationAgreement",
+    "household",
+    "choice",
+    t("親子交流の取決め", "Arrangement on contact with the child"),
+    choice(arrangementOptions),
+    { options: arrangementOptions },
+  ),
+  ask(
+    "keepSurnameHonseki",
+    "household",
+    "text",
+    t("氏を称した後の本籍", "Registered domicile after keeping the surname"),
+    registeredText(80),
+  ),
+  // 出産育児一時金, 国保 資格喪失 on joining an employer's insurance.
+  ask(
+    "directPayment",
+    "household",
+    "choice",
+    t("出産育児一時金の直接支払制度", "Direct payment of the childbirth grant to the hospital"),
+    choice(directPaymentOptions),
+    { options: directPaymentOptions },
+  ),
+  ask(
+    "employeeInsuranceFrom",
+    "household",
+    "date",
+    t("職場の健康保険に加入した日", "Date of joining the employer's health insurance"),
+    isoDate,
+  ),
 ];
 
 export const fieldByKey: ReadonlyMap<string, FieldDefinition> = new Map(
@@ -477,7 +786,11 @@ const eventLabels: Partial<Record<EventType, string>> = {
   "move-between-wards": "区間異動",
   "move-out": "転出",
   death: "死亡",
+  birth: "出生",
+  marriage: "婚姻",
+  divorce: "離婚",
 };
+const pensionLabels = { cat1: "第1号被保険者", cat2: "第2号被保険者", cat3: "第3号被保険者" } as const;
 const insuranceLabels = {
   employee: "健康保険（被用者保険）",
   kokuho: "国民健康保険",
@@ -595,6 +908,27 @@ export function defaultFilerMember(household: Household): string | undefined {
       alive.find((m) => isAdult(household, m))
     )?.id;
   }
+  // 出生届: the father or the mother (戸籍法 §52); 婚姻届・離婚届: the partners, the head among them first.
+  if (event.type === "birth") {
+    const { father, mother } = parentsOf(household, noAnswers);
+    const parents = [father, mother].filter((m): m is Member => m !== undefined);
+    const parent = parents.find((m) => m.relation === "head") ?? parents[0];
+    if (parent) return parent.id;
+  }
+  if (event.type === "marriage" || event.type === "divorce") {
+    const partners = (event.partners ?? [])
+      .map((id) => members.find((m) => m.id === id))
+      .filter((m): m is Member => m !== undefined);
+    // After a divorce the partner who keeps the children (else who stays) files what follows it.
+    const partner =
+      event.type === "divorce"
+        ? (partners.find((m) => m.id === event.custodian) ??
+          partners.find((m) => m.id !== event.leaving && m.relation === "head") ??
+          partners.find((m) => m.id !== event.leaving) ??
+          partners[0])
+        : (partners.find((m) => m.relation === "head") ?? partners[0]);
+    if (partner) return partner.id;
+  }
   const movers = alive.filter((m) => m.moving !== false);
   return (
     alive.find((m) => m.relation === "head") ??
@@ -617,7 +951,9 @@ export type Party =
       relation?: string;
     }
   /** Not known yet: this question names them. */
-  | { kind: "ask"; ref: FieldRef };
+  | { kind: "ask"; ref: FieldRef }
+  /** Nobody of the household (a newborn's father who does not live here): the boxes stay blank. */
+  | { kind: "none" };
 
 /** The filer of the visit: `household.filer`, else {@link defaultFilerMember}. */
 export function filerOf(household: Household): Party {
@@ -674,8 +1010,15 @@ export function childAllowanceClaimants(household: Household, concerned: readonl
   );
 }
 
-/** The 児童手当 claimant: the parent with the higher income, chosen in the interview (never assumed). */
+/**
+ * The 児童手当 claimant: the parent with the higher income, chosen in the interview (never assumed) —
+ * except after a divorce, where it is the parent who keeps the children (the `custodian`).
+ */
 export function childAllowanceClaimantOf(household: Household, answers: Answers): Party {
+  const { event } = household;
+  const custodian =
+    event.type === "divorce" ? household.members.find((m) => m.id === event.custodian) : undefined;
+  if (custodian) return { kind: "member", member: custodian };
   const id = answers.household.childAllowanceClaimant;
   const member = household.members.find((m) => m.id === id);
   return member ? { kind: "member", member } : { kind: "ask", ref: { key: "childAllowanceClaimant" } };
@@ -708,8 +1051,23 @@ function relationToConcerned(member: Member, household: Household, concerned: re
   return member.relation === "head" ? "世帯主" : "同一世帯員";
 }
 
-/** The parties a template's bindings may name: `applicant.name`, `funeralHost.address`, `claimant.kana`. */
-export const partyBindings = ["applicant", "funeralHost", "claimant"] as const;
+/**
+ * The parties a template's bindings may name: `applicant.name`, `funeralHost.address`, `claimant.kana`;
+ * for the 戸籍 届書 the partners (`husband`, `wife`), the newborn (`child`) and its parents (`father`,
+ * `mother`), and `subject`, the first member the form concerns (who keeps a surname).
+ */
+export const partyBindings = [
+  "applicant",
+  "funeralHost",
+  "claimant",
+  "husband",
+  "wife",
+  "child",
+  "father",
+  "mother",
+  "parent",
+  "subject",
+] as const;
 /** What a party binding may print after its dot; the bare party (`applicant`) prints the name. */
 export const partyFields = [
   "name",
@@ -720,12 +1078,61 @@ export const partyFields = [
   "address",
   "phone",
   "insurance",
+  "age",
+  "headRelation",
+  "surname",
+  "honseki",
+  "hittousha",
+  "fatherName",
+  "motherName",
+  "parentRelation",
+  "marriageHistory",
+  "previousSurname",
+  "householdWorkBefore",
 ] as const;
 
-function partyOf(prefix: string, household: Household, answers: Answers): Party {
-  if (prefix === "funeralHost") return funeralHostOf(household, answers);
-  if (prefix === "claimant") return childAllowanceClaimantOf(household, answers);
-  return filerOf(household);
+const memberParty = (member: Member | undefined): Party =>
+  member ? { kind: "member", member } : { kind: "none" };
+
+function partyOf(prefix: string, household: Household, answers: Answers, context: ResolveContext): Party {
+  switch (prefix) {
+    case "funeralHost":
+      return funeralHostOf(household, answers);
+    case "claimant":
+      return childAllowanceClaimantOf(household, answers);
+    case "husband":
+      return memberParty(partnersOf(household, answers).husband);
+    case "wife":
+      return memberParty(partnersOf(household, answers).wife);
+    case "child":
+      return memberParty(newbornOf(household));
+    case "father":
+      return memberParty(parentsOf(household, answers).father);
+    case "mother":
+      return memberParty(parentsOf(household, answers).mother);
+    case "parent": {
+      // The parent whose 本籍 the 出生届 prints: the filer when a parent (asked once), else the mother.
+      const { father, mother } = parentsOf(household, answers);
+      const filer = filerOf(household);
+      const filing = filer.kind === "member" ? filer.member.id : undefined;
+      return memberParty([father, mother].find((m) => m?.id === filing) ?? mother ?? father);
+    }
+    case "subject":
+      return memberParty(household.members.find((m) => m.id === context.concerned?.[0]));
+    default:
+      return filerOf(household);
+  }
+}
+
+/** The member a party binding names for a form (the filer, a partner, the newborn …), if any. */
+export function partyMemberId(
+  prefix: string,
+  household: Household,
+  answers: Answers,
+  context: ResolveContext = {},
+): string | undefined {
+  const party = partyOf(prefix, household, answers, context);
+  return party.kind === "member" ? party.member.id : undefined;
 }
 
 /**
@@ -753,6 +1160,7 @@ function resolveParty(
   answers: Answers,
   context: ResolveContext,
 ): Resolution {
+  if (party.kind === "none") return blank;
   if (party.kind === "ask")
     return unknownPartyField(prefix, field, household, answers) ?? { kind: "ask", ref: party.ref };
   if (party.kind === "other") {
@@ -851,6 +1259,7 @@ function memberValue(key: string, member: Member, household: Household): Resolut
     case "sex":
       return member.sex ? value(member.sex === "female" ? "女" : "男") : askFor("sex", member.id);
     case "relation":
+    case "headRelation":
       return value(relationLabel(member));
     case "age":
       return value(`満${ageAtEvent(household, member)}歳`);
@@ -863,6 +1272,12 @@ function memberValue(key: string, member: Member, household: Household): Resolut
       return value(insuranceLabels[member.insurance]);
     case "careLevel":
       return member.careLevel ? value(careLabels[member.careLevel]) : blank;
+    case "surname":
+      return member.name ? value(surnameOf(member.name) ?? member.name) : askFor("name", member.id);
+    case "previousPensionLabel": {
+      const before = member.previousPension ?? member.pension;
+      return before ? value(pensionLabels[before]) : blank;
+    }
     // 本籍・筆頭者 are kept for Japanese nationals, 国籍・在留 for foreign residents (住基法 §30の45).
     case "honseki":
       return foreign ? blank : orAsk(member.honseki, key, member);
@@ -887,8 +1302,9 @@ function memberValue(key: string, member: Member, household: Household): Resolut
 /** The address of the household on the form's date: where it lives after a move in, before a move out. */
 function householdAddressKey(type: EventType): string {
   if (type === "move-out") return "previousAddress";
-  if (type === "death") return "address";
-  return "newAddress";
+  if (type === "move-in" || type === "move-within" || type === "move-between-wards") return "newAddress";
+  // A death, a birth, a marriage, a divorce: the household's registered address (registry-facts.ts).
+  return "address";
 }
 
 const fromAbroad = (household: Household) =>
@@ -911,7 +1327,14 @@ export function resolveBinding(
   const prefix = dot < 0 ? binding : binding.slice(0, dot);
   if ((partyBindings as readonly string[]).includes(prefix)) {
     const field = dot < 0 ? "name" : binding.slice(dot + 1);
-    return resolveParty(prefix, partyOf(prefix, household, answers), field, household, answers, context);
+    return resolveParty(
+      prefix,
+      partyOf(prefix, household, answers, context),
+      field,
+      household,
+      answers,
+      context,
+    );
   }
   const { event } = household;
   switch (binding) {
@@ -940,6 +1363,8 @@ export function resolveBinding(
       );
     case "filerCapacity":
       return filerCapacity(household);
+    case "eventDate":
+      return value(formatWareki(event.date));
     case "previousAddress":
       // A move from abroad has no 前住所 in Japan: the form says 国外 and names the country.
       if (fromAbroad(household)) return value("国外");
@@ -951,6 +1376,114 @@ export function resolveBinding(
         : askFor(binding);
     case "previousCountry":
       return fromAbroad(household) ? askFor(binding) : blank;
+    default:
+      return resolveFamilyBinding(binding, household, answers);
+  }
+}
+
+const roleLabel = { husband: "夫", wife: "妻" } as const;
+/** 成立 for what the parties conclude before the court, 確定 for what the court decides. */
+const courtDivorceWord: Record<string, string> = {
+  mediation: "成立",
+  settlement: "成立",
+  acknowledgment: "認諾",
+  adjudication: "確定",
+  judgment: "確定",
+};
+
+function choiceLabel(key: string, raw: AnswerValue | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  return fieldByKey.get(key)?.options?.find((o) => o.value === raw)?.label.ja;
+}
+
+/** The bindings of the 戸籍 届書 and of the forms that go with a birth, a marriage or a divorce. */
+function resolveFamilyBinding(binding: string, household: Household, answers: Answers): Resolution {
+  const { event } = household;
+  const answered = (key: string) => answers.household[key];
+  const names = (members: readonly Member[]) =>
+    members.length === 0
+      ? blank
+      : members.some((m) => !m.name)
+        ? askFor("name", members.find((m) => !m.name)?.id)
+        : value(members.map((m) => m.name).join("、"));
+  switch (binding) {
+    case "legitimacy":
+      return legitimacyOf(household, answers) ? value("嫡出子") : askFor(binding);
+    case "childOrder": {
+      const order = childOrderOf(household, answers);
+      return order ? value(order) : askFor(binding);
+    }
+    case "birthFilerCapacity": {
+      const filer = filerOf(household);
+      if (filer.kind !== "member") return blank;
+      const { father, mother } = parentsOf(household, answers);
+      if (filer.member.id === father?.id) return value("父");
+      if (filer.member.id === mother?.id) return value("母");
+      return value("同居者");
+    }
+    case "marriageSurname": {
+      const chosen = marriageSurnameOf(household, answers);
+      return chosen ? value(`${roleLabel[chosen]}の氏`) : askFor(binding);
+    }
+    case "newHittousha":
+    case "newHonseki": {
+      const chosen =
+        marriageSurnameOf(household, answers) ??
+        (answered("marriageSurname") as "husband" | "wife" | undefined);
+      if (chosen !== "husband" && chosen !== "wife") return askFor("marriageSurname");
+      const partner = partnersOf(household, answers)[chosen];
+      if (!partner) return blank;
+      if (binding === "newHittousha") return resolveMemberField("name", partner, household);
+      // The partner whose surname the couple takes already heads a register: the other joins it.
+      if (partner.hittousha && partner.name && sameName(partner.hittousha, partner.name))
+        return value(`${roleLabel[chosen]}が筆頭者の戸籍に入ります（${partner.honseki ?? "現在の本籍"}）`);
+      return askFor("newHonseki");
+    }
+    case "divorceKind": {
+      if (event.divorceType !== "court") return value("協議離婚");
+      const kind = answered("courtDivorceKind");
+      const label = choiceLabel("courtDivorceKind", kind);
+      if (!label) return askFor("courtDivorceKind");
+      return value(`${label}（${formatWareki(event.date)} ${courtDivorceWord[String(kind)] ?? "確定"}）`);
+    }
+    case "returningPartner": {
+      const role = returningPartnerOf(household, answers);
+      return role ? value(roleLabel[role]) : blank;
+    }
+    case "divorceRegister":
+    case "divorceHonseki":
+      return returningPartnerOf(household, answers) ? askFor(binding) : blank;
+    case "divorceHittousha": {
+      const role = returningPartnerOf(household, answers);
+      if (!role) return blank;
+      const register = answered("divorceRegister");
+      if (register === undefined || register === "") return askFor("divorceRegister");
+      if (register === "new") {
+        const partner = partnersOf(household, answers)[role];
+        return partner ? resolveMemberField("name", partner, household) : blank;
+      }
+      return askFor(binding);
+    }
+    case "custodyHusbandChildren":
+    case "custodyWifeChildren":
+    case "custodyJointChildren": {
+      const children = minorChildrenOf(household);
+      if (children.length === 0) return blank;
+      const who = custodyOf(household, answers) ?? answered("parentalAuthority");
+      if (who === undefined || who === "") return askFor("parentalAuthority");
+      const mine =
+        (binding === "custodyHusbandChildren" && who === "husband") ||
+        (binding === "custodyWifeChildren" && who === "wife") ||
+        (binding === "custodyJointChildren" && who === "both");
+      return mine ? names(children) : blank;
+    }
+    case "childSupportAgreement":
+    case "visitationAgreement":
+      return minorChildrenOf(household).length > 0 ? askFor(binding) : blank;
+    case "divorceChildren":
+      return names(minorChildrenOf(household));
+    case "courtDivorceKind":
+      return event.divorceType === "court" ? askFor(binding) : blank;
     default:
       return askFor(binding);
   }
@@ -964,8 +1497,14 @@ export function answerText(ref: FieldRef, household: Household, answers: Answers
   const field = fieldByKey.get(ref.key);
   if (!field) return String(raw);
   switch (field.type) {
-    case "date":
-      return parseIsoDate(String(raw)) ? formatWareki(String(raw)) : String(raw);
+    case "date": {
+      if (!parseIsoDate(String(raw))) return String(raw);
+      // The 届書 ask 同居を始めたとき and 別居したとき by year and month only.
+      const wareki = formatWareki(String(raw));
+      return ref.key === "cohabitationDate" || ref.key === "separationDate"
+        ? wareki.replace(/\d+日$/, "")
+        : wareki;
+    }
     case "choice":
       return field.options?.find((o) => o.value === raw)?.label.ja ?? String(raw);
     case "member": {
@@ -981,6 +1520,7 @@ export function answerText(ref: FieldRef, household: Household, answers: Answers
       // A country typed as its code (VN) prints as its name (ベトナム).
       if (ref.key === "previousCountry" && /^[A-Z]{2}$/.test(String(raw)))
         return nationalityName(String(raw));
+      if (ref.key === "birthTime") return japaneseTime(String(raw));
       return String(raw);
   }
 }
@@ -997,7 +1537,21 @@ export function answerKeysOfBinding(binding: string): string[] {
     return ["childAllowanceClaimant", "phone", "newAddress", "previousAddress", "address"];
   if (binding === "householdAddress") return ["newAddress", "previousAddress", "address"];
   if (binding === "funeralHostName") return ["funeralHostName"];
-  return [binding];
+  // A partner's, a parent's or the newborn's field: the member answer of that name, and their address.
+  if (["husband", "wife", "child", "father", "mother", "parent", "subject"].includes(prefix)) {
+    const field = binding.split(".")[1] ?? "name";
+    return [field, "address", "phone"];
+  }
+  const derivedFrom: Record<string, string[]> = {
+    newHittousha: ["marriageSurname"],
+    newHonseki: ["newHonseki", "marriageSurname"],
+    divorceKind: ["courtDivorceKind"],
+    divorceHittousha: ["divorceHittousha", "divorceRegister"],
+    custodyHusbandChildren: ["parentalAuthority"],
+    custodyWifeChildren: ["parentalAuthority"],
+    custodyJointChildren: ["parentalAuthority"],
+  };
+  return derivedFrom[binding] ?? [binding];
 }
 
 // ── Which bindings a form uses, and the questions they raise ──────────────────────────────────────

@@ -6,6 +6,7 @@ import {
   answerText,
   bindingsFor,
   type FieldRef,
+  partyMemberId,
   type ResolveContext,
   resolveBinding,
 } from "./field-dictionary";
@@ -38,6 +39,11 @@ export interface FilledForm {
   missing: FieldRef[];
   /** Values the system filled in (from the registry, the event or the interview). */
   filled: number;
+  /**
+   * Which signature boxes take the visit's signature: every box of a form with one signer; on a form
+   * whose boxes belong to named parties (婚姻届: 夫になる人, 妻になる人), only the filer's.
+   */
+  signs: { primary: boolean; second: boolean };
   contentHash: string;
 }
 
@@ -98,7 +104,20 @@ export function fillForm(
     if (!seen.has(id)) missing.push(cell.missing);
     seen.add(id);
   }
+  const signer = partyMemberId("applicant", household, answers);
+  const stamps = (party: string | undefined) =>
+    party === undefined ||
+    (signer !== undefined && partyMemberId(party, household, answers, context) === signer);
+  const owned = template.kind === "generated" && template.signature.party !== undefined;
+  const signs =
+    template.kind === "generated"
+      ? {
+          primary: stamps(template.signature.party),
+          second: template.cosignature ? stamps(template.cosignature.party) : false,
+        }
+      : { primary: true, second: false };
   const content = {
+    ...(owned ? { signs } : {}),
     procedureId: item.id,
     template: `${template.kind}:${template.procedureId}@${template.version}`,
     event: household.event.type,
@@ -108,5 +127,5 @@ export function fillForm(
     rows: rows.map((r) => [r.member.id, [...r.cells].map(([binding, cell]) => [binding, cell.text ?? null])]),
   };
   const contentHash = createHash("sha256").update(JSON.stringify(content)).digest("hex");
-  return { item, template, household, cells, rows, missing, filled, contentHash };
+  return { item, template, household, cells, rows, missing, filled, signs, contentHash };
 }

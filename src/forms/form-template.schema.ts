@@ -57,6 +57,31 @@ export type Addressee = (typeof addressees)[number];
 
 const procedureId = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, "not a procedure id");
 
+/**
+ * A signature box. `party` names whose box it is (a party binding: `husband`, `wife`, `subject` …):
+ * the visit's one signature is stamped into it only when that party is the filer who signed, so a
+ * form with two 届出人 never shows one person's signature in the other's box.
+ */
+const signatureSchema = z.strictObject({ label, party: z.string().min(1).optional() });
+
+/**
+ * The part of a 戸籍 届書 only others may write — the doctor's 出生証明書, the two 証人 of a 婚姻届 or
+ * 協議離婚届. Printed blank beside the 届書 (A3) or on its own A4 page, and marked with `mark`.
+ */
+export const counterpartSchema = z.strictObject({
+  title: label,
+  /** Who writes it, printed large across the top of the part: 「医師・助産師が記入する欄」. */
+  mark: label,
+  sections: z
+    .array(sectionSchema)
+    .min(1)
+    .refine(
+      (sections) =>
+        sections.every((s) => s.type !== "members" && (s.type !== "boxes" || s.boxes.every((b) => !b.bind))),
+      "a counterpart is left blank: no member table and no bound box",
+    ),
+});
+
 export const generatedTemplateSchema = z
   .strictObject({
     procedureId,
@@ -70,11 +95,20 @@ export const generatedTemplateSchema = z
     dateLabel: label,
     sections: z.array(sectionSchema).min(1),
     statement: label,
-    signature: z.strictObject({ label }),
+    signature: signatureSchema,
+    /** A second signature box: the other 届出人 of a 婚姻届 or 離婚届, who signs in their own hand. */
+    cosignature: signatureSchema.extend({ party: z.string().min(1) }).optional(),
+    /** The 戸籍 届書' right half (法務省様式, A3): see {@link counterpartSchema}. */
+    counterpart: counterpartSchema.optional(),
   })
   .refine(
     (t) => t.sections.filter((s) => s.type === "members").length <= 1,
     "a generated form has at most one member table",
+  )
+  .refine((t) => !t.cosignature || t.signature.party, "a form with two signatures names the party of each")
+  .refine(
+    (t) => !t.counterpart || !t.sections.some((s) => s.type === "members"),
+    "a 戸籍 届書 with a counterpart has no member table (it is one sheet)",
   );
 
 const position = {
@@ -141,6 +175,7 @@ export type FormTemplate = z.output<typeof formTemplateSchema>;
 export type FormTemplateInput = z.input<typeof formTemplateSchema>;
 export type Box = z.output<typeof boxSchema>;
 export type Section = z.output<typeof sectionSchema>;
+export type Counterpart = z.output<typeof counterpartSchema>;
 
 /**
  * Parses templates, refusing the whole set with every problem listed: a half-valid template set

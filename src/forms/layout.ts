@@ -1,6 +1,17 @@
-import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from "pdf-lib";
+import {
+  type PDFDocument,
+  type PDFFont,
+  type PDFImage,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  translate,
+} from "pdf-lib";
+import type { KosekiPaper } from "../catalog/municipality.schema";
+import { eventTypes } from "../catalog/vocabulary";
 import type { FilledForm } from "./fill-form";
-import type { Box, GeneratedTemplate, Section } from "./form-template.schema";
+import type { Box, Counterpart, GeneratedTemplate, Section } from "./form-template.schema";
 import { TemplateError } from "./forms.errors";
 
 /**
@@ -11,6 +22,16 @@ import { TemplateError } from "./forms.errors";
  */
 
 export const a4 = { width: 595.28, height: 841.89 } as const;
+/** A 戸籍 届書 sheet: A3 landscape, two A4 halves side by side. */
+export const a3Landscape = { width: a4.width * 2, height: a4.height } as const;
+
+/**
+ * How a 戸籍 届書 (a template with a counterpart) is printed: one A3 landscape sheet as the 法務省様式
+ * is, or two A4 portrait pages (the 届書, then the part others write) for an office printer without A3
+ * — the municipality's `kosekiPaper` setting.
+ */
+export type { KosekiPaper };
+
 const margin = { left: 36, right: 36, top: 34, bottom: 26 };
 const contentWidth = a4.width - margin.left - margin.right;
 
@@ -54,7 +75,12 @@ export interface PageContext {
    * (代筆): who wrote, why, and who confirmed it — up to three short lines.
    */
   signatureNote?: readonly string[] | undefined;
+  /** The paper of a 戸籍 届書 (default A3). */
+  paper?: KosekiPaper | undefined;
 }
+
+/** Printed in a signature box the visit's signature does not go into: its owner signs by hand. */
+export const ownHandNote = "ご本人が自署してください";
 
 /** The 代筆 lines in a signature box whose bottom-left corner is (x, y), at a size that fits its width. */
 export function drawSignatureNote(
@@ -259,12 +285,15 @@ function growthFor(template: GeneratedTemplate, event: string): number {
  * the signature box.
  */
 export function checkFits(template: GeneratedTemplate): void {
-  for (const event of ["move-in", "move-within", "move-between-wards", "move-out", "death"]) {
+  for (const event of eventTypes) {
     if (growthFor(template, event) < 1) {
       throw new TemplateError(template.procedureId, [
         `the sections do not fit on A4 above the signature for ${event}`,
       ]);
     }
+  }
+  if (template.counterpart && counterpartGrowth(template.counterpart) < 1) {
+    throw new TemplateError(template.procedureId, ["the counterpart does not fit on its half of the sheet"]);
   }
 }
 
@@ -405,43 +434,66 @@ function drawMembers(
  * The statement, the signature box and the staff-use cells, right below the last section (the rest
  * of the sheet stays blank, as 以下余白 on paper), and the footer at the foot of the page.
  */
+function drawSignatureBox(
+  page: PDFPage,
+  ctx: PageContext,
+  label: string,
+  stamped: boolean,
+  box: { x: number; y: number; width: number; height: number },
+) {
+  const { font } = ctx;
+  rect(page, box.x, box.y, box.width, box.height, 1.2);
+  text(page, font, label, box.x + 4, box.y + box.height - 9, sizes.label + 0.5, labelInk);
+  if (!stamped) {
+    text(page, font, ownHandNote, box.x + 4, box.y + 4, sizes.label, labelInk);
+    return;
+  }
+  if (ctx.signatureNote && ctx.signatureNote.length > 0) {
+    drawSignatureNote(page, font, ctx.signatureNote, box);
+  } else if (ctx.signature) {
+    const room = { w: box.width - 16, h: box.height - 16 };
+    const scale = Math.min(room.w / ctx.signature.width, room.h / ctx.signature.height);
+    const w = ctx.signature.width * scale;
+    const h = ctx.signature.height * scale;
+    page.drawImage(ctx.signature, {
+      x: box.x + (box.width - w) / 2,
+      y: box.y + 3 + (room.h - h) / 2,
+      width: w,
+      height: h,
+    });
+  }
+}
+
 function drawBottom(
   page: PDFPage,
-  template: GeneratedTemplate,
+  form: FilledForm,
   ctx: PageContext,
   top: number,
   pageNo: number,
   pages: number,
 ) {
+  const template = form.template as GeneratedTemplate;
   const { font } = ctx;
   const boxY = Math.max(margin.bottom + 14, top - 22 - signature.height);
-  const sigX = a4.width - margin.right - signature.width;
   text(page, font, template.statement, margin.left, boxY + signature.height + 8, sizes.meta);
-  // The signature box: the resident's one signature of the visit is stamped into every form here.
-  rect(page, sigX, boxY, signature.width, signature.height, 1.2);
-  text(
-    page,
-    font,
-    template.signature.label,
-    sigX + 4,
-    boxY + signature.height - 9,
-    sizes.label + 0.5,
-    labelInk,
-  );
-  if (ctx.signatureNote && ctx.signatureNote.length > 0) {
-    drawSignatureNote(page, font, ctx.signatureNote, { x: sigX, y: boxY, ...signature });
-  } else if (ctx.signature) {
-    const room = { w: signature.width - 16, h: signature.height - 16 };
-    const scale = Math.min(room.w / ctx.signature.width, room.h / ctx.signature.height);
-    const w = ctx.signature.width * scale;
-    const h = ctx.signature.height * scale;
-    page.drawImage(ctx.signature, {
-      x: sigX + (signature.width - w) / 2,
-      y: boxY + 3 + (room.h - h) / 2,
-      width: w,
-      height: h,
+  // The signature boxes: the resident's one signature of the visit is stamped into every form here —
+  // into the box of the party who signed when the form has two 届出人 (婚姻届, 離婚届).
+  const boxes = template.cosignature
+    ? [
+        { label: template.signature.label, stamped: form.signs.primary },
+        { label: template.cosignature.label, stamped: form.signs.second },
+      ]
+    : [{ label: template.signature.label, stamped: form.signs.primary }];
+  const width = boxes.length === 1 ? signature.width : 170;
+  boxes.forEach((box, i) => {
+    const sigX = a4.width - margin.right - (boxes.length - i) * width - (boxes.length - 1 - i) * 6;
+    drawSignatureBox(page, ctx, box.label, box.stamped, {
+      x: sigX,
+      y: boxY,
+      width,
+      height: signature.height,
     });
-  }
+  });
   // Staff-use cells (職員記入欄), as on the paper forms, left of the signature.
   const cellW = 40;
   const cellsH = signature.height - 12;
@@ -469,10 +521,13 @@ export function drawGeneratedForm(doc: PDFDocument, form: FilledForm, ctx: PageC
   const pages = Math.max(1, Math.ceil(form.rows.length / perPage));
   const growth = Math.max(1, growthFor(template, form.household.event.type));
   const out: PDFPage[] = [];
+  // A 戸籍 届書 is one sheet: A3 (届書 and counterpart side by side) or two A4 pages.
+  const a3 = template.counterpart !== undefined && ctx.paper !== "A4x2";
+  const sheetPages = template.counterpart && !a3 ? 2 : pages;
   for (let p = 0; p < pages; p++) {
-    const page = doc.addPage([a4.width, a4.height]);
+    const page = doc.addPage(a3 ? [a3Landscape.width, a3Landscape.height] : [a4.width, a4.height]);
     out.push(page);
-    drawHeader(page, template, ctx, p + 1, pages);
+    drawHeader(page, template, ctx, p + 1, template.counterpart ? 1 : pages);
     let y = a4.height - margin.top - headerBlock;
     for (const section of template.sections) {
       if (section.type === "boxes") y = drawBoxes(page, ctx, form, section, y, growth);
@@ -486,9 +541,80 @@ export function drawGeneratedForm(doc: PDFDocument, form: FilledForm, ctx: PageC
       }
       y -= sectionGap;
     }
-    drawBottom(page, template, ctx, y + sectionGap, p + 1, pages);
+    drawBottom(page, form, ctx, y + sectionGap, p + 1, sheetPages);
+  }
+  if (template.counterpart) {
+    if (ctx.paper === "A4x2") {
+      const page = doc.addPage([a4.width, a4.height]);
+      out.push(page);
+      drawCounterpart(page, ctx, form, template, template.counterpart, 2, 2);
+    } else {
+      // The right half of the A3 sheet: drawn in A4 coordinates, moved right by one A4 width.
+      const page = out[0] as PDFPage;
+      page.drawLine({
+        start: { x: a4.width, y: margin.bottom },
+        end: { x: a4.width, y: a4.height - margin.top },
+        thickness: 0.5,
+        color: labelInk,
+        dashArray: [3, 3],
+      });
+      page.pushOperators(pushGraphicsState(), translate(a4.width, 0));
+      drawCounterpart(page, ctx, form, template, template.counterpart, 1, 1);
+      page.pushOperators(popGraphicsState());
+    }
   }
   return out;
+}
+
+const markHeight = 26;
+const counterpartTop = 62;
+
+function counterpartGrowth(counterpart: Counterpart): number {
+  let fixed = counterpartTop + markHeight + sectionGap + 20;
+  let growable = 0;
+  for (const section of counterpart.sections) {
+    const h = sectionHeight(section, "birth");
+    fixed += h.fixed + sectionGap;
+    growable += h.growable;
+  }
+  const room = a4.height - margin.top - margin.bottom;
+  return growable === 0 ? 1 : Math.max(0, Math.min(maxGrowth, (room - fixed) / growable));
+}
+
+/**
+ * The part of a 戸籍 届書 only others write (出生証明書, 証人欄), on its own A4 area: its title, the
+ * mark saying whose part it is, and its boxes — all blank.
+ */
+function drawCounterpart(
+  page: PDFPage,
+  ctx: PageContext,
+  form: FilledForm,
+  template: GeneratedTemplate,
+  counterpart: Counterpart,
+  pageNo: number,
+  pages: number,
+) {
+  const { font } = ctx;
+  const top = a4.height - margin.top;
+  centered(page, font, counterpart.title, a4.width / 2, top - 28, sizes.title, black);
+  const markTop = top - counterpartTop + 14;
+  rect(page, margin.left, markTop - markHeight, contentWidth, markHeight, 1.5, headerFill);
+  centered(page, font, counterpart.mark, a4.width / 2, markTop - markHeight / 2 - 4, sizes.value, black);
+  let y = markTop - markHeight - sectionGap;
+  const growth = Math.max(1, counterpartGrowth(counterpart));
+  for (const section of counterpart.sections) {
+    if (section.type === "boxes") y = drawBoxes(page, ctx, form, section, y, growth);
+    else if (section.type === "note") {
+      for (const line of section.lines) {
+        y -= 11;
+        drawValue(page, font, line, margin.left, y, contentWidth, 11, sizes.note);
+      }
+      y -= 2;
+    }
+    y -= sectionGap;
+  }
+  const footer = `書かないワンストップ窓口で作成　${template.title}（${counterpart.title}）・様式第${template.version}版　${pageNo} / ${pages}`;
+  centered(page, font, footer, a4.width / 2, margin.bottom, sizes.footer, labelInk);
 }
 
 /** Every fixed text a generated template prints, for the glyph check before anything is drawn. */
@@ -503,7 +629,10 @@ export function templateTexts(template: GeneratedTemplate): string[] {
     "職員記入欄",
     ...staffCells,
   ];
-  for (const section of template.sections) {
+  if (template.cosignature) out.push(template.cosignature.label);
+  if (template.signature.party) out.push(ownHandNote);
+  if (template.counterpart) out.push(template.counterpart.title, template.counterpart.mark);
+  for (const section of [...template.sections, ...(template.counterpart?.sections ?? [])]) {
     if (section.type === "note") out.push(...section.lines);
     else out.push(section.heading);
     if (section.type === "boxes")

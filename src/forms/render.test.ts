@@ -220,6 +220,7 @@ describe("renderForms", () => {
           handling: "one-stop" as const,
           members: ["m1"],
           deadline: null,
+          due: null,
           reasons: [],
         },
       ],

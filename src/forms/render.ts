@@ -212,6 +212,7 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
       department: departmentText(form.item, options.municipality),
       signature,
       signatureNote: options.signatureNote,
+      paper: options.municipality?.kosekiPaper ?? "A3",
     };
     let pages: unknown[];
     const template = form.template;

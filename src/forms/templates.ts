@@ -1,5 +1,6 @@
 import type { EventType } from "../catalog/vocabulary";
 import { type FormTemplate, type FormTemplateInput, parseTemplates } from "./form-template.schema";
+import { kosekiTemplates } from "./templates-koseki";
 
 /**
  * The generated form of every `one-stop` procedure of the catalogue, as data. Titles and boxes follow
@@ -20,6 +21,15 @@ type Box = {
 type Column = { label: string; bind: string; width: number; events?: EventType[] };
 
 const within: EventType[] = ["move-within", "move-between-wards"];
+/** Phase 2: a birth, a marriage, a divorce. A box for the day of the event says which day it is. */
+const family: EventType[] = ["birth", "marriage", "divorce"];
+const eventDay = (label: string, span = 4, events: EventType[] = family): Box[] =>
+  events.map((e) => ({
+    label: `${label}（${e === "birth" ? "出生日" : e === "marriage" ? "婚姻日" : "離婚日"}）`,
+    bind: "eventDate",
+    span,
+    events: [e],
+  }));
 
 // ── Member tables ─────────────────────────────────────────────────────────────────────────────────
 const name: Column = { label: "氏名", bind: "name", width: 3.2 };
@@ -130,6 +140,7 @@ const addressChange = (dateLabel = "変更日"): Box[] => [
 const loss = (dateLabel = "喪失日"): Box[] => [
   { label: `${dateLabel}（転出予定日）`, bind: "movingDate", span: 4, events: ["move-out"] },
   { label: `${dateLabel}（死亡日）`, bind: "deathDate", span: 4, events: ["death"] },
+  ...eventDay(dateLabel, 4, ["marriage", "divorce"]),
   { label: "事由", bind: "eventLabel", span: 2 },
   { label: "世帯主", bind: "headName", span: 6 },
   { label: "転出先の住所", bind: "newAddress", span: 12, events: ["move-out"] },
@@ -213,12 +224,33 @@ const data: FormTemplateInput[] = [
       boxes("異動の内容", [
         { label: "変更の事由が生じた日（死亡日）", bind: "deathDate", span: 5, events: ["death"] },
         { label: "変更の事由が生じた日（転出予定日）", bind: "movingDate", span: 5, events: ["move-out"] },
+        ...eventDay("変更の事由が生じた日", 5, ["divorce"]),
         { label: "事由", bind: "eventLabel", span: 2 },
         { label: "新しい世帯主", bind: "newHead", span: 5 },
         { label: "住所", bind: "householdAddress", span: 12 },
       ]),
       members("世帯に残る人", [name, kana, birth, sex], 6),
       filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "juki.household-merge",
+    title: "住民異動届",
+    subtitle: "世帯合併届",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("異動の内容", [
+        ...eventDay("異動日", 4, ["marriage"]),
+        { label: "異動の事由", value: "婚姻による世帯合併", span: 3 },
+        { label: "合併後の世帯主", bind: "headName", span: 5 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      members("合併後の世帯員（婚姻した方）", [name, kana, birth, sex, relation], 6),
+      filer(),
+      note("※ 同じ住所の二つの世帯を一つにします。合併後の世帯主と続柄を確認してください。"),
     ],
     statement: notify,
     signature: sign,
@@ -257,6 +289,36 @@ const data: FormTemplateInput[] = [
     signature: sign,
   }),
   generated({
+    procedureId: "mynumber.name-change",
+    title: "個人番号カード 券面記載事項変更届",
+    subtitle: "氏名",
+    addressee: "mayor",
+    dateLabel: "届出日",
+    sections: [
+      boxes("変更の内容", [
+        ...eventDay("氏名が変わった日", 4, ["marriage", "divorce"]),
+        { label: "変更の事由", bind: "eventLabel", span: 3 },
+        { label: "世帯主", bind: "headName", span: 5 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      members(
+        "カードをお持ちの方（氏が変わる方）",
+        [
+          name,
+          kana,
+          birth,
+          sex,
+          { label: "離婚後の氏（婚姻前の氏）", bind: "previousSurname", width: 2.6, events: ["divorce"] },
+        ],
+        6,
+      ),
+      filer(),
+      note("※ 戸籍の届出が受理された後に券面を書き換えます。カードの暗証番号は、ご本人が端末で入力します。"),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
     procedureId: "mynumber.return",
     title: "個人番号カード 返納届",
     addressee: "mayor",
@@ -276,7 +338,13 @@ const data: FormTemplateInput[] = [
     dateLabel: "申請日",
     sections: [
       boxes("登録の内容", [
-        { label: "住所", bind: "newAddress", span: 12 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+        {
+          label: "申請の事由",
+          value: "氏の変更による再登録（これまでの登録は廃止します）",
+          span: 12,
+          events: ["marriage", "divorce"],
+        },
         { label: "登録する印鑑（印影）", span: 4, height: 72 },
         { label: "登録の方法", value: "本人が窓口で申請（本人確認書類で即日登録）", span: 8, height: 72 },
       ]),
@@ -325,6 +393,7 @@ const data: FormTemplateInput[] = [
     statement: notify,
     signature: sign,
   }),
+  ...kosekiTemplates,
 
   // ── 国民健康保険・後期高齢者医療・国民年金 ─────────────────────────────────────────────────────
   generated({
@@ -334,11 +403,18 @@ const data: FormTemplateInput[] = [
     dateLabel: "届出日",
     sections: [
       boxes("資格取得の内容", [
-        { label: "資格取得日（転入日）", bind: "movingDate", span: 4 },
+        { label: "資格取得日（転入日）", bind: "movingDate", span: 4, events: ["move-in"] },
+        ...eventDay("資格取得の事由が生じた日"),
         { label: "取得の事由", bind: "eventLabel", span: 3 },
         { label: "世帯主", bind: "headName", span: 5 },
-        { label: "住所", bind: "newAddress", span: 12 },
-        { label: "前の住所", bind: "previousAddress", span: 12 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+        { label: "前の住所", bind: "previousAddress", span: 12, events: ["move-in"] },
+        {
+          label: "これまでの医療保険",
+          value: "職場の健康保険など（資格喪失証明書を確認）",
+          span: 12,
+          events: ["marriage", "divorce"],
+        },
       ]),
       members("加入する人", person, 6),
       filer(),
@@ -361,7 +437,15 @@ const data: FormTemplateInput[] = [
     addressee: "mayor",
     dateLabel: "届出日",
     sections: [
-      boxes("資格喪失の内容", loss()),
+      boxes("資格喪失の内容", [
+        ...loss(),
+        {
+          label: "職場の健康保険に加入した日",
+          bind: "employeeInsuranceFrom",
+          span: 12,
+          events: ["marriage", "divorce"],
+        },
+      ]),
       members("資格を喪失する人", person, 6),
       filer(),
       note("※ 資格確認書（保険証）をお返しください。"),
@@ -383,6 +467,32 @@ const data: FormTemplateInput[] = [
     ],
     statement: apply,
     // The one signature of the visit is the filer's, who may not be the 喪主.
+    signature: sign,
+  }),
+  generated({
+    procedureId: "kokuho.childbirth-grant",
+    title: "国民健康保険 出産育児一時金 支給申請書",
+    addressee: "mayor",
+    dateLabel: "申請日",
+    sections: [
+      members("出産した被保険者", [name, kana, birth], 1),
+      boxes("出産の内容", [
+        { label: "出産日", bind: "eventDate", span: 4 },
+        { label: "生まれた子の氏名", bind: "child.name", span: 5 },
+        { label: "出生児数", value: "1", span: 3, suffix: "人" },
+        { label: "出産した医療機関等の所在地", bind: "birthPlace", span: 12 },
+        { label: "直接支払制度", bind: "directPayment", span: 12 },
+      ]),
+      // The claimant of a 国保 benefit is the 世帯主 (国民健康保険法 §58).
+      boxes("申請者（世帯主）", [
+        { label: "世帯主の氏名", bind: "headName", span: 6 },
+        { label: "住所", bind: "householdAddress", span: 6 },
+      ]),
+      bankAccount("振込先口座（世帯主名義）"),
+      filer("届出人（窓口に来た方）"),
+      note("※ 医療機関等との合意文書と、出産費用の領収・明細書をお持ちください。"),
+    ],
+    statement: apply,
     signature: sign,
   }),
   generated({
@@ -500,6 +610,37 @@ const data: FormTemplateInput[] = [
         4,
       ),
       filer(),
+    ],
+    statement: notify,
+    signature: sign,
+  }),
+  generated({
+    procedureId: "nenkin.category-change",
+    title: "国民年金 被保険者関係届書",
+    subtitle: "種別変更（第1号へ）",
+    addressee: "pension",
+    dateLabel: "届出日",
+    sections: [
+      boxes("種別変更の内容", [
+        { label: "種別変更日（転入日）", bind: "movingDate", span: 4, events: ["move-in"] },
+        ...eventDay("種別変更の事由が生じた日", 4, ["marriage", "divorce"]),
+        { label: "変更後の種別", value: "第1号被保険者", span: 4 },
+        { label: "事由", bind: "eventLabel", span: 4 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      members(
+        "種別が変わる人",
+        [
+          name,
+          kana,
+          birth,
+          { label: "変更前の種別", bind: "previousPensionLabel", width: 2.4 },
+          { label: "基礎年金番号", bind: "basicPensionNumber", width: 2.6 },
+        ],
+        4,
+      ),
+      filer(),
+      note("※ 配偶者の扶養から外れた方、会社を辞めた方は、第1号被保険者として保険料を納めます。"),
     ],
     statement: notify,
     signature: sign,
@@ -664,6 +805,7 @@ const data: FormTemplateInput[] = [
       party("請求者（所得の高い方の親）", "claimant", "児童との続柄", [
         { label: "加入している医療保険", bind: "claimant.insurance", span: 6 },
         { label: "請求の事由", bind: "eventLabel", span: 6 },
+        ...eventDay("事由が生じた日", 12, ["birth", "divorce"]),
       ]),
       members("対象となる児童", [name, kana, birth, sex, relation], 6),
       bankAccount("振込先口座（請求者名義）"),
@@ -682,6 +824,27 @@ const data: FormTemplateInput[] = [
     signature: sign,
   }),
   generated({
+    procedureId: "jidoteate.amount-change",
+    title: "児童手当 額改定認定請求書",
+    addressee: "mayor",
+    dateLabel: "請求日",
+    sections: [
+      members("受給者", [name, kana, birth], 2),
+      boxes("額改定の内容", [
+        ...eventDay("額改定の事由が生じた日", 4, ["birth"]),
+        { label: "事由", value: "児童の出生（支給対象児童の増）", span: 8 },
+        { label: "増えた児童の氏名", bind: "child.name", span: 5 },
+        { label: "生年月日", bind: "child.birthDate", span: 4 },
+        { label: "続柄", bind: "child.headRelation", span: 3 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      filer("届出人（窓口に来た方）"),
+      note("※ 出生日の翌日から15日以内に請求すると、出生の翌月分から増額されます。"),
+    ],
+    statement: "上記のとおり児童手当の額の改定を請求します。",
+    signature: sign,
+  }),
+  generated({
     procedureId: "jidoteate.terminate",
     title: "児童手当 受給事由消滅届",
     addressee: "mayor",
@@ -697,9 +860,10 @@ const data: FormTemplateInput[] = [
     dateLabel: "申請日",
     sections: [
       boxes("登録の内容", [
-        { label: "登録の事由が生じた日（転入日）", bind: "movingDate", span: 5 },
+        { label: "登録の事由が生じた日（転入日）", bind: "movingDate", span: 5, events: ["move-in"] },
+        ...eventDay("登録の事由が生じた日", 5, ["birth"]),
         { label: "保護者", bind: "applicant", span: 7 },
-        { label: "住所", bind: "newAddress", span: 12 },
+        { label: "住所", bind: "householdAddress", span: 12 },
       ]),
       members(
         "対象となる子ども",
@@ -748,12 +912,67 @@ const data: FormTemplateInput[] = [
     signature: sign,
   }),
   generated({
+    procedureId: "jido-fuyo.claim",
+    title: "児童扶養手当 認定請求書",
+    addressee: "mayor",
+    dateLabel: "請求日",
+    sections: [
+      members("請求者", [name, kana, birth, sex], 1, register.slice(0, 2)),
+      boxes("支給要件", [
+        ...eventDay("支給要件に該当した日", 4, ["divorce"]),
+        { label: "支給要件", value: "父母が婚姻を解消した児童", span: 8 },
+        { label: "対象となる児童", bind: "divorceChildren", span: 12 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      bankAccount("振込先口座（請求者名義）"),
+      filer("届出人（窓口に来た方）"),
+      note(
+        "※ 手当は請求した月の翌月分から支給されます。戸籍謄本（離婚の記載のあるもの）は、",
+        "　 離婚届の受理後に職員が確認します。所得の状況などを別にお聞きします。",
+      ),
+    ],
+    statement: "上記のとおり児童扶養手当の認定を請求します。",
+    signature: sign,
+  }),
+  generated({
+    procedureId: "jido-fuyo.amount-change",
+    title: "児童扶養手当 額改定請求書",
+    addressee: "mayor",
+    dateLabel: "請求日",
+    sections: [
+      members("受給者", [name, kana, birth], 1),
+      boxes("額改定の内容", [
+        ...eventDay("額改定の事由が生じた日", 4, ["birth"]),
+        { label: "事由", value: "対象児童の増（出生）", span: 8 },
+        { label: "増えた児童の氏名", bind: "child.name", span: 5 },
+        { label: "生年月日", bind: "child.birthDate", span: 4 },
+        { label: "続柄", bind: "child.headRelation", span: 3 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+      ]),
+      filer("届出人（窓口に来た方）"),
+    ],
+    statement: "上記のとおり児童扶養手当の額の改定を請求します。",
+    signature: sign,
+  }),
+  generated({
     procedureId: "jido-fuyo.terminate",
     title: "児童扶養手当 資格喪失届",
     addressee: "mayor",
     dateLabel: "届出日",
     sections: [
-      boxes("資格喪失の内容", death([{ label: "喪失の事由", bind: "eventLabel", span: 12 }])),
+      boxes("資格喪失の内容", [
+        { label: "死亡日", bind: "deathDate", span: 4, events: ["death"] },
+        ...eventDay("資格喪失の事由が生じた日", 4, ["marriage"]),
+        { label: "世帯主", bind: "headName", span: 8 },
+        { label: "住所", bind: "householdAddress", span: 12 },
+        { label: "喪失の事由", bind: "eventLabel", span: 12 },
+        {
+          label: "ご注意",
+          value: "婚姻の届出の前から同居（事実婚）していた方は、同居を始めた日に資格がなくなります",
+          span: 12,
+          events: ["marriage"],
+        },
+      ]),
       members("受給者", [name, kana, birth], 1),
       filer(),
     ],
@@ -776,8 +995,9 @@ const data: FormTemplateInput[] = [
     dateLabel: "申請日",
     sections: [
       boxes("申請の内容", [
-        { label: "事由が生じた日（転入日）", bind: "movingDate", span: 5 },
-        { label: "住所", bind: "newAddress", span: 7 },
+        { label: "事由が生じた日（転入日）", bind: "movingDate", span: 5, events: ["move-in"] },
+        ...eventDay("事由が生じた日", 5, ["divorce"]),
+        { label: "住所", bind: "householdAddress", span: 7 },
       ]),
       members(
         "対象となる人",

@@ -84,3 +84,20 @@ export function endOfYearsPeriod(date: CalendarDate, years: number): CalendarDat
   if (start.day > last) return { year, month: start.month, day: last };
   return addDays({ year, month: start.month, day: start.day }, -1);
 }
+
+/**
+ * The last day of a period of `months` months that starts the day after `date` (民法 §140, §143),
+ * as {@link endOfYearsPeriod} does for years: the day before the later month's day corresponding to
+ * the start day, or that month's last day when it has no such day. 2027-01-10 → 2027-04-10;
+ * 2026-11-30 → 2027-02-28; 2027-01-31 → 2027-04-30; 2027-02-28 → 2027-05-31 (the period starts on
+ * 1 March, so it runs three whole months).
+ */
+export function endOfMonthsPeriod(date: CalendarDate, months: number): CalendarDate {
+  const start = addDays(date, 1);
+  const index = start.month - 1 + months;
+  const year = start.year + Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysInMonth(year, month);
+  if (start.day > last) return { year, month, day: last };
+  return addDays({ year, month, day: start.day }, -1);
+}

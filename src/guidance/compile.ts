@@ -2,8 +2,17 @@ import type { Catalog } from "../catalog/load-catalog";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import type { DeadlineRule, ProcedureEntry, Rule } from "../catalog/procedure.schema";
 import type { Department, EventType, Handling, Scope } from "../catalog/vocabulary";
-import { addDays, type CalendarDate, endOfYearsPeriod, formatIsoDate } from "./calendar";
+import {
+  addDays,
+  type CalendarDate,
+  endOfMonthsPeriod,
+  endOfYearsPeriod,
+  formatIsoDate,
+  parseIsoDate,
+} from "./calendar";
 import { compileAll, compileHouseholdTest, type HouseholdTest, type MemberTest } from "./conditions";
+import type { HouseholdFacts } from "./facts";
+import type { Household } from "./household.schema";
 import {
   compileDescriber,
   householdReason,
@@ -49,14 +58,41 @@ export interface CompiledGuide {
   /** Per event type, the procedures that can apply, in catalogue order then local ones. */
   readonly byEvent: ReadonlyMap<EventType, readonly CompiledProcedure[]>;
   /** The distinct deadline rules, so a plan computes each date once. */
-  readonly deadlines: readonly ((on: CalendarDate) => string)[];
+  readonly deadlines: readonly Deadline[];
 }
 
-function compileDeadline(rule: DeadlineRule): (on: CalendarDate) => string {
-  if (rule.kind === "years") return (on) => formatIsoDate(endOfYearsPeriod(on, rule.years));
-  // 民法 §140 leaves the first day out; 戸籍法 §43 counts it.
-  const offset = rule.basis === "civil" ? rule.days : rule.days - 1;
-  return (on) => formatIsoDate(addDays(on, offset));
+/** The last permitted day for one household, or null where there is none (yet). */
+export type Deadline = (household: Household, facts: HouseholdFacts) => string | null;
+
+function periodEnd(rule: DeadlineRule): (on: CalendarDate) => string {
+  switch (rule.kind) {
+    case "years":
+      return (on) => formatIsoDate(endOfYearsPeriod(on, rule.years));
+    case "months":
+      return (on) => formatIsoDate(endOfMonthsPeriod(on, rule.months));
+    case "days": {
+      // 民法 §140 leaves the first day out; 戸籍法 §43 counts it.
+      const offset = rule.basis === "civil" ? rule.days : rule.days - 1;
+      return (on) => formatIsoDate(addDays(on, offset));
+    }
+  }
+}
+
+function compileDeadline(rule: DeadlineRule, limit: number): Deadline {
+  const end = periodEnd(rule);
+  const when = (rule.when ?? []).map((c) => compileHouseholdTest(c, limit));
+  const holds = (household: Household, facts: HouseholdFacts): boolean => {
+    for (const test of when) if (!test(household, facts)) return false;
+    return true;
+  };
+  if (rule.from === "funeralDate")
+    return (household, facts) => {
+      // Validation refused a funeral date that does not parse; unknown means no date yet.
+      const funeral = household.event.funeralDate;
+      const start = funeral === undefined ? null : parseIsoDate(funeral);
+      return start && holds(household, facts) ? end(start) : null;
+    };
+  return (household, facts) => (holds(household, facts) ? end(facts.eventDate) : null);
 }
 
 function compileRule(rule: Rule, event: EventType, limit: number): CompiledRule {
@@ -93,7 +129,7 @@ export function compileGuide(catalog: Catalog, settings: MunicipalitySettings): 
   const limit = settings.childMedicalGradeLimit;
   const byEvent = new Map<EventType, CompiledProcedure[]>();
   const deadlineKeys = new Map<string, number>();
-  const deadlines: ((on: CalendarDate) => string)[] = [];
+  const deadlines: Deadline[] = [];
   const guidanceOnly = new Set(settings.guidanceOnly);
   for (const entry of [...catalog.procedures, ...settings.localProcedures]) {
     let deadline = -1;
@@ -102,7 +138,7 @@ export function compileGuide(catalog: Catalog, settings: MunicipalitySettings): 
       deadline = deadlineKeys.get(key) ?? deadlines.length;
       if (deadline === deadlines.length) {
         deadlineKeys.set(key, deadline);
-        deadlines.push(compileDeadline(entry.deadline));
+        deadlines.push(compileDeadline(entry.deadline, limit));
       }
     }
     const events = new Set(entry.rules.flatMap((rule) => rule.events));
@@ -122,6 +158,17 @@ export function compileGuide(catalog: Catalog, settings: MunicipalitySettings): 
       list.push(procedure);
       byEvent.set(event, list);
     }
+  }
+  // An event with its own table (catalogue section 5) lists its procedures in that table's order;
+  // the municipality's local procedures, which no table names, follow.
+  for (const [event, ids] of catalog.order) {
+    const list = byEvent.get(event);
+    if (!list) continue;
+    const rank = (id: string) => {
+      const at = ids.indexOf(id);
+      return at < 0 ? ids.length : at;
+    };
+    list.sort((a, b) => rank(a.id) - rank(b.id));
   }
   return { byEvent, deadlines };
 }

@@ -22,12 +22,21 @@ export function compileMemberTest(condition: MemberCondition, childMedicalGradeL
       const max = condition.max ?? Number.POSITIVE_INFINITY;
       return (f) => f.age >= min && f.age <= max;
     }
+    case "legalAge": {
+      const min = condition.min ?? Number.NEGATIVE_INFINITY;
+      const max = condition.max ?? Number.POSITIVE_INFINITY;
+      return (f) => f.legalAge >= min && f.legalAge <= max;
+    }
     case "relation":
       return oneOf(condition.in, (f) => f.relation);
     case "insurance":
       return oneOf(condition.in, (f) => f.insurance);
     case "pension":
       return oneOf<PensionCategory | null>(condition.in, (f) => f.pension);
+    case "previousInsurance":
+      return oneOf(condition.in, (f) => f.previousInsurance);
+    case "previousPension":
+      return oneOf<PensionCategory | null>(condition.in, (f) => f.previousPension);
     case "careLevel":
       return (f) => f.hasCareLevel;
     case "flag": {
@@ -99,6 +108,10 @@ export function compileHouseholdTest(condition: HouseholdCondition, limit: numbe
     case "request": {
       const name = condition.name;
       return (h) => h.requests?.includes(name) === true;
+    }
+    case "divorceType": {
+      const wanted = condition.in;
+      return (h) => wanted.includes(h.event.divorceType ?? "agreement");
     }
     case "count": {
       const { scope } = condition;

@@ -53,7 +53,10 @@ const turns3 = "2023-04-06";
 const turns15 = "2011-04-06";
 const turns18 = "2008-04-06";
 const turns65 = "1961-04-06";
-const age64 = "1961-04-07";
+/** 65 the day after the event: 介護保険 counts the age as reached that day (the day before the birthday). */
+const legal65 = "1961-04-07";
+const age64 = "1961-04-08";
+const turns14Tomorrow = "2011-04-07";
 const age60 = "1966-01-01";
 
 const IN = { type: "move-in" };
@@ -61,6 +64,10 @@ const WITHIN = { type: "move-within" };
 const WARDS = { type: "move-between-wards" };
 const OUT = { type: "move-out" };
 const DEATH = { type: "death", subject: "m1" };
+const newborn = (extra: Raw = {}) => kid("m3", D, extra);
+const BIRTH = { type: "birth", subject: "m3", mother: "m2" };
+const MARRIAGE = { type: "marriage", partners: ["m1", "m2"] };
+const DIVORCE = { type: "divorce", partners: ["m1", "m2"], custodian: "m2", leaving: "m1" };
 
 function plan(event: Raw, members: Raw[], extra: Raw = {}, municipality = "national"): Plan {
   const result = parseHousehold({ event: { date: D, ...event }, members, ...extra });
@@ -128,10 +135,17 @@ const cases: Case[] = [
     ["m2", "m3"],
   ],
   [
-    "juki.head-change does not count a member of 17",
+    "juki.head-change counts a remaining member of 15 (住基法 §25: two members aged 15 or over remain)",
     "juki.head-change",
     DEATH,
-    [head(), spouse(), kid("m3", "2008-04-07")],
+    [head(), spouse(), kid("m3", turns15)],
+    ["m2", "m3"],
+  ],
+  [
+    "juki.head-change does not count a member of 14",
+    "juki.head-change",
+    DEATH,
+    [head(), spouse(), kid("m3", turns14Tomorrow)],
     null,
   ],
   [
@@ -408,6 +422,13 @@ const cases: Case[] = [
     "kaigo.enroll",
     IN,
     [head({ birthDate: turns65 })],
+    ["m1"],
+  ],
+  [
+    "kaigo.enroll lists a member whose 65th birthday is the day after (65 is reached the day before it)",
+    "kaigo.enroll",
+    IN,
+    [head({ birthDate: legal65 })],
     ["m1"],
   ],
   ["kaigo.enroll leaves out a member of 64", "kaigo.enroll", IN, [head({ birthDate: age64 })], null],
@@ -932,7 +953,392 @@ const cases: Case[] = [
     ["m1", "m3"],
   ],
   ["suido.notice is not listed for a death", "suido.notice", DEATH, [head(), spouse()], null],
+  ...correctionCases(),
+  ...birthCases(),
+  ...marriageCases(),
+  ...divorceCases(),
 ];
+
+/** The phase-1 corrections of the legal review (catalogue section 3, marked there). */
+function correctionCases(): Case[] {
+  return [
+    [
+      "nenkin.category-change lists a moving cat1 member who was cat2 before (left an employer)",
+      "nenkin.category-change",
+      IN,
+      [
+        head({ pension: "cat1", previousPension: "cat2" }),
+        spouse({ pension: "cat1", previousPension: "cat3" }),
+      ],
+      ["m1", "m2"],
+    ],
+    [
+      "nenkin.address-change leaves out a member whose category changed",
+      "nenkin.address-change",
+      IN,
+      [
+        head({ pension: "cat1", previousPension: "cat2" }),
+        spouse({ pension: "cat1", previousPension: "cat1" }),
+      ],
+      ["m2"],
+    ],
+    [
+      "nenkin.category-change is not listed for a move from abroad",
+      "nenkin.category-change",
+      { type: "move-in", origin: "abroad" },
+      [head({ pension: "cat1", previousPension: "cat2" })],
+      null,
+    ],
+    [
+      "nenkin.address-change lists a voluntary cat1 member of 60 only while under 60 by law",
+      "nenkin.address-change",
+      IN,
+      [head({ birthDate: age60, pension: "cat1" })],
+      null,
+    ],
+  ];
+}
+
+function birthCases(): Case[] {
+  return [
+    ["koseki.birth lists the newborn", "koseki.birth", BIRTH, [head(), spouse(), newborn()], ["m3"]],
+    [
+      "koseki.birth is not listed when the birth is already registered",
+      "koseki.birth",
+      { ...BIRTH, birthRegistered: true },
+      [head(), spouse(), newborn()],
+      null,
+    ],
+    [
+      "mynumber.card-guidance lists the newborn",
+      "mynumber.card-guidance",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      ["m3"],
+    ],
+    [
+      "kokuho.enroll lists a newborn on National Health Insurance",
+      "kokuho.enroll",
+      BIRTH,
+      [head({ insurance: "kokuho" }), spouse({ insurance: "kokuho" }), newborn({ insurance: "kokuho" })],
+      ["m3"],
+    ],
+    [
+      "kokuho.enroll is not listed for a newborn on employee insurance",
+      "kokuho.enroll",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      null,
+    ],
+    [
+      "kokuho.childbirth-grant lists the mother on National Health Insurance",
+      "kokuho.childbirth-grant",
+      BIRTH,
+      [head({ insurance: "kokuho" }), spouse({ insurance: "kokuho" }), newborn({ insurance: "kokuho" })],
+      ["m2"],
+    ],
+    [
+      "kokuho.childbirth-grant is not listed when the mother is not in the household",
+      "kokuho.childbirth-grant",
+      { type: "birth", subject: "m3" },
+      [head({ insurance: "kokuho" }), spouse({ insurance: "kokuho" }), newborn({ insurance: "kokuho" })],
+      null,
+    ],
+    [
+      "jidoteate.claim lists a first newborn",
+      "jidoteate.claim",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      ["m3"],
+    ],
+    [
+      "jidoteate.claim is not listed when a parent already receives the allowance",
+      "jidoteate.claim",
+      BIRTH,
+      [head(), spouse({ benefits: ["childAllowance"] }), newborn()],
+      null,
+    ],
+    [
+      "jidoteate.claim is not listed when the head is a public servant",
+      "jidoteate.claim",
+      BIRTH,
+      [head({ publicServant: true }), spouse(), newborn()],
+      null,
+    ],
+    [
+      "jidoteate.amount-change lists the member who receives the allowance",
+      "jidoteate.amount-change",
+      BIRTH,
+      [head(), spouse({ benefits: ["childAllowance"] }), kid("m4", grade5), newborn()],
+      ["m2"],
+    ],
+    [
+      "kodomo-iryo.enroll lists the newborn",
+      "kodomo-iryo.enroll",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      ["m3"],
+    ],
+    [
+      "kodomo-iryo.enroll is not listed for a newborn on public assistance",
+      "kodomo-iryo.enroll",
+      BIRTH,
+      [head({ insurance: "welfare" }), spouse({ insurance: "welfare" }), newborn({ insurance: "welfare" })],
+      null,
+    ],
+    [
+      "jido-fuyo.amount-change lists the member who receives the allowance",
+      "jido-fuyo.amount-change",
+      { type: "birth", subject: "m2" },
+      [head({ benefits: ["childRearingAllowance"] }), kid("m2", D)],
+      ["m1"],
+    ],
+    [
+      "boshi.newborn-visit lists the newborn",
+      "boshi.newborn-visit",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      ["m3"],
+    ],
+    [
+      "boshi.infant-health lists the newborn",
+      "boshi.infant-health",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      ["m3"],
+    ],
+  ];
+}
+
+function marriageCases(): Case[] {
+  return [
+    ["koseki.marriage lists the partners", "koseki.marriage", MARRIAGE, [head(), spouse()], ["m1", "m2"]],
+    [
+      "koseki.marriage is not listed when already registered",
+      "koseki.marriage",
+      { ...MARRIAGE, marriageRegistered: true },
+      [head(), spouse()],
+      null,
+    ],
+    [
+      "juki.household-merge lists the household when two households become one",
+      "juki.household-merge",
+      { ...MARRIAGE, householdsMerge: true },
+      [head(), spouse(), kid("m3", grade5)],
+      ["m1", "m2", "m3"],
+    ],
+    [
+      "juki.household-merge is not listed otherwise",
+      "juki.household-merge",
+      MARRIAGE,
+      [head(), spouse()],
+      null,
+    ],
+    [
+      "mynumber.name-change lists a member whose surname changes and who has a card",
+      "mynumber.name-change",
+      { ...MARRIAGE, surnameChanges: ["m2", "m3"] },
+      [head(), spouse({ myNumberCard: true }), kid("m3", grade5)],
+      ["m2"],
+    ],
+    [
+      "inkan.register lists a member of 15 or over whose surname changes and whose seal is registered",
+      "inkan.register",
+      { ...MARRIAGE, surnameChanges: ["m2", "m3"] },
+      [
+        head({ sealRegistered: true }),
+        spouse({ sealRegistered: true }),
+        kid("m3", turns14Tomorrow, { sealRegistered: true }),
+      ],
+      ["m2"],
+    ],
+    [
+      "kokuho.enroll lists a member who leaves employee insurance for National Health Insurance",
+      "kokuho.enroll",
+      MARRIAGE,
+      [head({ insurance: "kokuho" }), spouse({ insurance: "kokuho", previousInsurance: "employee" })],
+      ["m2"],
+    ],
+    [
+      "kokuho.withdraw lists a member who leaves National Health Insurance for an employer's",
+      "kokuho.withdraw",
+      MARRIAGE,
+      [head(), spouse({ insurance: "employee", previousInsurance: "kokuho" })],
+      ["m2"],
+    ],
+    [
+      "nenkin.category-change lists a member who goes from cat3 to cat1",
+      "nenkin.category-change",
+      MARRIAGE,
+      [head({ pension: "cat2" }), spouse({ pension: "cat1", previousPension: "cat3" })],
+      ["m2"],
+    ],
+    [
+      "nenkin.cat3-guidance lists a member who goes from cat1 to cat3",
+      "nenkin.cat3-guidance",
+      MARRIAGE,
+      [head({ pension: "cat2" }), spouse({ pension: "cat3", previousPension: "cat1" })],
+      ["m2"],
+    ],
+    [
+      "jido-fuyo.terminate lists a partner who receives the allowance",
+      "jido-fuyo.terminate",
+      MARRIAGE,
+      [head(), spouse({ benefits: ["childRearingAllowance"] }), kid("m3", grade5)],
+      ["m2"],
+    ],
+    [
+      "hitorioya-iryo.withdraw lists a partner who holds it",
+      "hitorioya-iryo.withdraw",
+      MARRIAGE,
+      [head(), spouse({ benefits: ["singleParentMedical"] }), kid("m3", grade5)],
+      ["m2"],
+    ],
+  ];
+}
+
+function divorceCases(): Case[] {
+  return [
+    ["koseki.divorce lists the partners", "koseki.divorce", DIVORCE, [head(), spouse()], ["m1", "m2"]],
+    [
+      "koseki.divorce is not listed when already registered",
+      "koseki.divorce",
+      { ...DIVORCE, divorceRegistered: true },
+      [head(), spouse()],
+      null,
+    ],
+    [
+      "koseki.keep-surname lists the members keeping the married surname",
+      "koseki.keep-surname",
+      { ...DIVORCE, keepSurname: ["m2"] },
+      [head(), spouse()],
+      ["m2"],
+    ],
+    [
+      "juki.head-change lists the remaining members when the head leaves and two of 15 or over remain",
+      "juki.head-change",
+      DIVORCE,
+      [head(), spouse(), kid("m3", turns15)],
+      ["m2", "m3"],
+    ],
+    [
+      "juki.head-change is not listed when a parent remains with children under 15",
+      "juki.head-change",
+      DIVORCE,
+      [head(), spouse(), kid("m3", turns14Tomorrow)],
+      null,
+    ],
+    [
+      "mynumber.name-change lists a member whose surname changes back and who has a card",
+      "mynumber.name-change",
+      { ...DIVORCE, surnameChanges: ["m2"] },
+      [head({ myNumberCard: true }), spouse({ myNumberCard: true })],
+      ["m2"],
+    ],
+    [
+      "kokuho.enroll lists the custodian and children leaving the other's employee insurance",
+      "kokuho.enroll",
+      DIVORCE,
+      [
+        head(),
+        spouse({ insurance: "kokuho", previousInsurance: "employee" }),
+        kid("m3", grade5, { insurance: "kokuho", previousInsurance: "employee" }),
+      ],
+      ["m2", "m3"],
+    ],
+    [
+      "jidoteate.claim lists the children when the custodian does not yet receive the allowance",
+      "jidoteate.claim",
+      DIVORCE,
+      [head({ benefits: ["childAllowance"] }), spouse(), kid("m3", grade5), kid("m4", grade13)],
+      ["m3"],
+    ],
+    [
+      "jidoteate.claim is not listed when the custodian already receives it",
+      "jidoteate.claim",
+      DIVORCE,
+      [head(), spouse({ benefits: ["childAllowance"] }), kid("m3", grade5)],
+      null,
+    ],
+    [
+      "jidoteate.claim is not listed when the custodian is a public servant",
+      "jidoteate.claim",
+      DIVORCE,
+      [head(), spouse({ publicServant: true }), kid("m3", grade5)],
+      null,
+    ],
+    [
+      "jidoteate.terminate lists the partner who does not keep the children and received the allowance",
+      "jidoteate.terminate",
+      DIVORCE,
+      [head({ benefits: ["childAllowance"] }), spouse(), kid("m3", grade5)],
+      ["m1"],
+    ],
+    [
+      "jido-fuyo.claim lists the custodian of children",
+      "jido-fuyo.claim",
+      DIVORCE,
+      [head(), spouse(), kid("m3", grade5)],
+      ["m2"],
+    ],
+    [
+      "jido-fuyo.claim is not listed without children of allowance age",
+      "jido-fuyo.claim",
+      DIVORCE,
+      [head(), spouse(), kid("m3", grade13)],
+      null,
+    ],
+    [
+      "jido-fuyo.claim is not listed without a custodian",
+      "jido-fuyo.claim",
+      { type: "divorce", partners: ["m1", "m2"] },
+      [head(), spouse(), kid("m3", grade5)],
+      null,
+    ],
+    [
+      "hitorioya-iryo.enroll lists the custodian of children",
+      "hitorioya-iryo.enroll",
+      DIVORCE,
+      [head(), spouse(), kid("m3", grade5)],
+      ["m2"],
+    ],
+    [
+      "hitorioya-iryo.enroll is not listed when the custodian already holds it",
+      "hitorioya-iryo.enroll",
+      DIVORCE,
+      [head(), spouse({ benefits: ["singleParentMedical"] }), kid("m3", grade5)],
+      null,
+    ],
+    [
+      "inkan.register lists a member whose surname changes back and whose seal is registered",
+      "inkan.register",
+      { ...DIVORCE, surnameChanges: ["m2"] },
+      [head(), spouse({ sealRegistered: true })],
+      ["m2"],
+    ],
+    [
+      "kokuho.withdraw lists a member who joins an employer's insurance at the divorce",
+      "kokuho.withdraw",
+      DIVORCE,
+      [head(), spouse({ insurance: "employee", previousInsurance: "kokuho" })],
+      ["m2"],
+    ],
+    [
+      "nenkin.category-change lists the dependant spouse who becomes cat1",
+      "nenkin.category-change",
+      DIVORCE,
+      [head({ pension: "cat2" }), spouse({ pension: "cat1", previousPension: "cat3" })],
+      ["m2"],
+    ],
+    [
+      "nenkin.cat3-guidance lists a member who becomes a dependant",
+      "nenkin.cat3-guidance",
+      DIVORCE,
+      [head({ pension: "cat2" }), spouse({ pension: "cat3", previousPension: "cat1" })],
+      ["m2"],
+    ],
+  ];
+}
 
 describe("each catalogue row", () => {
   it.each(cases)("%s", (_, id, event, members, expected, extra = {}, municipality = "national") => {
@@ -961,7 +1367,7 @@ describe("deadlines", () => {
     ["koseki.death", "2026-04-12", "7 days counting the day of death (戸籍法 §43)"],
     ["kokuho.withdraw", "2026-04-20", "14 days not counting the first day (民法 §140)"],
     ["jidoteate.claim", "2026-04-21", "15 days (児童手当法)"],
-    ["kokuho.funeral-benefit", "2028-04-06", "2 years (民法 §143)"],
+    ["kokuho.funeral-benefit", null, "none while the funeral date is not known"],
     ["mynumber.return", null, "none"],
   ])("give %s the last day %s: %s", (id, expected) => {
     expect(deadline(id)).toBe(expected);
@@ -976,7 +1382,7 @@ describe("deadlines", () => {
 
   it("end a two-year period from 29 February on 28 February", () => {
     const result = parseHousehold({
-      event: { type: "death", date: "2024-02-29", subject: "m1" },
+      event: { type: "death", date: "2024-02-27", subject: "m1", funeralDate: "2024-02-29" },
       members: [head({ insurance: "kokuho" })],
     });
     if (!result.ok) throw new Error("refused");
@@ -1010,6 +1416,7 @@ describe("a plan", () => {
         "handling",
         "members",
         "deadline",
+        "due",
         "reasons",
       ]);
     }
@@ -1051,7 +1458,7 @@ describe("a plan", () => {
     ]);
     expect(reasons("juki.head-change")).toEqual([
       "亡くなった方が世帯主だったため",
-      "世帯に残る方に18歳以上の方が2人以上いるため",
+      "世帯に残る方に15歳以上の方が2人以上いるため",
       "熊本 花子さん、熊本 梅さん、3人目の方が世帯に残るため",
     ]);
     expect(reasons("kokuho.funeral-benefit")).toEqual([
@@ -1131,6 +1538,7 @@ describe("municipality settings", () => {
       handling: "guidance",
       members: ["m1"],
       deadline: "2026-04-20",
+      due: "2026-04-20",
       reasons: [
         { code: "guidance.reason.members", params: { scope: "moveIn", facts: "age:18-", member1: "m1" } },
       ],
@@ -1192,5 +1600,113 @@ describe("municipality settings", () => {
       "1人目の方、2人目の方が転入し、18歳以上のため",
     ]);
     expect(inJapanese(items[1]?.reasons)).toEqual(["3人目の方、1人目の方、2人目の方が対象のため"]);
+  });
+});
+
+describe("due: the day the office really accepts it", () => {
+  const dueOf = (event: Raw, members: Raw[], id: string, date = D) => {
+    const result = parseHousehold({ event: { date, ...event }, members });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const item = planGuidance(result.household, getMunicipalitySettings("kumamoto")).procedures.find(
+      (i) => i.id === id,
+    );
+    return { deadline: item?.deadline, due: item?.due };
+  };
+
+  it.each<[string, Raw, Raw[], string, string, string, string]>([
+    [
+      "a 出生届 whose 14th day (counting the birth) is a Sunday",
+      BIRTH,
+      [head(), spouse(), newborn()],
+      "koseki.birth",
+      D,
+      "2026-04-19",
+      "2026-04-20",
+    ],
+    [
+      "a move-in whose deadline is a 振替休日 in Golden Week",
+      IN,
+      [head()],
+      "juki.move-in",
+      "2026-04-22",
+      "2026-05-06",
+      "2026-05-07",
+    ],
+    [
+      "a move-in whose deadline is 31 December",
+      IN,
+      [head()],
+      "juki.move-in",
+      "2026-12-17",
+      "2026-12-31",
+      "2027-01-04",
+    ],
+    ["a move-in whose deadline is a weekday", IN, [head()], "juki.move-in", D, "2026-04-20", "2026-04-20"],
+    [
+      "a court divorce: 10 days counting the day it became final",
+      { ...DIVORCE, divorceType: "court" },
+      [head(), spouse()],
+      "koseki.divorce",
+      D,
+      "2026-04-15",
+      "2026-04-15",
+    ],
+    [
+      "婚氏続称 from 10 January: 10 April, a Saturday",
+      { ...DIVORCE, keepSurname: ["m2"] },
+      [head(), spouse()],
+      "koseki.keep-surname",
+      "2027-01-10",
+      "2027-04-10",
+      "2027-04-12",
+    ],
+    [
+      "婚氏続称 from 30 November: the end of February, a Sunday",
+      { ...DIVORCE, keepSurname: ["m2"] },
+      [head(), spouse()],
+      "koseki.keep-surname",
+      "2026-11-30",
+      "2027-02-28",
+      "2027-03-01",
+    ],
+    [
+      "婚氏続称 from 28 February: three whole months from 1 March (民法 §143)",
+      { ...DIVORCE, keepSurname: ["m2"] },
+      [head(), spouse()],
+      "koseki.keep-surname",
+      "2027-02-28",
+      "2027-05-31",
+      "2027-05-31",
+    ],
+    [
+      "葬祭費: two years from the day after the funeral",
+      { ...DEATH, funeralDate: "2026-04-08" },
+      [head({ insurance: "kokuho" })],
+      "kokuho.funeral-benefit",
+      D,
+      "2028-04-08",
+      "2028-04-10",
+    ],
+  ])("%s", (_, event, members, id, date, deadline, due) => {
+    expect(dueOf(event, members, id, date)).toEqual({ deadline, due });
+  });
+
+  it("gives a 協議離婚's 離婚届 no deadline and no due", () => {
+    expect(dueOf(DIVORCE, [head(), spouse()], "koseki.divorce")).toEqual({ deadline: null, due: null });
+  });
+
+  it("gives 葬祭費 none while the funeral date is not known", () => {
+    expect(dueOf(DEATH, [head({ insurance: "kokuho" })], "kokuho.funeral-benefit")).toEqual({
+      deadline: null,
+      due: null,
+    });
+  });
+
+  it("moves a deadline past a municipality's own closed day", () => {
+    const result = parseHousehold({ event: { type: "move-in", date: D }, members: [head()] });
+    if (!result.ok) throw new Error("refused");
+    const settings = { ...getMunicipalitySettings("national"), closedDates: ["2026-04-20"] };
+    const item = planGuidance(result.household, settings).procedures.find((i) => i.id === "juki.move-in");
+    expect(item).toMatchObject({ deadline: "2026-04-20", due: "2026-04-21" });
   });
 });

@@ -3,6 +3,7 @@ import type { MunicipalitySettings } from "../catalog/municipality.schema";
 import type { Department, Handling } from "../catalog/vocabulary";
 import { type CompiledGuide, type CompiledRule, compileGuide } from "./compile";
 import type { HouseholdTest } from "./conditions";
+import { dueDate } from "./due-date";
 import { deriveFacts, type HouseholdFacts, type MemberFacts } from "./facts";
 import type { Household } from "./household.schema";
 import { claimantReason, memberParams, membersReason, type Reason, reasonCodes } from "./reasons";
@@ -18,6 +19,11 @@ export interface PlanItem {
   members: string[];
   /** The last permitted day (ISO date), or null where the law sets none. */
   deadline: string | null;
+  /**
+   * The last day the office actually accepts it: `deadline`, or the next open day when that falls
+   * on a day the municipality is closed (地方自治法 §4の2④); null when `deadline` is.
+   */
+  due: string | null;
   /**
    * Which fact of which member selected the procedure, as message codes with their data (see
    * reasons.ts); the web layer and the CLI turn them into sentences in the reader's language.
@@ -88,6 +94,7 @@ export function planGuidance(
   if (!candidates) return { procedures: [] };
   const facts = deriveFacts(household, settings.childMedicalGradeLimit);
   const dates: (string | null | undefined)[] = [];
+  const dues: (string | null)[] = [];
   const procedures: PlanItem[] = [];
   for (const procedure of candidates) {
     let reasons: Reason[] | null = null;
@@ -125,10 +132,18 @@ export function planGuidance(
       reasons.push(claimantReason(facts.members.find((f) => f.id === household.event.funeralHost)));
     const slot = procedure.deadline;
     let deadline: string | null = null;
+    let due: string | null = null;
     if (slot >= 0) {
       const known = dates[slot];
-      deadline = known !== undefined ? known : (guide.deadlines[slot]?.(facts.eventDate) ?? null);
-      dates[slot] = deadline;
+      if (known !== undefined) {
+        deadline = known;
+        due = dues[slot] ?? null;
+      } else {
+        deadline = guide.deadlines[slot]?.(household, facts) ?? null;
+        due = dueDate(deadline, settings.closedDates);
+        dates[slot] = deadline;
+        dues[slot] = due;
+      }
     }
     procedures.push({
       id: procedure.id,
@@ -137,6 +152,7 @@ export function planGuidance(
       handling: procedure.handling,
       members: chosen.map((f) => f.id),
       deadline,
+      due,
       reasons,
     });
   }

@@ -14,19 +14,22 @@ const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, fo
 describe("the worked examples", () => {
   it("are all present", () => {
     expect(names).toEqual([
+      "birth-second-child",
       "death-of-elderly-head",
+      "divorce-mother-keeps-children",
+      "marriage-wife-takes-surname",
       "move-between-wards-new-school",
       "move-in-young-family",
       "move-out-self-employed-family",
     ]);
   });
 
-  it.each(names)("%s gives exactly the expected procedures, members and deadlines", (name) => {
+  it.each(names)("%s gives exactly the expected procedures, members, deadlines and due dates", (name) => {
     const parsed = parseHousehold(read(`${name}.json`));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     for (const municipality of ["national", "kumamoto"]) {
       const plan = planGuidance(parsed.household, getMunicipalitySettings(municipality));
-      const got = plan.procedures.map(({ id, members, deadline }) => ({ id, members, deadline }));
+      const got = plan.procedures.map(({ id, members, deadline, due }) => ({ id, members, deadline, due }));
       expect(got, municipality).toEqual(
         (read(`${name}.expected.json`) as { procedures: unknown }).procedures,
       );

@@ -9,7 +9,7 @@ import {
   type Relation,
   type Scope,
 } from "../catalog/vocabulary";
-import { type CalendarDate, parseIsoDate } from "./calendar";
+import { addDays, type CalendarDate, parseIsoDate } from "./calendar";
 import type { Household, Member } from "./household.schema";
 
 /**
@@ -48,6 +48,19 @@ export const isChildMedicalAge = (grade: number, gradeLimit: number): boolean =>
 
 export const adultAge = 18;
 
+/**
+ * The ages (legal age, see {@link MemberFacts.legalAge}) at which each 国民年金 category exists:
+ * 第1号 20–59, or 60–69 as a voluntary member (任意加入); 第2号 (employees) 15–69; 第3号 20–59.
+ */
+export const pensionAges: Readonly<Record<PensionCategory, readonly [number, number]>> = {
+  cat1: [20, 69],
+  cat2: [15, 69],
+  cat3: [20, 59],
+};
+
+/** The head-change rule counts remaining members of this age or over (住基法 §25, 施行令). */
+export const headChangeAge = 15;
+
 /** Bit `1 << i` stands for `list[i]`: rules test sets of flags, benefits or possessions in one step. */
 export function bitsOf<T>(list: readonly T[], items: readonly T[] | undefined): number {
   let bits = 0;
@@ -67,12 +80,20 @@ export interface MemberFacts {
   readonly relation: Relation;
   readonly insurance: Insurance;
   readonly pension: PensionCategory | null;
+  /** Before the event: the input's `previousInsurance`/`previousPension`, else unchanged. */
+  readonly previousInsurance: Insurance;
+  readonly previousPension: PensionCategory | null;
   readonly hasCareLevel: boolean;
   /** Bits over `memberFlags`, `benefits` and `possessions` (see {@link bitsOf}). */
   readonly flags: number;
   readonly benefits: number;
   readonly owns: number;
   readonly age: number;
+  /**
+   * The age the 国民年金 and 介護保険 laws use: an age is reached the day before the birthday
+   * ("…歳に達した日", 年齢計算ニ関スル法律), so it is the plain age on the day after the event.
+   */
+  readonly legalAge: number;
   readonly grade: number;
   readonly schoolAge: boolean;
   readonly preschool: boolean;
@@ -88,7 +109,7 @@ export interface HouseholdFacts {
   readonly members: readonly MemberFacts[];
   /** The members each rule scope looks at (catalogue section 2: moving, subject, remaining). */
   readonly scopes: Readonly<Record<Scope, readonly MemberFacts[]>>;
-  /** Members other than the deceased (death) or the movers (moves), aged 18 or over. */
+  /** Members other than the deceased (death), the movers (moves) or the leaver (divorce), aged 18 or over. */
   readonly remainingAdults: number;
 }
 
@@ -110,30 +131,42 @@ function flagBits(member: Member): number {
 export function deriveFacts(household: Household, childMedicalGradeLimit: number): HouseholdFacts {
   const { event } = household;
   const on = parseIsoDate(event.date) ?? unparsableDate(event.date);
+  const legalDay = addDays(on, 1);
   const isMove = moveEvents.includes(event.type);
-  const subjectId = event.type === "death" ? event.subject : undefined;
+  const subjectId = event.type === "death" || event.type === "birth" ? event.subject : undefined;
+  // Who stays behind: the others of a death, the non-movers of a move, all but the leaver of a divorce.
+  const leavingId = event.type === "divorce" ? event.leaving : undefined;
+  const hasRemaining = event.type === "death" || isMove || event.type === "divorce";
+  const couple = event.type === "marriage" || event.type === "divorce";
+  const partnerIds = couple ? (event.partners ?? []) : [];
+  const custodianId = event.type === "divorce" ? event.custodian : undefined;
   const members: MemberFacts[] = [];
   const moving: MemberFacts[] = [];
   const subject: MemberFacts[] = [];
   const remaining: MemberFacts[] = [];
+  const phase2 = phase2Scopes();
   let remainingAdults = 0;
   for (let index = 0; index < household.members.length; index++) {
     const member = household.members[index] as Member;
     const birth = parseIsoDate(member.birthDate) ?? unparsableDate(member.birthDate);
     const age = ageOn(birth, on);
     const grade = gradeOn(birth, on);
+    const pension = member.pension ?? null;
     const facts: MemberFacts = {
       member,
       id: member.id,
       index,
       relation: member.relation,
       insurance: member.insurance,
-      pension: member.pension ?? null,
+      pension,
+      previousInsurance: member.previousInsurance ?? member.insurance,
+      previousPension: member.previousPension ?? pension,
       hasCareLevel: member.careLevel !== undefined,
       flags: flagBits(member),
       benefits: bitsOf(benefits, member.benefits),
       owns: bitsOf(possessions, member.owns),
       age,
+      legalAge: ageOn(birth, legalDay),
       grade,
       schoolAge: isSchoolAge(grade),
       preschool: isPreschool(grade),
@@ -145,15 +178,41 @@ export function deriveFacts(household: Household, childMedicalGradeLimit: number
     members.push(facts);
     if (facts.moving) moving.push(facts);
     if (member.id === subjectId) subject.push(facts);
-    else if (subjectId !== undefined || (isMove && !facts.moving)) {
+    else if (member.id === leavingId) phase2.leaving.push(facts);
+    else if (hasRemaining && (!isMove || !facts.moving)) {
       remaining.push(facts);
       if (facts.adult) remainingAdults++;
+      if (event.type === "divorce" && facts.relation === "child" && facts.childAllowanceAge)
+        phase2.children.push(facts);
     }
+    const id = member.id;
+    if (event.type === "birth" && id === event.mother) phase2.mother.push(facts);
+    if (partnerIds.includes(id)) {
+      phase2.partners.push(facts);
+      if (custodianId !== undefined)
+        (id === custodianId ? phase2.custodian : phase2.otherPartner).push(facts);
+    }
+    if (couple && event.surnameChanges?.includes(id)) phase2.surnameChanges.push(facts);
+    if (event.type === "divorce" && event.keepSurname?.includes(id)) phase2.keepSurname.push(facts);
   }
   return {
     eventDate: on,
     members,
-    scopes: { moving, subject, remaining, household: members },
+    scopes: { moving, subject, remaining, household: members, ...phase2 },
     remainingAdults,
+  };
+}
+
+/** Fresh lists for the phase-2 scopes; the events that have no such people leave them empty. */
+function phase2Scopes() {
+  return {
+    mother: [] as MemberFacts[],
+    partners: [] as MemberFacts[],
+    surnameChanges: [] as MemberFacts[],
+    keepSurname: [] as MemberFacts[],
+    custodian: [] as MemberFacts[],
+    otherPartner: [] as MemberFacts[],
+    children: [] as MemberFacts[],
+    leaving: [] as MemberFacts[],
   };
 }

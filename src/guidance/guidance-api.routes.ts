@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { settingsForMunicipality } from "../catalog/municipalities";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
+import { answersDoc } from "../forms/answers-doc";
 import { AppError } from "../shared/errors";
-import { apiRouter, ErrorSchema } from "../web/api";
+import { apiRouter, ErrorSchema, MessageParamsSchema } from "../web/api";
 import type { AppEnv, AppServices } from "../web/context";
 import { translator } from "../web/i18n";
 import { requireStaff } from "../web/middleware";
@@ -21,20 +22,28 @@ const PlanItemSchema = z
     handling: z.enum(["one-stop", "guidance"]),
     members: z.array(z.string()).openapi({ example: ["m1", "m2"] }),
     deadline: z.string().nullable().openapi({ example: "2026-04-20" }),
+    due: z.string().nullable().openapi({
+      description:
+        "The last day the office really accepts it: the deadline, or the next open day when the deadline is a closed day",
+      example: "2026-04-20",
+    }),
+    dueText: z.string().nullable().openapi({
+      description:
+        "`due` with its weekday, and why when it differs from `deadline`, in the language asked for",
+      example: "2026年4月20日（月）",
+    }),
     reasons: z.array(z.string()).openapi({
       description: "Why the procedure is listed, in the Accept-Language asked for (Japanese by default)",
     }),
-    reasonCodes: z
-      .array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }))
-      .openapi({
-        description: "The same reasons as message codes with their data, in the order of `reasons`",
-        example: [
-          {
-            code: "guidance.reason.members",
-            params: { scope: "moveIn", facts: "benefit:childAllowance", member1: "m2" },
-          },
-        ],
-      }),
+    reasonCodes: z.array(z.object({ code: z.string(), params: MessageParamsSchema.optional() })).openapi({
+      description: "The same reasons as message codes with their data, in the order of `reasons`",
+      example: [
+        {
+          code: "guidance.reason.members",
+          params: { scope: "moveIn", facts: "benefit:childAllowance", member1: "m2" },
+        },
+      ],
+    }),
     names: z
       .record(z.string(), z.string().optional())
       .optional()
@@ -46,6 +55,18 @@ const PlanItemSchema = z
   .openapi("PlanItem");
 
 const PlanSchema = z.object({ procedures: z.array(PlanItemSchema) }).openapi("Plan");
+
+/**
+ * The household as the schema reads it, with `answers` described field by field for the OpenAPI
+ * document. Validation is the household schema's own: the answers' values are checked where they are
+ * used (src/forms/answers.ts), and a key no form asks is ignored, so the document's `answers` allows
+ * other keys too.
+ */
+const householdBody = householdSchema.extend({
+  // The household schema's own `answers` (a record of anything), built here with the OpenAPI-aware zod:
+  // a schema made before @hono/zod-openapi loaded has no .openapi() of its own.
+  answers: z.record(z.string(), z.unknown()).optional().openapi("Answers", answersDoc()),
+});
 
 /** Runs the engine on a parsed JSON body; a refused household becomes a VALIDATION error with every problem. */
 export function planOrRefuse(raw: unknown, settings: MunicipalitySettings): Plan {
@@ -66,11 +87,12 @@ export function guidanceApi(deps: AppServices) {
     createRoute({
       method: "post",
       path: "/api/v1/guidance",
+      operationId: "planGuidance",
       summary: "手続きの案内: the procedures a household needs for a life event",
       description:
         "Same input and output as `madoguchi guide`. Uses the signed-in staff member's municipality settings.",
       tags: ["guidance"],
-      request: { body: { required: true, content: { "application/json": { schema: householdSchema } } } },
+      request: { body: { required: true, content: { "application/json": { schema: householdBody } } } },
       responses: {
         200: { description: "The plan", content: { "application/json": { schema: PlanSchema } } },
         400: { description: "Malformed JSON", content: { "application/json": { schema: ErrorSchema } } },

@@ -25,7 +25,9 @@ const names = readdirSync(folder)
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, folder), "utf8")) as T;
 
 type Example = { event: Record<string, unknown>; members: Array<Record<string, unknown>> };
-type Expected = { procedures: Array<{ id: string; members: string[]; deadline: string | null }> };
+type Expected = {
+  procedures: Array<{ id: string; members: string[]; deadline: string | null; due: string | null }>;
+};
 
 const TODAY = "2026-04-01";
 
@@ -43,7 +45,13 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
     ["event.date", e.date],
     ["event.origin", e.origin],
     ["event.destination", e.destination],
-    ["event.subject", e.subject],
+    [e.type === "birth" ? "event.newborn" : "event.subject", e.subject],
+    ["event.mother", e.mother],
+    ["event.partners", e.partners[0]],
+    ["event.partners", e.partners[1]],
+    ["event.divorceType", e.divorceType],
+    ["event.custodian", e.custodian],
+    ["event.leaving", e.leaving],
     ["event.funeralHost", e.funeralHost],
     ["event.funeralDate", e.funeralDate],
     ["filer", draft.filer.choice],
@@ -64,6 +72,15 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
   if (e.crossPrefecture) out.push(["event.crossPrefecture", "on"]);
   if (e.schoolDistrictChanges) out.push(["event.schoolDistrictChanges", "on"]);
   if (e.deathRegistered) out.push(["event.deathRegistered", "on"]);
+  for (const key of [
+    "birthRegistered",
+    "householdsMerge",
+    "marriageRegistered",
+    "divorceRegistered",
+  ] as const)
+    if (e[key]) out.push([`event.${key}`, "on"]);
+  for (const id of e.surnameChanges) out.push(["event.surnameChanges", id]);
+  for (const id of e.keepSurname) out.push(["event.keepSurname", id]);
   for (const r of draft.requests) out.push(["requests", r]);
   draft.members.forEach((m, i) => {
     const p = `m${i}.`;
@@ -82,6 +99,8 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
       "residenceStatus",
       "residenceCardNumber",
       "residencePeriodEnd",
+      "previousInsurance",
+      "previousPension",
     ] as const)
       out.push([`${p}${key}`, m[key]]);
     if (m.fromRegistry) {
@@ -113,7 +132,12 @@ describe("a household pre-filled into the form", () => {
     const draft = draftFromHousehold(example, TODAY);
     const result = guideHousehold(householdFromDraft(draft), getMunicipalitySettings("national"));
     if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
-    const got = result.plan.procedures.map(({ id, members, deadline }) => ({ id, members, deadline }));
+    const got = result.plan.procedures.map(({ id, members, deadline, due }) => ({
+      id,
+      members,
+      deadline,
+      due,
+    }));
     expect(got).toEqual(read<Expected>(`${name}.expected.json`).procedures);
   });
 
@@ -323,8 +347,8 @@ describe("the form field for a problem", () => {
 });
 
 /** A household of two as the form posts it, with `extra` fields added or replacing the defaults. */
-function postedPair(extra: Record<string, string | string[]> = {}): FormValues {
-  const fields: Record<string, string | string[]> = {
+function postedPair(extra: Record<string, string | readonly string[]> = {}): FormValues {
+  const fields: Record<string, string | readonly string[]> = {
     memberCount: "2",
     "event.type": "move-in",
     "event.date": "2026-04-06",
@@ -342,7 +366,7 @@ function postedPair(extra: Record<string, string | string[]> = {}): FormValues {
   };
   return (name) => {
     const value = fields[name];
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return value === undefined ? [] : typeof value === "string" ? [value] : [...value];
   };
 }
 
@@ -703,5 +727,148 @@ describe("facts from the resident registry", () => {
     expect(applyMemberAction(draft, "unlock:0")).toBe(true);
     expect(draft.members[0]?.unlocked).toBe(false);
     expect(registryChanges(draft)).toEqual([]);
+  });
+});
+
+describe("births, marriages and divorces (phase 2)", () => {
+  const couple = (type: string, extra: Record<string, string | readonly string[]> = {}) =>
+    draftFromForm(postedPair({ "event.type": type, "event.date": "2027-02-10", ...extra }));
+
+  it.each([
+    [
+      "birth",
+      { "event.newborn": "m2", "event.mother": "m1" },
+      { subject: "m2", mother: "m1", birthRegistered: false },
+    ],
+    [
+      "marriage",
+      { "event.partners": ["m1", "m2"], "event.surnameChanges": "m2", "event.householdsMerge": "on" },
+      { partners: ["m1", "m2"], surnameChanges: ["m2"], householdsMerge: true, marriageRegistered: false },
+    ],
+    [
+      "divorce",
+      {
+        "event.partners": ["m1", "m2"],
+        "event.divorceType": "court",
+        "event.custodian": "m2",
+        "event.leaving": "m1",
+        "event.keepSurname": "m2",
+        "event.divorceRegistered": "on",
+      },
+      {
+        partners: ["m1", "m2"],
+        divorceType: "court",
+        custodian: "m2",
+        leaving: "m1",
+        keepSurname: ["m2"],
+        divorceRegistered: true,
+      },
+    ],
+  ] as const)("for a %s, carries only that event's facts", (type, posted, facts) => {
+    // Fields of the other events are on the page without its script: they are posted and ignored.
+    const draft = couple(type, {
+      ...posted,
+      "event.subject": "m1",
+      "event.funeralHost": "m2",
+      ...(type === "birth" ? { "event.partners": ["m1", "m2"], "event.custodian": "m1" } : {}),
+      ...(type !== "birth" ? { "event.mother": "m2" } : {}),
+    });
+    expect(householdFromDraft(draft).event).toEqual({ type, date: "2027-02-10", ...facts });
+  });
+
+  it("drops member choices that name nobody in the household, and a second tick of the same member", () => {
+    const draft = couple("divorce", {
+      "event.partners": ["m1", "m7"],
+      "event.custodian": "x",
+      "event.leaving": "__proto__",
+      "event.surnameChanges": ["m2", "m2", "m3"],
+      "event.divorceType": "arbitration",
+    });
+    expect(draft.event).toMatchObject({
+      partners: ["m1", ""],
+      custodian: "",
+      leaving: "",
+      surnameChanges: ["m2"],
+      divorceType: "agreement",
+    });
+    expect(householdFromDraft(draft).event).toMatchObject({ partners: ["m1"], divorceType: "agreement" });
+  });
+
+  it("leaves the partners out while none is chosen, so that the engine asks for them at their field", () => {
+    const result = guideHousehold(householdFromDraft(couple("marriage")), settings);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.problems.map((p) => [p.code, fieldIdForPath(p.path, "marriage")])).toEqual([
+        ["guidance.problem.event.partners-missing", "event-partners"],
+      ]);
+  });
+
+  it.each([
+    ["move-in", true],
+    ["marriage", true],
+    ["divorce", true],
+    ["birth", false],
+    ["death", false],
+    ["move-out", false],
+  ])("for a %s, keeps the insurance and pension before the event (%s)", (type, kept) => {
+    const draft = couple(type, {
+      "event.partners": ["m1", "m2"],
+      "m1.previousInsurance": "kokuho",
+      "m1.previousPension": "cat1",
+      "m0.previousInsurance": "private",
+    });
+    expect(draft.members[0]?.previousInsurance).toBe("");
+    const member = (householdFromDraft(draft).members as Array<Record<string, unknown>>)[1];
+    if (kept) expect(member).toMatchObject({ previousInsurance: "kokuho", previousPension: "cat1" });
+    else expect(member).not.toHaveProperty("previousInsurance");
+  });
+
+  it("adds the newborn as a child born on the event's day and chooses them as the newborn", () => {
+    const draft = couple("birth", { "event.date": "R9.1.15" });
+    expect(applyMemberAction(draft, "add-newborn")).toBe(true);
+    expect(draft.members).toHaveLength(3);
+    expect(draft.members[2]).toMatchObject({ relation: "child", birthDate: "R9.1.15", fromRegistry: false });
+    expect(draft.event.subject).toBe("m3");
+    draft.event.mother = "m2";
+    const result = guideHousehold(householdFromDraft(draft), settings);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.plan.procedures[0]).toMatchObject({ id: "koseki.birth", members: ["m3"] });
+  });
+
+  it("makes every choice follow its person when a member before them is removed, and clears the removed one's", () => {
+    const draft = couple("divorce");
+    draft.members.push(emptyMember("child"), emptyMember("child"));
+    Object.assign(draft.event, {
+      mother: "m3",
+      partners: ["m2", "m4"],
+      custodian: "m4",
+      leaving: "m2",
+      surnameChanges: ["m1", "m4"],
+      keepSurname: ["m3"],
+    });
+    applyMemberAction(draft, "remove:0");
+    expect(draft.event).toMatchObject({
+      mother: "m2",
+      partners: ["m1", "m3"],
+      custodian: "m3",
+      leaving: "m1",
+      surnameChanges: ["m3"],
+      keepSurname: ["m2"],
+    });
+  });
+
+  it.each([
+    ["event.subject", "birth", "event-newborn"],
+    ["event.subject", "death", "event-subject"],
+    ["event.mother", "birth", "event-mother"],
+    ["event.partners", "marriage", "event-partners"],
+    ["event.partners[0]", "marriage", "event-partners"],
+    ["event.partners[1]", "divorce", "event-partners-1"],
+    ["event.custodian", "divorce", "event-custodian"],
+    ["event.leaving", "divorce", "event-leaving"],
+    ["event.keepSurname", "divorce", "event-keepSurname"],
+    ["event.surnameChanges[1]", "divorce", "event-surnameChanges"],
+  ])("%j of a %s is shown at #%s", (path, type, id) => {
+    expect(fieldIdForPath(path, type)).toBe(id);
   });
 });

@@ -4,7 +4,14 @@
 // are read by the one date parser on their way into the household.
 
 import { getMunicipalitySettings, municipalityIds } from "../catalog/municipalities";
-import { benefits, memberFlags, possessions } from "../catalog/vocabulary";
+import {
+  benefits,
+  divorceTypes,
+  insurances,
+  memberFlags,
+  pensionCategories,
+  possessions,
+} from "../catalog/vocabulary";
 import { type DateInputProblem, parseDateInput } from "../shared/dates";
 import type { Problem } from "../shared/errors";
 import type { LocaleMap } from "../shared/locale";
@@ -36,6 +43,9 @@ export interface MemberDraft {
   residenceStatus: string;
   residenceCardNumber: string;
   residencePeriodEnd: string;
+  /** marriage, divorce, move-in: the insurance and pension before the event ("" = unchanged). */
+  previousInsurance: string;
+  previousPension: string;
   /** The member's facts came from the resident registry: shown as read, changed only with a reason. */
   fromRegistry: boolean;
   /** The registry resident the member was read from (for the audit of a change); "" when typed in. */
@@ -57,7 +67,25 @@ export interface EventDraft {
   funeralDate: string;
   deathRegistered: boolean;
   schoolDistrictChanges: boolean;
+  /** birth: the mother (a member choice, "" when she is not in the household); 出生届 already filed. */
+  mother: string;
+  birthRegistered: boolean;
+  /** marriage, divorce: the two partners, as two member choices ("" while not chosen). */
+  partners: [string, string];
+  /** marriage, divorce: members whose surname changes; divorce: members who keep the married one. */
+  surnameChanges: string[];
+  keepSurname: string[];
+  householdsMerge: boolean;
+  marriageRegistered: boolean;
+  /** divorce: "agreement" (協議, the default) or "court". */
+  divorceType: string;
+  custodian: string;
+  leaving: string;
+  divorceRegistered: boolean;
 }
+
+/** The events whose members say their insurance and pension before the event. */
+export const previousCoverEvents: readonly string[] = ["move-in", "marriage", "divorce"];
 
 export const filerOther = "other";
 
@@ -129,6 +157,8 @@ export function emptyMember(relation = "head"): MemberDraft {
     residenceStatus: "",
     residenceCardNumber: "",
     residencePeriodEnd: "",
+    previousInsurance: "",
+    previousPension: "",
     fromRegistry: false,
     residentId: "",
     unlocked: false,
@@ -158,6 +188,17 @@ export function emptyDraft(today: string): GuidanceDraft {
       funeralDate: "",
       deathRegistered: false,
       schoolDistrictChanges: false,
+      mother: "",
+      birthRegistered: false,
+      partners: ["", ""],
+      surnameChanges: [],
+      keepSurname: [],
+      householdsMerge: false,
+      marriageRegistered: false,
+      divorceType: "agreement",
+      custodian: "",
+      leaving: "",
+      divorceRegistered: false,
     },
     members: [emptyMember()],
     requests: [],
@@ -211,6 +252,8 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
       residenceStatus: one(`${p}residenceStatus`),
       residenceCardNumber: cardNumber(one(`${p}residenceCardNumber`)),
       residencePeriodEnd: one(`${p}residencePeriodEnd`),
+      previousInsurance: allowed([one(`${p}previousInsurance`)], insurances)[0] ?? "",
+      previousPension: allowed([one(`${p}previousPension`)], pensionCategories)[0] ?? "",
       fromRegistry,
       residentId: fromRegistry ? one(`${p}residentId`) : "",
       unlocked: fromRegistry && one(`${p}unlocked`) !== "",
@@ -219,6 +262,10 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
   }
   const filerRelation = one("filer.relation");
   const abroad = one("event.origin") === "abroad";
+  const choice = (value: string) => readMemberChoice(value, members.length);
+  const choices = (name: string) => [...new Set(get(name).map(choice).filter(Boolean))];
+  const partners = get("event.partners");
+  const divorceType = one("event.divorceType");
   return {
     event: {
       type: one("event.type"),
@@ -226,11 +273,23 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
       origin: one("event.origin") || "other-municipality",
       destination: one("event.destination") || "other-municipality",
       crossPrefecture: on("event.crossPrefecture"),
-      subject: one("event.subject"),
+      // A birth's newborn has a field of its own (both show without the page's script).
+      subject: one("event.type") === "birth" ? one("event.newborn") : one("event.subject"),
       funeralHost: one("event.funeralHost"),
       funeralDate: one("event.funeralDate"),
       deathRegistered: on("event.deathRegistered"),
       schoolDistrictChanges: on("event.schoolDistrictChanges"),
+      mother: choice(one("event.mother")),
+      birthRegistered: on("event.birthRegistered"),
+      partners: [choice(partners[0] ?? ""), choice(partners[1] ?? "")],
+      surnameChanges: choices("event.surnameChanges"),
+      keepSurname: choices("event.keepSurname"),
+      householdsMerge: on("event.householdsMerge"),
+      marriageRegistered: on("event.marriageRegistered"),
+      divorceType: (divorceTypes as readonly string[]).includes(divorceType) ? divorceType : "agreement",
+      custodian: choice(one("event.custodian")),
+      leaving: choice(one("event.leaving")),
+      divorceRegistered: on("event.divorceRegistered"),
     },
     members,
     requests: get("requests").filter((r) => r === "residenceCertificate"),
@@ -255,11 +314,15 @@ export function draftFromForm(get: FormValues): GuidanceDraft {
   };
 }
 
-/** A posted filer choice: a member that exists, "other", or "" (anything else). */
-function readFilerChoice(value: string, memberCount: number): string {
-  if (value === filerOther) return value;
+/** A posted member choice: a member that exists (m1 … mN), or "" (anything else). */
+function readMemberChoice(value: string, memberCount: number): string {
   const match = /^m(\d+)$/.exec(value);
   return match && Number(match[1]) >= 1 && Number(match[1]) <= memberCount ? value : "";
+}
+
+/** A posted filer choice: a member that exists, "other", or "" (anything else). */
+function readFilerChoice(value: string, memberCount: number): string {
+  return value === filerOther ? value : readMemberChoice(value, memberCount);
 }
 
 /**
@@ -345,6 +408,8 @@ export function householdFromDraft(
     if (e.funeralDate) event.funeralDate = isoOrText(e.funeralDate);
     event.deathRegistered = e.deathRegistered;
   }
+  Object.assign(event, phase2EventFacts(e));
+  const previousCover = previousCoverEvents.includes(e.type);
   const members = draft.members.map((m, i) => {
     const out: Record<string, unknown> = { id: memberId(i), relation: m.relation, insurance: m.insurance };
     if (m.birthDate) out.birthDate = isoOrText(m.birthDate);
@@ -357,6 +422,8 @@ export function householdFromDraft(
     for (const flag of m.flags) out[flag] = true;
     if (m.benefits.length > 0) out.benefits = m.benefits;
     if (m.owns.length > 0) out.owns = m.owns;
+    if (previousCover && m.previousInsurance) out.previousInsurance = m.previousInsurance;
+    if (previousCover && m.previousPension) out.previousPension = m.previousPension;
     // Absent means JP; only the facts of the member's kind are kept (a 本籍 typed before the
     // nationality was changed does not follow a foreign resident).
     if (m.nationality && m.nationality !== "JP") {
@@ -381,6 +448,40 @@ export function householdFromDraft(
     household.answers = { previousCountry: draft.previousCountry };
   }
   return household;
+}
+
+/**
+ * The facts of a birth, marriage or divorce: only those of the chosen event, and a member choice only
+ * when one was made, so that the engine names what is missing (the newborn, the partners).
+ */
+function phase2EventFacts(e: EventDraft): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const list = (key: "surnameChanges" | "keepSurname") => {
+    if (e[key].length > 0) out[key] = e[key];
+  };
+  const partners = () => {
+    const chosen = e.partners.filter(Boolean);
+    if (chosen.length > 0) out.partners = chosen;
+  };
+  if (e.type === "birth") {
+    if (e.subject) out.subject = e.subject;
+    if (e.mother) out.mother = e.mother;
+    out.birthRegistered = e.birthRegistered;
+  } else if (e.type === "marriage") {
+    partners();
+    list("surnameChanges");
+    out.householdsMerge = e.householdsMerge;
+    out.marriageRegistered = e.marriageRegistered;
+  } else if (e.type === "divorce") {
+    partners();
+    out.divorceType = e.divorceType || "agreement";
+    if (e.custodian) out.custodian = e.custodian;
+    if (e.leaving) out.leaving = e.leaving;
+    list("surnameChanges");
+    list("keepSurname");
+    out.divorceRegistered = e.divorceRegistered;
+  }
+  return out;
 }
 
 function filerOf(draft: GuidanceDraft): Record<string, unknown> | undefined {
@@ -433,7 +534,7 @@ export interface DraftFromHouseholdOptions {
 /** A household JSON (e.g. from the registry) as a draft, so the page can open pre-filled. */
 export function draftFromHousehold(
   household: {
-    event?: Partial<EventDraft> & { type?: string; date?: string };
+    event?: Record<string, unknown> & { type?: string; date?: string };
     members: Array<Record<string, unknown>>;
     requests?: string[];
     filer?: unknown;
@@ -449,7 +550,31 @@ export function draftFromHousehold(
   const obj = (v: unknown): Record<string, unknown> =>
     typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const members = household.members.slice(0, MAX_MEMBERS);
-  const event = { ...base.event, ...(household.event ?? {}) } as EventDraft;
+  const e = household.event ?? {};
+  const flag = (v: unknown) => v === true;
+  const event: EventDraft = {
+    type: str(e.type) || base.event.type,
+    date: str(e.date) || base.event.date,
+    origin: str(e.origin) || base.event.origin,
+    destination: str(e.destination) || base.event.destination,
+    crossPrefecture: flag(e.crossPrefecture),
+    subject: str(e.subject),
+    funeralHost: str(e.funeralHost),
+    funeralDate: str(e.funeralDate),
+    deathRegistered: flag(e.deathRegistered),
+    schoolDistrictChanges: flag(e.schoolDistrictChanges),
+    mother: str(e.mother),
+    birthRegistered: flag(e.birthRegistered),
+    partners: [arr(e.partners)[0] ?? "", arr(e.partners)[1] ?? ""],
+    surnameChanges: arr(e.surnameChanges),
+    keepSurname: arr(e.keepSurname),
+    householdsMerge: flag(e.householdsMerge),
+    marriageRegistered: flag(e.marriageRegistered),
+    divorceType: str(e.divorceType) || base.event.divorceType,
+    custodian: str(e.custodian),
+    leaving: str(e.leaving),
+    divorceRegistered: flag(e.divorceRegistered),
+  };
   const draft: GuidanceDraft = {
     event,
     members: members.map((m) => ({
@@ -471,6 +596,8 @@ export function draftFromHousehold(
       residenceStatus: str(m.residenceStatus),
       residenceCardNumber: str(m.residenceCardNumber),
       residencePeriodEnd: str(m.residencePeriodEnd),
+      previousInsurance: str(m.previousInsurance),
+      previousPension: str(m.previousPension),
       fromRegistry: options.fromRegistry === true,
       residentId: options.fromRegistry === true ? str(m.id) : "",
       unlocked: false,
@@ -490,6 +617,15 @@ export function draftFromHousehold(
   };
   if (event.subject) event.subject = position(event.subject);
   if (event.funeralHost) event.funeralHost = position(event.funeralHost);
+  if (event.mother) event.mother = position(event.mother);
+  if (event.custodian) event.custodian = position(event.custodian);
+  if (event.leaving) event.leaving = position(event.leaving);
+  event.partners = [
+    event.partners[0] ? position(event.partners[0]) : "",
+    event.partners[1] ? position(event.partners[1]) : "",
+  ];
+  event.surnameChanges = event.surnameChanges.map(position);
+  event.keepSurname = event.keepSurname.map(position);
   const filer = obj(household.filer);
   if (typeof filer.member === "string") {
     draft.filer.choice = position(filer.member);
@@ -518,10 +654,16 @@ export function draftFromHousehold(
   return draft;
 }
 
-/** The form field id for an engine problem path: "members[1].birthDate" → "m1-birthDate". */
-export function fieldIdForPath(path: string): string {
+/**
+ * The form field id for an engine problem path: "members[1].birthDate" → "m1-birthDate". A birth's
+ * `event.subject` (the newborn) has its own field, apart from the deceased of a death.
+ */
+export function fieldIdForPath(path: string, eventType?: string): string {
+  if (eventType === "birth" && /^event\.subject/.test(path)) return "event-newborn";
   const member = path.match(/^members\[(\d+)\](?:\.(\w+))?/);
   if (member) return `m${member[1]}-${member[2] ?? "relation"}`;
+  // The second partner has a select of its own; a list's member is shown in the list's group.
+  if (/^event\.partners\[1\]/.test(path)) return "event-partners-1";
   const event = path.match(/^event\.(\w+)/);
   if (event) return `event-${event[1]}`;
   const filer = path.match(/^filer(?:\.(\w+))?/);
@@ -532,15 +674,26 @@ export function fieldIdForPath(path: string): string {
   return "event-type";
 }
 
+/** The action of the birth's 「生まれた子を追加」 button. */
+export const ADD_NEWBORN = "add-newborn";
+
 /**
- * The form's own buttons: "add a member", "remove member N" and "change member N's registry facts"
- * change the draft and re-show the form (the page's script does the same without a round trip).
- * Returns true when the action was one of those (nothing is to be planned yet).
+ * The form's own buttons: "add a member", "add the newborn", "remove member N" and "change member N's
+ * registry facts" change the draft and re-show the form (the page's script does the same without a
+ * round trip). Returns true when the action was one of those (nothing is to be planned yet).
  */
 export function applyMemberAction(draft: GuidanceDraft, action: string): boolean {
   if (action === "add") {
     if (draft.members.length < MAX_MEMBERS)
       draft.members.push(emptyMember(draft.members.length === 1 ? "spouse" : "child"));
+    return true;
+  }
+  if (action === ADD_NEWBORN) {
+    // A child born on the event's day, chosen as the newborn: the registry does not know them yet.
+    if (draft.members.length < MAX_MEMBERS) {
+      draft.members.push({ ...emptyMember("child"), birthDate: draft.event.date });
+      draft.event.subject = memberId(draft.members.length - 1);
+    }
     return true;
   }
   if (action.startsWith("unlock:")) {
@@ -559,8 +712,15 @@ export function applyMemberAction(draft: GuidanceDraft, action: string): boolean
       if (!/^m\d+$/.test(id) || n < index) return id;
       return n === index ? "" : memberId(n - 1);
     };
-    draft.event.subject = renumber(draft.event.subject);
-    draft.event.funeralHost = renumber(draft.event.funeralHost);
+    const e = draft.event;
+    e.subject = renumber(e.subject);
+    e.funeralHost = renumber(e.funeralHost);
+    e.mother = renumber(e.mother);
+    e.partners = [renumber(e.partners[0]), renumber(e.partners[1])];
+    e.custodian = renumber(e.custodian);
+    e.leaving = renumber(e.leaving);
+    e.surnameChanges = e.surnameChanges.map(renumber).filter(Boolean);
+    e.keepSurname = e.keepSurname.map(renumber).filter(Boolean);
     draft.filer.choice = renumber(draft.filer.choice);
   }
   return true;

@@ -27,7 +27,15 @@ import { presentPlanGroups } from "./pages/guidance.presenter";
 import { GuidanceSheet } from "./pages/guidance-sheet";
 
 // The events of a household already in the registry, as the household page's link may name them.
-const registryEvents = z.enum(["move-within", "move-between-wards", "move-out", "death"]);
+const registryEvents = z.enum([
+  "move-within",
+  "move-between-wards",
+  "move-out",
+  "death",
+  "birth",
+  "marriage",
+  "divorce",
+]);
 
 export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -101,7 +109,10 @@ export function guidanceRoutes(deps: AppServices): Hono<AppEnv> {
     const settings = settingsForMunicipality(session?.municipalityId ?? "national");
     const result = guideHousehold(householdFromDraft(draft, { municipalityId: settings.id }), settings);
     if (!result.ok) {
-      const problems = result.error.problems.map((p) => ({ ...p, path: fieldIdForPath(p.path) }));
+      const problems = result.error.problems.map((p) => ({
+        ...p,
+        path: fieldIdForPath(p.path, draft.event.type),
+      }));
       return page(c, draft, { problems, sheetLang, status: 422 });
     }
     if (action === "sheet") {

@@ -62,6 +62,8 @@ describe("madoguchi guide FILE", () => {
       handling: "one-stop",
       members: ["m1", "m2", "m3"],
       deadline: "2026-04-20",
+      due: "2026-04-20",
+      dueText: "2026年4月20日（月）",
       reasons: ["熊本 太郎さん、熊本 花子さん、熊本 陽さんが転入するため"],
       reasonCodes: [
         {

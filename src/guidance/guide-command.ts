@@ -22,6 +22,8 @@ const refused = 2;
 
 export const guideUsage = `使い方 / Usage:
   madoguchi guide FILE                 世帯のJSONから手続きの案内を出します / plan one household (JSON file; "-" = stdin)
+                                       配列なら1回の来庁の複数の出来事（婚姻と転入など）をまとめます
+                                       / a JSON array: several events of one visit (marriage + move-in), one plan
   madoguchi guide --jsonl [FILE]       1行に1世帯のJSON Linesを読み、1行に1件の案内を書きます
                                        / one household per line in, one plan per line out (default: stdin)
 Options:

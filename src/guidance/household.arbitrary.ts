@@ -2,18 +2,20 @@ import fc from "fast-check";
 import {
   benefits,
   careLevels,
+  divorceTypes,
+  type EventType,
+  eventTypes,
   type Insurance,
   insurances,
   memberFlags,
-  type Phase1Event,
+  type PensionCategory,
   pensionCategories,
-  phase1Events,
   possessions,
   relations,
   sexes,
 } from "../catalog/vocabulary";
-import { daysInMonth, formatIsoDate, fromDayNumber, toDayNumber } from "./calendar";
-import { ageOn } from "./facts";
+import { addDays, daysInMonth, formatIsoDate, fromDayNumber, toDayNumber } from "./calendar";
+import { ageOn, pensionAges } from "./facts";
 import { filerRelations, type Household, type Member } from "./household.schema";
 
 /**
@@ -110,7 +112,7 @@ const memberDraw = fc.record({
 });
 
 const eventDraw = fc.record({
-  type: fc.constantFrom<Phase1Event>(...phase1Events),
+  type: fc.constantFrom<EventType>(...eventTypes),
   day: eventDay,
   origin: fc.option(fc.constantFrom("other-municipality" as const, "abroad" as const), { nil: undefined }),
   destination: fc.option(fc.constantFrom("other-municipality" as const, "abroad" as const), {
@@ -123,6 +125,17 @@ const eventDraw = fc.record({
   hostPick: fc.option(fc.nat(), { nil: undefined }),
   funeralAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: undefined }),
   certificate: fc.boolean(),
+  // Phase 2: the newborn's mother, the partners and the lists of a marriage or divorce.
+  motherPick: fc.option(fc.nat(), { nil: undefined }),
+  registered: optionalFlag,
+  partnerPicks: fc.tuple(fc.nat(), fc.nat()),
+  partnerAges: fc.tuple(fc.integer({ min: 18, max: 80 }), fc.integer({ min: 18, max: 80 })),
+  surnameMask: fc.nat({ max: 63 }),
+  keepMask: fc.nat({ max: 63 }),
+  custodianPick: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+  leavingPick: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+  householdsMerge: optionalFlag,
+  divorceType: fc.option(fc.constantFrom(...divorceTypes), { nil: undefined }),
   filer: fc.option(
     fc.oneof(
       fc.record({ kind: fc.constant("member" as const), pick: fc.nat() }),
@@ -157,6 +170,13 @@ function insuranceFor(age: number, pick: number): Insurance {
   return allowed[pick % allowed.length] as Insurance;
 }
 
+/** The categories a member of this legal age may have, the draw's own when allowed. */
+function pensionFor(legalAge: number, wanted: PensionCategory | undefined): PensionCategory | undefined {
+  if (wanted === undefined) return undefined;
+  const [min, max] = pensionAges[wanted];
+  return legalAge >= min && legalAge <= max ? wanted : undefined;
+}
+
 function birthDay(draw: MemberDraw["birth"], event: number): number {
   if (draw.kind === "days") return event - draw.days;
   const on = fromDayNumber(event);
@@ -169,21 +189,45 @@ function birthDay(draw: MemberDraw["birth"], event: number): number {
 type MemberDraw = typeof memberDraw extends fc.Arbitrary<infer T> ? T : never;
 type EventDraw = typeof eventDraw extends fc.Arbitrary<infer T> ? T : never;
 
-function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
+/** The two partners of a marriage or divorce: distinct positions among `count` (≥ 2) members. */
+function partnersOf(draw: EventDraw, count: number): [number, number] {
+  const first = draw.partnerPicks[0] % count;
+  const second = (first + 1 + (draw.partnerPicks[1] % (count - 1))) % count;
+  return [first, second];
+}
+
+function buildHousehold(eventDrawn: EventDraw, drawnMembers: MemberDraw[]): Household {
   const on = fromDayNumber(eventDrawn.day);
+  const type = eventDrawn.type;
+  const couple = type === "marriage" || type === "divorce";
+  // A marriage or divorce needs two members: the first draw stands in for the missing partner.
+  const drawn =
+    couple && drawnMembers.length < 2 ? [...drawnMembers, drawnMembers[0] as MemberDraw] : drawnMembers;
+  const partners = couple ? partnersOf(eventDrawn, drawn.length) : null;
+  const newborn = type === "birth" ? eventDrawn.subjectPick % drawn.length : -1;
+  const legalDay = addDays(on, 1);
   const members: Member[] = drawn.map((d, index) => {
-    const born = fromDayNumber(birthDay(d.birth, eventDrawn.day));
+    const partnerAt = partners ? partners.indexOf(index) : -1;
+    let day = birthDay(d.birth, eventDrawn.day);
+    if (index === newborn) day = eventDrawn.day;
+    // Partners are adults: a marriage under 18 is (rightly) refused.
+    else if (partnerAt >= 0 && ageOn(fromDayNumber(day), on) < 18)
+      day = toDayNumber(on.year - (eventDrawn.partnerAges[partnerAt] as number), 1, 1);
+    const born = fromDayNumber(day);
     const age = ageOn(born, on);
+    const legalAge = ageOn(born, legalDay);
     const member: Member = {
       id: `m${index + 1}`,
-      relation: index === 0 ? "head" : d.relation,
+      relation:
+        index === newborn ? (d.relation === "other" ? "other" : "child") : index === 0 ? "head" : d.relation,
       birthDate: formatIsoDate(born),
       insurance: insuranceFor(age, d.insurancePick),
     };
     if (d.name !== undefined) member.name = d.name;
     if (d.sex !== undefined) member.sex = d.sex;
     if (d.moving !== undefined) member.moving = d.moving;
-    if (d.pension !== undefined && age >= 20 && age <= 59) member.pension = d.pension;
+    const pension = pensionFor(legalAge, d.pension);
+    if (pension !== undefined) member.pension = pension;
     for (const flag of memberFlags) {
       const value = d.flags[flag];
       if (value !== undefined) member[flag] = value;
@@ -202,7 +246,8 @@ function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
         member.residencePeriodEnd = formatIsoDate(fromDayNumber(eventDrawn.day + o.residence.periodDays));
     }
     if (o.previousInsurance !== undefined) member.previousInsurance = o.previousInsurance;
-    if (o.previousPension !== undefined) member.previousPension = o.previousPension;
+    const previousPension = pensionFor(legalAge, o.previousPension);
+    if (previousPension !== undefined) member.previousPension = previousPension;
     return member;
   });
   const event: Household["event"] = { type: eventDrawn.type, date: formatIsoDate(on) };
@@ -221,6 +266,30 @@ function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
     }
     if (eventDrawn.funeralAfter !== undefined)
       event.funeralDate = formatIsoDate(fromDayNumber(eventDrawn.day + eventDrawn.funeralAfter));
+  }
+  if (type === "birth") {
+    event.subject = `m${newborn + 1}`;
+    if (eventDrawn.motherPick !== undefined && members.length > 1)
+      event.mother = `m${((newborn + 1 + (eventDrawn.motherPick % (members.length - 1))) % members.length) + 1}`;
+    if (eventDrawn.registered !== undefined) event.birthRegistered = eventDrawn.registered;
+  }
+  if (partners) {
+    const ids = partners.map((i) => `m${i + 1}`);
+    event.partners = ids;
+    const picked = (mask: number) => members.filter((_, i) => (mask & (1 << i)) !== 0).map((m) => m.id);
+    const changes = picked(eventDrawn.surnameMask);
+    if (changes.length > 0) event.surnameChanges = changes;
+    if (type === "marriage") {
+      if (eventDrawn.householdsMerge !== undefined) event.householdsMerge = eventDrawn.householdsMerge;
+      if (eventDrawn.registered !== undefined) event.marriageRegistered = eventDrawn.registered;
+    } else {
+      const keeps = picked(eventDrawn.keepMask).filter((id) => !changes.includes(id));
+      if (keeps.length > 0) event.keepSurname = keeps;
+      if (eventDrawn.custodianPick !== undefined) event.custodian = ids[eventDrawn.custodianPick];
+      if (eventDrawn.leavingPick !== undefined) event.leaving = ids[eventDrawn.leavingPick];
+      if (eventDrawn.divorceType !== undefined) event.divorceType = eventDrawn.divorceType;
+      if (eventDrawn.registered !== undefined) event.divorceRegistered = eventDrawn.registered;
+    }
   }
   const household: Household = { event, members };
   if (eventDrawn.certificate) household.requests = ["residenceCertificate"];
@@ -244,7 +313,7 @@ function buildHousehold(eventDrawn: EventDraw, drawn: MemberDraw[]): Household {
   return household;
 }
 
-/** A valid household for one of the phase-1 events, with 1–6 members. */
+/** A valid household for any of the eight events, with 1–6 members (2–6 for a marriage or divorce). */
 export const validHousehold: fc.Arbitrary<Household> = fc
   .tuple(eventDraw, fc.array(memberDraw, { minLength: 1, maxLength: 6 }))
   .map(([event, members]) => buildHousehold(event, members));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   benefits,
   careLevels,
+  divorceTypes,
   eventTypes,
   insurances,
   origins,
@@ -54,6 +55,22 @@ export const eventSchema = z.strictObject({
   funeralDate: isoDate.optional(),
   deathRegistered: flag,
   schoolDistrictChanges: flag,
+  /** birth: the mother's member id, when she is in the household. */
+  mother: z.string().optional(),
+  birthRegistered: flag,
+  /** marriage, divorce: the two partners' member ids (two distinct members: validate.ts). */
+  partners: z.array(z.string()).optional(),
+  /** marriage, divorce: members whose surname changes. */
+  surnameChanges: uniqueList(z.string()).optional(),
+  /** divorce: members who keep the married surname (婚氏続称); never also in surnameChanges. */
+  keepSurname: uniqueList(z.string()).optional(),
+  householdsMerge: flag,
+  marriageRegistered: flag,
+  divorceType: z.enum(divorceTypes).optional(),
+  /** divorce: the partner who keeps the children; the partner who leaves this household. */
+  custodian: z.string().optional(),
+  leaving: z.string().optional(),
+  divorceRegistered: flag,
 });
 
 export const memberSchema = z.strictObject({
@@ -160,6 +177,17 @@ export function canonicalHousehold(h: Household): Household {
       funeralDate: e.funeralDate,
       deathRegistered: e.deathRegistered,
       schoolDistrictChanges: e.schoolDistrictChanges,
+      mother: e.mother,
+      birthRegistered: e.birthRegistered,
+      partners: e.partners,
+      surnameChanges: e.surnameChanges,
+      keepSurname: e.keepSurname,
+      householdsMerge: e.householdsMerge,
+      marriageRegistered: e.marriageRegistered,
+      divorceType: e.divorceType,
+      custodian: e.custodian,
+      leaving: e.leaving,
+      divorceRegistered: e.divorceRegistered,
     },
     members: h.members.map((m) => ({
       id: m.id,

@@ -163,7 +163,12 @@ describe("migration 0009 (reasons as codes in stored plans)", () => {
         p.reasons.map((r) => [r.code, reasonText(ja, r), reasonText(translator("en"), r), r.params?.facts]),
       );
     const stored: { id: string; plan: Plan }[] = [];
-    for (const [i, raw] of fc.sample(validHousehold, { seed: 9, numRuns: 120 }).entries()) {
+    // Plans stored before reasons were codes were all of phase 1: births, marriages and divorces came later.
+    // Nor did members carry their pension before the move, which new reasons name.
+    const phase1 = validHousehold
+      .filter((h) => !["birth", "marriage", "divorce"].includes(h.event.type))
+      .map((h) => ({ ...h, members: h.members.map(({ previousPension: _, ...m }) => m) }));
+    for (const [i, raw] of fc.sample(phase1, { seed: 9, numRuns: 120 }).entries()) {
       const plan = planGuidance(
         household(raw),
         getMunicipalitySettings(["national", "kumamoto", "yatsushiro"][i % 3] ?? ""),

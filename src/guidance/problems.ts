@@ -14,8 +14,18 @@ export const problemCodes = [
   "schema.duplicate",
   "schema.format",
   "date.invalid",
-  "event.unsupported",
   "event.subject-missing",
+  "event.newborn-missing",
+  "event.newborn-relation",
+  "event.newborn-birth-date",
+  "event.mother-is-newborn",
+  "event.member-unknown",
+  "event.partners-missing",
+  "event.partners-not-two",
+  "event.partner-under-18",
+  "event.custodian-not-partner",
+  "event.leaving-not-partner",
+  "event.surname-both",
   "event.subject-unknown",
   "event.funeral-host-unknown",
   "event.funeral-host-is-subject",
@@ -62,11 +72,22 @@ const fieldLabels: Record<string, LocaleMap> = {
   origin: l("転入元", "Moved from"),
   destination: l("転出先", "Moving to"),
   crossPrefecture: l("都道府県をまたぐか", "Across prefectures"),
-  subject: l("亡くなった方", "Deceased"),
+  subject: l("亡くなった方・生まれた子", "The deceased or the newborn"),
   funeralHost: l("喪主", "Funeral host"),
   funeralDate: l("葬儀を行った日", "Date of the funeral"),
   deathRegistered: l("死亡届の提出済み", "Death already registered"),
   schoolDistrictChanges: l("通学区域の変更", "School district changes"),
+  mother: l("母", "Mother"),
+  birthRegistered: l("出生届の提出済み", "Birth already registered"),
+  partners: l("夫婦となる（であった）二人", "The two partners"),
+  surnameChanges: l("氏が変わる方", "Members whose surname changes"),
+  keepSurname: l("婚姻中の氏を続けて使う方", "Members keeping the married surname"),
+  householdsMerge: l("世帯の合併", "Households merge"),
+  marriageRegistered: l("婚姻届の提出済み", "Marriage already registered"),
+  divorceType: l("離婚の種類", "Kind of divorce"),
+  custodian: l("子を引き取る方（親権者）", "Parent keeping the children"),
+  leaving: l("世帯を出る方", "Partner leaving the household"),
+  divorceRegistered: l("離婚届の提出済み", "Divorce already registered"),
   members: l("世帯員", "Members"),
   id: l("世帯員の番号", "Member number"),
   relation: l("続柄", "Relation"),
@@ -153,14 +174,20 @@ export function memberLabel(name: unknown, index: number): LocaleMap {
   };
 }
 
+/**
+ * A problem at `path`. A path into a member names that member; an event field about a member (the
+ * custodian who is no partner) names it through `about.about`, the member's index.
+ */
 export function problem(
   code: ProblemCode,
   root: unknown,
   path: readonly PropertyKey[],
   params: MessageParams = {},
+  about: { about?: number } = {},
 ): HouseholdProblem {
-  const member = memberIdAt(root, path);
-  const index = typeof path[1] === "number" ? path[1] : 0;
+  const at = about.about !== undefined && about.about >= 0 ? about.about : undefined;
+  const member = at === undefined ? memberIdAt(root, path) : memberIdAt(root, ["members", at]);
+  const index = at ?? (typeof path[1] === "number" ? path[1] : 0);
   const who = member ? memberLabel(valueAt(root, ["members", index, "name"]), index) : "";
   const last = [...path].reverse().find((key) => typeof key === "string");
   return {

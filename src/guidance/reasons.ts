@@ -54,6 +54,15 @@ export const reasonCodes = {
   deathNotRegistered: "guidance.reason.deathNotRegistered",
   schoolDistrictChanges: "guidance.reason.schoolDistrictChanges",
   schoolDistrictSame: "guidance.reason.schoolDistrictSame",
+  birthRegistered: "guidance.reason.birthRegistered",
+  birthNotRegistered: "guidance.reason.birthNotRegistered",
+  marriageRegistered: "guidance.reason.marriageRegistered",
+  marriageNotRegistered: "guidance.reason.marriageNotRegistered",
+  divorceRegistered: "guidance.reason.divorceRegistered",
+  divorceNotRegistered: "guidance.reason.divorceNotRegistered",
+  householdsMerge: "guidance.reason.householdsMerge",
+  householdsStaySeparate: "guidance.reason.householdsStaySeparate",
+  divorceType: "guidance.reason.divorceType",
   residenceCertificateRequested: "guidance.reason.residenceCertificateRequested",
   deceasedWas: "guidance.reason.deceasedWas",
   countWith: "guidance.reason.countWith",
@@ -84,11 +93,22 @@ export function compileDescriber(
 ): string | MemberDescriber {
   switch (condition.fact) {
     case "age":
+    case "legalAge":
       return ageToken(condition.min, condition.max);
     case "relation":
       return condition.in.length === 1
         ? `relation:${condition.in[0] as Relation}`
         : (f, out) => out.push(`relation:${f.relation}`);
+    case "previousInsurance":
+      return condition.in.length === 1
+        ? `previousInsurance:${condition.in[0] as Insurance}`
+        : (f, out) => out.push(`previousInsurance:${f.previousInsurance}`);
+    case "previousPension":
+      return condition.in.length === 1
+        ? `previousPension:${condition.in[0] as PensionCategory}`
+        : (f, out) => {
+            if (f.previousPension) out.push(`previousPension:${f.previousPension}`);
+          };
     case "insurance":
       return condition.in.length === 1
         ? `insurance:${condition.in[0] as Insurance}`
@@ -155,18 +175,25 @@ const movingScopes: Partial<Record<EventType, string>> = {
   "move-out": "moveOut",
 };
 
-/** The `scope` parameter: who is looked at, with the move event for movers. */
+/** The `scope` parameter: who is looked at, with the move event for movers; a birth's subject is the newborn. */
 export function scopeParam(scope: Scope, event: EventType): string {
-  return scope === "moving" ? (movingScopes[event] ?? "moving") : scope;
+  if (scope === "moving") return movingScopes[event] ?? "moving";
+  if (scope === "subject" && event === "birth") return "newborn";
+  return scope;
 }
 
 /** The condition's tokens independent of any member: lists become alternatives ("a|b"). */
 function genericToken(condition: MemberCondition, childMedicalGradeLimit: number): string | null {
   switch (condition.fact) {
     case "age":
+    case "legalAge":
       return ageToken(condition.min, condition.max);
     case "relation":
       return condition.in.map((r) => `relation:${r}`).join("|");
+    case "previousInsurance":
+      return condition.in.map((i) => `previousInsurance:${i}`).join("|");
+    case "previousPension":
+      return condition.in.map((p) => `previousPension:${p}`).join("|");
     case "insurance":
       return condition.in.map((i) => `insurance:${i}`).join("|");
     case "pension":
@@ -194,6 +221,10 @@ const eventFlagCodes: Record<EventFlag, [string, string]> = {
   crossPrefecture: [reasonCodes.crossPrefecture, reasonCodes.samePrefecture],
   deathRegistered: [reasonCodes.deathRegistered, reasonCodes.deathNotRegistered],
   schoolDistrictChanges: [reasonCodes.schoolDistrictChanges, reasonCodes.schoolDistrictSame],
+  birthRegistered: [reasonCodes.birthRegistered, reasonCodes.birthNotRegistered],
+  marriageRegistered: [reasonCodes.marriageRegistered, reasonCodes.marriageNotRegistered],
+  divorceRegistered: [reasonCodes.divorceRegistered, reasonCodes.divorceNotRegistered],
+  householdsMerge: [reasonCodes.householdsMerge, reasonCodes.householdsStaySeparate],
 };
 
 /**
@@ -226,6 +257,8 @@ export function householdReason(
     }
     case "request":
       return { code: reasonCodes.residenceCertificateRequested };
+    case "divorceType":
+      return { code: reasonCodes.divorceType, params: { type: condition.in.join("|") } };
     case "count": {
       const min = condition.min ?? 0;
       if (min === 0) return null;
@@ -233,7 +266,7 @@ export function householdReason(
         .map((c) => genericToken(c, childMedicalGradeLimit))
         .filter((w) => w !== null && w !== "")
         .join(" ");
-      if (condition.scope === "subject")
+      if (condition.scope === "subject" && event === "death")
         return facts ? { code: reasonCodes.deceasedWas, params: { facts } } : null;
       const scope = scopeParam(condition.scope, event);
       return facts

@@ -40,14 +40,34 @@ describe("a household that contradicts itself is refused", () => {
       { code: "guidance.problem.member.insurance-over-75", path: "members[0].insurance", member: "m1" },
     ],
     [
-      "a pension category at 19",
-      input({ type: "move-in" }, [adult("m1", { birthDate: "2006-04-07", pension: "cat1" })]),
+      "cat1 at 19 by law (the 20th birthday is two days away)",
+      input({ type: "move-in" }, [adult("m1", { birthDate: "2006-04-08", pension: "cat1" })]),
       { code: "guidance.problem.member.pension-age", path: "members[0].pension", member: "m1" },
     ],
     [
-      "a pension category at 60",
-      input({ type: "move-in" }, [adult("m1", { birthDate: "1966-04-06", pension: "cat2" })]),
+      "cat1 at 70 (voluntary membership ends at 69)",
+      input({ type: "move-in" }, [
+        adult("m1", { birthDate: "1956-04-07", insurance: "kouki", pension: "cat1" }),
+      ]),
       { code: "guidance.problem.member.pension-age", path: "members[0].pension", member: "m1" },
+    ],
+    [
+      "cat3 at 60 by law (the 60th birthday is the day after)",
+      input({ type: "move-in" }, [adult("m1", { birthDate: "1966-04-07", pension: "cat3" })]),
+      { code: "guidance.problem.member.pension-age", path: "members[0].pension", member: "m1" },
+    ],
+    [
+      "cat2 at 14",
+      input({ type: "move-in" }, [adult("m1", { birthDate: "2011-04-08", pension: "cat2" })]),
+      { code: "guidance.problem.member.pension-age", path: "members[0].pension", member: "m1" },
+    ],
+    [
+      "a previous pension category outside its ages",
+      input({ type: "marriage", partners: ["m1", "m2"] }, [
+        adult("m1"),
+        adult("m2", { relation: "spouse", birthDate: "1960-01-01", previousPension: "cat3" }),
+      ]),
+      { code: "guidance.problem.member.pension-age", path: "members[1].previousPension", member: "m2" },
     ],
     [
       "a death without a subject",
@@ -146,9 +166,94 @@ describe("a household that contradicts itself is refused", () => {
       { code: "guidance.problem.schema.unknown-field", path: "previousAddress.head", member: undefined },
     ],
     [
-      "a phase-2 event",
-      input({ type: "birth", subject: "m1" }, [adult("m1")]),
-      { code: "guidance.problem.event.unsupported", path: "event.type", member: undefined },
+      "a birth without the newborn",
+      input({ type: "birth" }, [adult("m1")]),
+      { code: "guidance.problem.event.newborn-missing", path: "event.subject", member: undefined },
+    ],
+    [
+      "a birth whose newborn was not born on the day of the birth",
+      input({ type: "birth", subject: "m2" }, [
+        adult("m1"),
+        adult("m2", { relation: "child", birthDate: "2026-04-05" }),
+      ]),
+      { code: "guidance.problem.event.newborn-birth-date", path: "members[1].birthDate", member: "m2" },
+    ],
+    [
+      "a newborn who is the head",
+      input({ type: "birth", subject: "m1" }, [adult("m1", { birthDate: "2026-04-06" })]),
+      { code: "guidance.problem.event.newborn-relation", path: "members[0].relation", member: "m1" },
+    ],
+    [
+      "a mother who is not a member",
+      input({ type: "birth", subject: "m2", mother: "m9" }, [
+        adult("m1"),
+        adult("m2", { relation: "child", birthDate: "2026-04-06" }),
+      ]),
+      { code: "guidance.problem.event.member-unknown", path: "event.mother", member: undefined },
+    ],
+    [
+      "a marriage without partners",
+      input({ type: "marriage" }, [adult("m1"), adult("m2")]),
+      { code: "guidance.problem.event.partners-missing", path: "event.partners", member: undefined },
+    ],
+    [
+      "a marriage with the same partner twice",
+      input({ type: "marriage", partners: ["m1", "m1"] }, [adult("m1"), adult("m2")]),
+      { code: "guidance.problem.event.partners-not-two", path: "event.partners", member: undefined },
+    ],
+    [
+      "a marriage with three partners",
+      input({ type: "marriage", partners: ["m1", "m2", "m3"] }, [adult("m1"), adult("m2"), adult("m3")]),
+      { code: "guidance.problem.event.partners-not-two", path: "event.partners", member: undefined },
+    ],
+    [
+      "a partner who is not a member",
+      input({ type: "divorce", partners: ["m1", "m9"] }, [adult("m1"), adult("m2")]),
+      { code: "guidance.problem.event.member-unknown", path: "event.partners[1]", member: undefined },
+    ],
+    [
+      "a marriage partner under 18 (民法 §731)",
+      input({ type: "marriage", partners: ["m1", "m2"] }, [
+        adult("m1"),
+        adult("m2", { relation: "spouse", birthDate: "2008-04-07" }),
+      ]),
+      { code: "guidance.problem.event.partner-under-18", path: "members[1].birthDate", member: "m2" },
+    ],
+    [
+      "a custodian who is not a partner",
+      input({ type: "divorce", partners: ["m1", "m2"], custodian: "m3" }, [
+        adult("m1"),
+        adult("m2"),
+        adult("m3", { relation: "child", birthDate: "2015-01-01" }),
+      ]),
+      { code: "guidance.problem.event.custodian-not-partner", path: "event.custodian", member: "m3" },
+    ],
+    [
+      "a member leaving who is not a partner",
+      input({ type: "divorce", partners: ["m1", "m2"], leaving: "m3" }, [
+        adult("m1"),
+        adult("m2"),
+        adult("m3"),
+      ]),
+      { code: "guidance.problem.event.leaving-not-partner", path: "event.leaving", member: "m3" },
+    ],
+    [
+      "one member both changing and keeping a surname",
+      input({ type: "divorce", partners: ["m1", "m2"], surnameChanges: ["m2"], keepSurname: ["m2"] }, [
+        adult("m1"),
+        adult("m2"),
+      ]),
+      { code: "guidance.problem.event.surname-both", path: "event.keepSurname", member: "m2" },
+    ],
+    [
+      "a surname change of someone not in the household",
+      input({ type: "marriage", partners: ["m1", "m2"], surnameChanges: ["m7"] }, [adult("m1"), adult("m2")]),
+      { code: "guidance.problem.event.member-unknown", path: "event.surnameChanges[0]", member: undefined },
+    ],
+    [
+      "an unknown kind of divorce",
+      input({ type: "divorce", partners: ["m1", "m2"], divorceType: "mutual" }, [adult("m1"), adult("m2")]),
+      { code: "guidance.problem.schema.value", path: "event.divorceType", member: undefined },
     ],
   ])("%s", (_, raw, expected) => {
     expect(summary(problems(raw))).toEqual([expected]);
@@ -160,8 +265,14 @@ describe("a household that contradicts itself is refused", () => {
     ["welfare at any age", { birthDate: "1930-01-01", insurance: "welfare" }],
     ["a pension category from the 20th birthday", { birthDate: "2006-04-06", pension: "cat1" }],
     [
-      "a pension category up to the day before the 60th birthday",
-      { birthDate: "1966-04-07", pension: "cat3" },
+      "cat1 from the day before the 20th birthday (年齢計算ニ関スル法律)",
+      { birthDate: "2006-04-07", pension: "cat1" },
+    ],
+    ["cat3 up to two days before the 60th birthday", { birthDate: "1966-04-08", pension: "cat3" }],
+    ["cat1 at 65 as a voluntary member", { birthDate: "1961-01-01", pension: "cat1" }],
+    [
+      "cat2 at 15 and at 69",
+      { birthDate: "2011-04-07", relation: "child", insurance: "employee", pension: "cat2" },
     ],
     ["a member born on the event day", { relation: "child", birthDate: "2026-04-06", insurance: "employee" }],
     [

@@ -1,6 +1,6 @@
-import { type PensionCategory, pensionCategories, phase1Events } from "../catalog/vocabulary";
-import { type CalendarDate, parseIsoDate } from "./calendar";
-import { ageOn } from "./facts";
+import { type PensionCategory, pensionCategories } from "../catalog/vocabulary";
+import { addDays, type CalendarDate, parseIsoDate } from "./calendar";
+import { ageOn, pensionAges } from "./facts";
 import { canonicalHousehold, type Household, householdSchema } from "./household.schema";
 import { type HouseholdProblem, insuranceLabel, problem, problemsFromIssues } from "./problems";
 
@@ -38,14 +38,12 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
   });
 
   const type = text(event?.type);
-  if (type === "birth" || type === "marriage" || type === "divorce") {
-    out.push(
-      problem("event.unsupported", raw, ["event", "type"], { type, supported: phase1Events.join(", ") }),
-    );
-  }
   const subject = text(event?.subject);
   if (type === "death" && event?.subject === undefined) {
     out.push(problem("event.subject-missing", raw, ["event", "subject"]));
+  }
+  if (type === "birth" && event?.subject === undefined) {
+    out.push(problem("event.newborn-missing", raw, ["event", "subject"]));
   }
   if (subject !== undefined && !ids.has(subject)) {
     out.push(problem("event.subject-unknown", raw, ["event", "subject"], { subject }));
@@ -65,6 +63,8 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
     out.push(problem("filer.is-deceased", raw, ["filer", "member"]));
   }
 
+  out.push(...phase2Contradictions(raw, event, members, ids, type));
+
   const on = date(event?.date);
   const funeral = date(event?.funeralDate);
   if (on && funeral && String(event?.funeralDate) < String(event?.date)) {
@@ -76,10 +76,13 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
     );
   }
   if (!on) return out;
+  // 国民年金 ages are reached the day before the birthday ("…歳に達した日"): the age a day later.
+  const legalDay = addDays(on, 1);
   members.forEach((member, index) => {
     const birth = date(member?.birthDate);
     if (!member || !birth) return;
     const age = ageOn(birth, on);
+    const legalAge = ageOn(birth, legalDay);
     if (age < 0) {
       out.push(
         problem("member.born-after-event", raw, ["members", index, "birthDate"], {
@@ -101,10 +104,100 @@ export function findContradictions(raw: unknown): HouseholdProblem[] {
         }),
       );
     }
-    if (isPensionCategory(member.pension) && (age < 20 || age > 59)) {
-      out.push(problem("member.pension-age", raw, ["members", index, "pension"], { age }));
+    for (const field of ["pension", "previousPension"] as const) {
+      const category = member[field];
+      if (!isPensionCategory(category)) continue;
+      const [min, max] = pensionAges[category];
+      if (legalAge < min || legalAge > max)
+        out.push(
+          problem("member.pension-age", raw, ["members", index, field], {
+            category,
+            min,
+            max,
+            age: legalAge,
+          }),
+        );
     }
   });
+  return out;
+}
+
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
+/**
+ * The refusals of catalogue section 5: who the newborn, the mother and the partners are, and that
+ * the lists of the marriage or divorce name members and agree with each other.
+ */
+function phase2Contradictions(
+  raw: unknown,
+  event: Record<string, unknown> | undefined,
+  members: (Record<string, unknown> | undefined)[],
+  ids: ReadonlySet<string>,
+  type: string | undefined,
+): HouseholdProblem[] {
+  const out: HouseholdProblem[] = [];
+  if (!event) return out;
+  const indexOf = (id: string) => members.findIndex((m) => m?.id === id);
+  const about = (id: string) => ({ about: indexOf(id) });
+  const subject = text(event.subject);
+  if (type === "birth" && subject !== undefined && ids.has(subject)) {
+    const at = indexOf(subject);
+    const newborn = members[at];
+    if (newborn?.relation !== undefined && newborn.relation !== "child" && newborn.relation !== "other")
+      out.push(problem("event.newborn-relation", raw, ["members", at, "relation"]));
+    if (typeof newborn?.birthDate === "string" && newborn.birthDate !== event.date)
+      out.push(
+        problem("event.newborn-birth-date", raw, ["members", at, "birthDate"], {
+          birthDate: newborn.birthDate,
+          eventDate: String(event.date),
+        }),
+      );
+  }
+  const mother = text(event.mother);
+  if (mother !== undefined && !ids.has(mother))
+    out.push(problem("event.member-unknown", raw, ["event", "mother"], { id: mother }));
+  else if (mother !== undefined && mother === subject)
+    out.push(problem("event.mother-is-newborn", raw, ["event", "mother"]));
+
+  const partners = event.partners;
+  const couple = type === "marriage" || type === "divorce";
+  if (couple && partners === undefined)
+    out.push(problem("event.partners-missing", raw, ["event", "partners"]));
+  const named = list(partners);
+  if (Array.isArray(partners) && (partners.length !== 2 || new Set(named).size !== 2))
+    out.push(problem("event.partners-not-two", raw, ["event", "partners"]));
+  const known = named.filter((id) => ids.has(id));
+  for (const [at, id] of named.entries())
+    if (!ids.has(id)) out.push(problem("event.member-unknown", raw, ["event", "partners", at], { id }));
+
+  const on = date(event.date);
+  if (type === "marriage" && on)
+    for (const id of new Set(known)) {
+      const at = indexOf(id);
+      const birth = date(members[at]?.birthDate);
+      if (birth && ageOn(birth, on) < 18)
+        out.push(
+          problem("event.partner-under-18", raw, ["members", at, "birthDate"], { age: ageOn(birth, on) }),
+        );
+    }
+
+  for (const field of ["custodian", "leaving"] as const) {
+    const id = text(event[field]);
+    if (id === undefined) continue;
+    if (!ids.has(id)) out.push(problem("event.member-unknown", raw, ["event", field], { id }));
+    else if (!named.includes(id))
+      out.push(problem(`event.${field}-not-partner`, raw, ["event", field], {}, about(id)));
+  }
+
+  const changes = list(event.surnameChanges);
+  const keeps = list(event.keepSurname);
+  for (const field of ["surnameChanges", "keepSurname"] as const)
+    for (const [at, id] of list(event[field]).entries())
+      if (!ids.has(id)) out.push(problem("event.member-unknown", raw, ["event", field, at], { id }));
+  for (const id of new Set(keeps))
+    if (ids.has(id) && changes.includes(id))
+      out.push(problem("event.surname-both", raw, ["event", "keepSurname"], {}, about(id)));
   return out;
 }
 

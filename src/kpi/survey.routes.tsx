@@ -1,13 +1,13 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { hashTicketToken } from "../queue/issue-ticket";
-import { rateLimit, TokenBuckets } from "../queue/rate-limit";
 import { notFound, type Problem } from "../shared/errors";
 import type { Locale } from "../shared/locale";
 import { containsMyNumber, myNumberRefused } from "../shared/my-number";
 import type { AppEnv, AppServices } from "../web/context";
 import { parseLang, translator } from "../web/i18n";
-import { clientIp, requireStaff } from "../web/middleware";
+import { requireStaff } from "../web/middleware";
+import { createRequestLimiter, rateLimit } from "../web/rate-limit";
 import { answerSurvey, SURVEY_LINK_TOKEN, surveyLanguageCode } from "./answer-survey";
 import { problem } from "./kpi.errors";
 import type { SurveyContext } from "./pages/components";
@@ -48,9 +48,8 @@ export function surveyRoutes(deps: AppServices): Hono<AppEnv> {
   const now = () => deps.now?.() ?? new Date();
   app.use("/survey/visit/*", requireStaff(deps));
   // Phones behind a carrier's shared address: generous, but bounded.
-  const limitPublic = rateLimit<AppEnv>(new TokenBuckets(60, 1), clientIp, (c) =>
-    c.text(c.get("t")("kpi.surveyTooMany"), 429),
-  );
+  const surveyLimit = createRequestLimiter(deps.database, { name: "survey", points: 60, seconds: 60 });
+  const limitPublic = rateLimit(surveyLimit, (c) => c.text(c.get("t")("kpi.surveyTooMany"), 429));
 
   const surveyPage = async (
     c: Context<AppEnv>,

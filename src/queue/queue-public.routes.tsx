@@ -10,6 +10,7 @@ import { LANG_COOKIE } from "../web/middleware";
 import { wantsJson } from "../web/respond";
 import { japanTime } from "./calendar";
 import { hashTicketToken, issueTicket } from "./issue-ticket";
+import { refuseUnregisteredKiosk } from "./kiosk-device.routes";
 import { displayPage } from "./pages/display.page";
 import { kioskPage } from "./pages/kiosk.page";
 import { phonePage } from "./pages/phone.page";
@@ -19,7 +20,7 @@ import { isQueueRefusal, refuse } from "./queue.errors";
 import { phonePayload } from "./queue.presenters";
 import { queueRepository } from "./queue.repository";
 import type { QueueWeb } from "./queue.routes";
-import { lastEventId, openSse } from "./sse";
+import { lastEventId } from "./sse";
 
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 const kioskForm = z.object({ purposeId: z.string().max(100), lang: z.string().max(20).optional() });
@@ -45,6 +46,8 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
     status: 200 | 404 | 409 | 422,
   ) => {
     const office = await web.publicOffice(officeId);
+    const unregistered = await refuseUnregisteredKiosk(web, c, office);
+    if (unregistered) return unregistered;
     const board = await web.board(office.municipalityId, office.officeId);
     const offered = offeredLocales(office.municipalityId);
     // A language button reloads the kiosk in its language; otherwise it starts in Japanese (or in the
@@ -71,6 +74,8 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
   app.post("/queue/offices/:officeId/kiosk", web.limitIssue, async (c) => {
     const officeId = c.req.param("officeId");
     const office = await web.publicOffice(officeId);
+    const unregistered = await refuseUnregisteredKiosk(web, c, office);
+    if (unregistered) return unregistered;
     const form = kioskForm.safeParse(await c.req.parseBody());
     if (!form.success) throw notFound();
     const lang = offeredLocale(form.data.lang, offeredLocales(office.municipalityId)) ?? DEFAULT_LOCALE;
@@ -100,7 +105,10 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
 
   app.get("/queue/offices/:officeId/display/events", web.limitPublic, async (c) => {
     const office = await web.publicOffice(c.req.param("officeId"));
-    const { sink, response } = openSse(c);
+    const stream = web.openStream(c);
+    if (stream instanceof Response) return stream;
+    const { sink, response } = stream;
+    web.deps.metrics?.trackStream("display", sink);
     web.live.watchDisplay(
       { municipalityId: office.municipalityId, officeId: office.officeId },
       sink,
@@ -163,7 +171,10 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
       if (isQueueRefusal(error)) return c.text(error.problems.map(translator("en").message).join(" "), 404);
       throw error;
     }
-    const { sink, response } = openSse(c);
+    const stream = web.openStream(c);
+    if (stream instanceof Response) return stream;
+    const { sink, response } = stream;
+    web.deps.metrics?.trackStream("phone", sink);
     web.live.watchTicket({ municipalityId: ticket.municipalityId, officeId: ticket.officeId }, ticket, sink);
     return response;
   });

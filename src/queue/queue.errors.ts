@@ -27,6 +27,8 @@ const table = {
   noCounter: "CONFLICT",
   tokenInvalid: "NOT_FOUND",
   tokenExpired: "NOT_FOUND",
+  /** The office lets only its registered kiosk devices issue tickets, and this browser is none. */
+  kioskDeviceRequired: "FORBIDDEN",
   /** params: max. */
   pauseReasonRequired: "VALIDATION",
   transferTargetRequired: "VALIDATION",

@@ -135,6 +135,7 @@ const officeColumns = {
   closedDates: queueOffices.closedDates,
   nearlyCalledAhead: queueOffices.nearlyCalledAhead,
   displayCaptions: queueOffices.displayCaptions,
+  kioskRequiresDevice: queueOffices.kioskRequiresDevice,
   eventSeq: queueOffices.eventSeq,
   name: offices.names,
 };

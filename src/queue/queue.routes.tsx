@@ -4,11 +4,13 @@ import { publicUrl } from "../config/config";
 import type { Db } from "../db/database";
 import { notFound } from "../shared/errors";
 import { DEFAULT_LOCALE } from "../shared/locale";
+import { clientAddress } from "../web/client-address";
 import type { AppEnv, AppServices } from "../web/context";
 import { translator } from "../web/i18n";
-import { clientIp } from "../web/middleware";
+import { createRequestLimiter, rateLimit } from "../web/rate-limit";
 import { wantsJson } from "../web/respond";
 import type { IssuedTicket } from "./issue-ticket";
+import { kioskDeviceRoutes } from "./kiosk-device.routes";
 import { createLiveBoard, type LiveBoard } from "./live-board";
 import { boardLoader } from "./load-board";
 import { offeredLocales, receiptView, spokenCall } from "./pages/public.presenter";
@@ -19,7 +21,8 @@ import type { Board } from "./queue-board";
 import { queueCounterRoutes } from "./queue-counter.routes";
 import { createQueueEventHub } from "./queue-events";
 import { queuePublicRoutes } from "./queue-public.routes";
-import { rateLimit, TokenBuckets } from "./rate-limit";
+import { openSse, type SseSink } from "./sse";
+import { StreamCap } from "./stream-cap";
 
 /** What the queue's route files share: the database, the live board, the limits and a few readers. */
 export interface QueueWeb {
@@ -31,6 +34,11 @@ export interface QueueWeb {
   limitIssue: MiddlewareHandler<AppEnv>;
   /** Public pages and streams. */
   limitPublic: MiddlewareHandler<AppEnv>;
+  /**
+   * Opens a live stream within the client's cap of open streams (SSE_STREAMS_PER_CLIENT): the sink and
+   * the response, or a 429 response past the cap. The slot is given back when the stream closes.
+   */
+  openStream(c: Context<AppEnv>): { sink: SseSink; response: Response } | Response;
   /** An office with a queue by its id alone, else "not found". */
   publicOffice(officeId: string): Promise<QueueOffice>;
   board(municipalityId: string, officeId: string): Promise<Board>;
@@ -56,9 +64,11 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
   const load = boardLoader(db);
   const live = createLiveBoard({ load, hub, now, spoken: spokenCall, logger: deps.logger });
   // A kiosk is one address issuing for a whole office: room for bursts, not for a script.
-  const issueLimit = new TokenBuckets(30, 0.5);
+  const issueLimit = createRequestLimiter(deps.database, { name: "queue-issue", points: 30, seconds: 60 });
   // Phones behind a carrier's shared address: generous, but bounded.
-  const publicLimit = new TokenBuckets(240, 4);
+  const publicLimit = createRequestLimiter(deps.database, { name: "queue-public", points: 240, seconds: 60 });
+
+  const streams = new StreamCap(deps.config.SSE_STREAMS_PER_CLIENT);
 
   const tooMany = (c: Context<AppEnv>) => {
     if (c.req.path.endsWith("/events") || wantsJson(c)) return c.text("Too Many Requests", 429);
@@ -91,8 +101,19 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
     db,
     now,
     live,
-    limitIssue: rateLimit(issueLimit, clientIp, tooMany),
-    limitPublic: rateLimit(publicLimit, clientIp, tooMany),
+    limitIssue: rateLimit(issueLimit, tooMany),
+    limitPublic: rateLimit(publicLimit, tooMany),
+    openStream(c) {
+      const release = streams.take(clientAddress(c) ?? "unknown");
+      if (!release) {
+        // EventSource gives up on a 429; the page's script tries again later, backing off to 30 s.
+        c.header("retry-after", "30");
+        return c.text("Too many open live streams from this address.", 429);
+      }
+      const stream = openSse(c);
+      stream.sink.onClose(release);
+      return stream;
+    },
     publicOffice,
     board,
     noStore,
@@ -122,5 +143,6 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.route("/", queuePublicRoutes(web));
   app.route("/", queueCounterRoutes(web));
+  app.route("/", kioskDeviceRoutes(web));
   return app;
 }

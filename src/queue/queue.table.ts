@@ -64,6 +64,8 @@ export const queueOffices = pgTable(
     nearlyCalledAhead: integer("nearly_called_ahead").notNull().default(3),
     // The languages the display board shows under its Japanese (and announces calls in).
     displayCaptions: text("display_captions").array().notNull().default(sql`'{en}'::text[]`),
+    // Only registered kiosk devices may issue tickets from the kiosk page (src/queue/kiosk-device.ts).
+    kioskRequiresDevice: boolean("kiosk_requires_device").notNull().default(false),
     eventSeq: bigint("event_seq", { mode: "number" }).notNull().default(0),
   },
   (t) => [

@@ -142,6 +142,7 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
             members: inputs.household.members.filter((m) => form.members.includes(m.id)),
             answers: inputs.rawAnswers,
             deadline: item?.deadline ?? null,
+            due: item?.due ?? null,
             contentHash: form.contentHash,
             // Who filed, as the forms print it: the hand-off's 届出人 (src/handoff/record.ts).
             filer: filerSummary(inputs.household, answers, form.members),

@@ -4,8 +4,21 @@ import { householdToGuidanceInput } from "../registry/guidance-input";
 import { householdForGuidance } from "../registry/household-for-guidance";
 import type { ResidentRegistryPort } from "../registry/registry.port";
 
+/**
+ * The events of a household the registry holds that are not themselves reasons for opening it: the
+ * household is opened as 届出事項の変更 (the audit's reason) and the form starts with the event.
+ */
+export const familyEvents = ["birth", "marriage", "divorce"] as const;
+
 /** The events a registry household can be brought up for at the counter (move-in: joining a household). */
-export const registryEvents = ["move-within", "move-between-wards", "move-out", "death", "move-in"] as const;
+export const registryEvents = [
+  "move-within",
+  "move-between-wards",
+  "move-out",
+  "death",
+  "move-in",
+  ...familyEvents,
+] as const;
 export type RegistryEvent = (typeof registryEvents)[number];
 
 export interface DraftFromRegistryOptions {

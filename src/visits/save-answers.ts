@@ -57,8 +57,10 @@ export async function saveAnswers(db: Db, options: SaveAnswersOptions): Promise<
         "visits.answerInvalid",
       );
     }
+    // The questions of the answers as posted: a follow-up one of them reveals is checked and asked too.
+    const next = visitFormInputs({ ...visit, answers: options.answers });
     // A choice of person is one of those the form allows (the 児童手当 claimant is a parent, never the child).
-    const notOffered = inputs.questions.filter((q) => {
+    const notOffered = next.questions.filter((q) => {
       if (q.type !== "member" || !q.options) return false;
       const chosen = options.answers[q.key];
       return typeof chosen === "string" && chosen !== "" && !q.options.some((o) => o.value === chosen);
@@ -70,7 +72,6 @@ export async function saveAnswers(db: Db, options: SaveAnswersOptions): Promise<
         ),
       );
     }
-    const next = visitFormInputs({ ...visit, answers: options.answers });
     const missing = unansweredQuestions(next);
     if (options.proceed && missing.length > 0) {
       throw refuseAll(

@@ -1,6 +1,11 @@
 import { settingsForMunicipality } from "../catalog/municipalities";
 import { parseAnswers } from "../forms/answers";
-import { type Answers, type InterviewQuestion, questionsFor } from "../forms/field-dictionary";
+import {
+  type Answers,
+  fieldDefinitions,
+  type InterviewQuestion,
+  questionsFor,
+} from "../forms/field-dictionary";
 import { type RenderFormsResult, renderForms } from "../forms/render";
 import type { Plan } from "../guidance/engine";
 import type { Household } from "../guidance/household.schema";
@@ -54,6 +59,59 @@ function householdStepFacts(household: Household): Record<string, string | numbe
   if (household.previousAddress?.address) facts.previousAddress = household.previousAddress.address;
   if (household.previousAddress?.householdHead) facts.previousHead = household.previousAddress.householdHead;
   return facts;
+}
+
+const questionId = (q: { key: string; memberId?: string | undefined }) => `${q.key}\u0000${q.memberId ?? ""}`;
+
+/**
+ * The interview's questions for these answers. The dictionary stops asking a question its own answer
+ * settles (the 児童手当 claimant chosen, the kind of court divorce): such a question stays asked, so the
+ * page keeps its field and the answer can be changed — and is not dropped on the next save. A follow-up
+ * an answer reveals (the 筆頭者 of the register returned to) is asked with the rest.
+ */
+function interviewQuestions(plan: Plan, household: Household, answers: Answers, known: Answers) {
+  const asked = questionsFor(plan, household, { answers, known });
+  const ids = new Set(asked.map(questionId));
+  // Answers not asked for, less the facts known (never asked): the questions their answers may settle.
+  const settledKeys = Object.keys(answers.household).filter(
+    (key) => !ids.has(questionId({ key })) && !(key in known.household),
+  );
+  const settledMembers = Object.entries(answers.members).map(([memberId, values]) => ({
+    memberId,
+    keys: Object.keys(values).filter(
+      (key) => !ids.has(questionId({ key, memberId })) && !(key in (known.members[memberId] ?? {})),
+    ),
+  }));
+  const settled = new Set([
+    ...settledKeys.map((key) => questionId({ key })),
+    ...settledMembers.flatMap((m) => m.keys.map((key) => questionId({ key, memberId: m.memberId }))),
+  ]);
+  if (settled.size === 0) return asked;
+  const unsettled: Answers = {
+    household: Object.fromEntries(
+      Object.entries(answers.household).filter(([k]) => !settledKeys.includes(k)),
+    ),
+    members: Object.fromEntries(
+      settledMembers.map(({ memberId, keys }) => [
+        memberId,
+        Object.fromEntries(
+          Object.entries(answers.members[memberId] ?? {}).filter(([k]) => !keys.includes(k)),
+        ),
+      ]),
+    ),
+  };
+  const kept = questionsFor(plan, household, { answers: unsettled, known }).filter((q) =>
+    settled.has(questionId(q)),
+  );
+  if (kept.length === 0) return asked;
+  // Dictionary order, then member order, as questionsFor orders them.
+  const fieldOrder = new Map(fieldDefinitions.map((f, i) => [f.key, i]));
+  const memberOrder = new Map(household.members.map((m, i) => [m.id, i]));
+  return [...asked, ...kept].sort(
+    (a, b) =>
+      (fieldOrder.get(a.key) ?? 0) - (fieldOrder.get(b.key) ?? 0) ||
+      (memberOrder.get(a.memberId ?? "") ?? -1) - (memberOrder.get(b.memberId ?? "") ?? -1),
+  );
 }
 
 export function visitFormInputs(visit: VisitRow): VisitFormInputs {

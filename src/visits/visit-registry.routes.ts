@@ -5,6 +5,7 @@ import { residentRegistryFor } from "../registry/registry-adapter";
 import { AppError } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
 import { clientIp } from "../web/middleware";
+import { familyEvents } from "./draft-from-registry";
 import { loadVisit, staffScope } from "./visit-scope";
 import { refuse } from "./visits.errors";
 
@@ -27,15 +28,18 @@ export function visitRegistryRoutes(deps: AppServices): Hono<AppEnv> {
         .trim();
     const scope = scopeOf(c);
     const visit = await loadVisit(db, scope, c.req.param("id"));
-    const reason = z.enum(openReasons).safeParse(one("reason"));
-    if (!reason.success) throw refuse("openReasonRequired");
+    const chosen = z.enum([...openReasons, ...familyEvents]).safeParse(one("reason"));
+    if (!chosen.success) throw refuse("openReasonRequired");
+    // A birth, marriage or divorce is a 届出 that changes the household: opened as such (the audit's
+    // reason), the form then starts with that event.
+    const reason = z.enum(openReasons).catch("change").parse(chosen.data);
     await openHousehold({
       db,
       registry,
       municipalityId: scope.municipalityId,
       householdId: one("householdId"),
       residentId: one("residentId"),
-      reason: reason.data,
+      reason,
       // The audit entry's detail, read by auditors in either language.
       detail: `ワンストップ窓口の来庁受付 / one-stop visit ${visit.id}`,
       actor: {
@@ -48,7 +52,7 @@ export function visitRegistryRoutes(deps: AppServices): Hono<AppEnv> {
     });
     const query = new URLSearchParams({
       household: one("householdId"),
-      event: reason.data,
+      event: chosen.data,
       subject: one("residentId"),
     });
     return c.redirect(`/visits/${visit.id}?${query}`, 303);

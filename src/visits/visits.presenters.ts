@@ -1,15 +1,16 @@
+import { dueDate } from "../guidance/due-date";
 // Between visit rows and the visit pages: each function turns what the use cases and repositories hold
 // into the plain values one page shows. No text here: labels from data stay locale maps, and the pages
 // take every word from the catalogues.
 
 import { getCatalog } from "../catalog/load-catalog";
 import type { MunicipalitySettings } from "../catalog/municipality.schema";
-import { procedureInfo } from "../catalog/procedure-info";
+import { openDeadline, procedureInfo } from "../catalog/procedure-info";
 import { eventTypeLabels } from "../catalog/vocabulary-labels";
 import { fieldByKey, type InterviewQuestion } from "../forms/field-dictionary";
 import type { Plan } from "../guidance/engine";
 import type { SearchResults } from "../registry/resident";
-import type { LocaleMap } from "../shared/locale";
+import type { LocaleMap, Message } from "../shared/locale";
 import type { VisitMeasures } from "./accept-visit";
 import type { Declined } from "./decline-procedure";
 import { type DocumentList, identityDocuments } from "./identity";
@@ -187,6 +188,10 @@ export interface PlanRowView {
   department: LocaleMap | undefined;
   members: MemberRef[];
   deadline: string | null;
+  /** The day the office really accepts it (the deadline, or the next open day after a closed one). */
+  due: string | null;
+  /** For a deadline counted from a day not yet known (the funeral): what to say instead of a date. */
+  openDeadline?: Message | undefined;
   handling: "one-stop" | "guidance";
   /** The reason the resident gave for not applying today, if they declined. */
   declined?: string | undefined;
@@ -205,6 +210,9 @@ export function presentPlan(visit: VisitRow, settings: MunicipalitySettings): Pl
       department: label ? { ...label } : procedureInfo(p.id, settings)?.place,
       members: refsFor(members, p.members),
       deadline: p.deadline,
+      // Plans stored before `due` existed get it from the same rule.
+      due: p.due !== undefined ? p.due : dueDate(p.deadline, settings.closedDates),
+      openDeadline: p.deadline === null ? openDeadline(p.id, settings) : undefined,
       handling: p.handling,
       declined: declined.find((d) => d.procedureId === p.id)?.reason,
     };
@@ -242,13 +250,17 @@ const numericTypes = new Set(["postalCode", "digits", "phone", "integer"]);
  */
 export type UnnamedMemberLabel = (ordinal: number) => LocaleMap;
 
-/** The interview's questions with the answers so far (or those just posted, when they were refused). */
+/**
+ * The interview's questions with the answers so far (or those just posted, when they were refused).
+ * The questions are those of the answers shown: a follow-up that a posted answer reveals (the 筆頭者
+ * of the register returned to, once 「もとの戸籍にもどる」 is chosen) is asked on the page shown again.
+ */
 export function presentInterview(
   visit: VisitRow,
   posted: Record<string, unknown> | undefined,
   unnamed: UnnamedMemberLabel,
 ): QuestionView[] {
-  const inputs = visitFormInputs(visit);
+  const inputs = visitFormInputs(posted ? { ...visit, answers: posted } : visit);
   const raw = { ...inputs.rawAnswers, ...(posted ?? {}) };
   const members = memberRefs(inputs.household);
   return inputs.questions.map((q) => ({

@@ -176,7 +176,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
         now: now(),
       });
     return step(c, confirm, (problems) => {
-      for (const p of problems) p.path = fieldIdForPath(p.path);
+      for (const p of problems) p.path = fieldIdForPath(p.path, draft.event.type);
       return { draft };
     });
   });

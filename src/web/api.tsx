@@ -3,8 +3,19 @@ import { AppError } from "../shared/errors";
 import type { LocaleMap } from "../shared/locale";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import type { AppDeps, AppEnv } from "./context";
-import { requireStaff } from "./middleware";
+import { requireStaff, SESSION_COOKIE } from "./middleware";
 import { renderPage } from "./respond";
+
+/**
+ * The parameters of a message code: texts, numbers, and locale maps (`{ ja, en }`) such as a field's
+ * label. Only answered, never read, so its type is for the reader of the document.
+ */
+export const MessageParamsSchema = z
+  .record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean(), z.record(z.string(), z.string().optional())]),
+  )
+  .openapi("MessageParams", { example: { label: { ja: "電話番号", en: "Phone number" } } });
 
 export const ErrorSchema = z
   .object({
@@ -18,7 +29,7 @@ export const ErrorSchema = z
         z.object({
           path: z.string(),
           code: z.string().openapi({ example: "common.requiredField" }),
-          params: z.record(z.string(), z.unknown()).optional(),
+          params: MessageParamsSchema.optional(),
           ja: z.string(),
           en: z.string(),
           text: z.string(),
@@ -62,10 +73,21 @@ const HealthSchema = z
   .object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["pglite", "postgres"]) })
   .openapi("Health");
 
+/** The session cookie that authenticates every /api/v1 operation (see docs/security.md). */
+export const SECURITY_SCHEME = "staffSession";
+
 const errorResponses = {
+  400: {
+    description: "A request that cannot be read (a NUL in the URL, malformed JSON)",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
   401: { description: "Not signed in", content: { "application/json": { schema: ErrorSchema } } },
   404: {
     description: "Not found (also for another municipality's ids)",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
+  422: {
+    description: "Input that does not fit the schema: every problem listed",
     content: { "application/json": { schema: ErrorSchema } },
   },
 } as const;
@@ -93,14 +115,25 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
 
 export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const api = apiRouter();
+  api.openAPIRegistry.registerComponent("securitySchemes", SECURITY_SCHEME, {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description:
+      "The staff session, set by signing in at /signin (and /signin/totp for supervisors and administrators). A state-changing request also needs the CSRF token.",
+  });
 
   api.openapi(
     createRoute({
       method: "get",
       path: "/healthz",
+      operationId: "checkHealth",
       summary: "Liveness and database check",
       tags: ["system"],
+      // For the load balancer and monitoring: no session needed.
+      security: [],
       responses: {
+        400: errorResponses[400],
         200: {
           description: "The service and its database answer",
           content: { "application/json": { schema: HealthSchema } },
@@ -128,6 +161,7 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     createRoute({
       method: "get",
       path: "/api/v1/offices",
+      operationId: "listOffices",
       summary: "Offices of the signed-in staff member's municipality",
       tags: ["tenancy"],
       responses: {
@@ -161,6 +195,7 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     createRoute({
       method: "get",
       path: "/api/v1/offices/{id}",
+      operationId: "getOffice",
       summary: "One office with its counters",
       tags: ["tenancy"],
       request: { params: z.object({ id: z.string().max(100) }) },
@@ -209,9 +244,13 @@ export const openApiInfo = {
   info: {
     title: "Madoguchi API",
     version: "0.1.0",
+    license: { name: "MIT", url: "https://opensource.org/licenses/MIT" },
     description:
       "書かないワンストップ窓口 Madoguchi の API。職員のセッション (Cookie) で認証します。 / The Madoguchi API, authenticated by the staff session cookie.",
   },
+  // Relative: the document is served by the service it describes, at whatever address it is reached.
+  servers: [{ url: "/", description: "This Madoguchi service" }],
+  security: [{ [SECURITY_SCHEME]: [] }],
 };
 
 type OpenApiDoc = {

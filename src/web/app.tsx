@@ -1,5 +1,4 @@
 import { bodyLimit } from "hono/body-limit";
-import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { addressRoutes } from "../address/address.routes";
@@ -9,6 +8,8 @@ import { guidanceRoutes } from "../guidance/guidance.routes";
 import { guidanceApi } from "../guidance/guidance-api.routes";
 import { handoffRoutes } from "../handoff/handoff.routes";
 import { kpiRoutes } from "../kpi/kpi.routes";
+import { createMetrics } from "../ops/metrics";
+import { metricsRoutes, requestMetrics } from "../ops/metrics.routes";
 import { queueRoutes } from "../queue/queue.routes";
 import { createQueueEventHub } from "../queue/queue-events";
 import { queueSettingsRoutes } from "../queue/queue-settings.routes";
@@ -19,6 +20,8 @@ import { referenceData } from "../tenancy/reference-data";
 import { tenancyRoutes } from "../tenancy/tenancy.routes";
 import { visitRoutes } from "../visits/visits.routes";
 import { apiReferenceRoute, apiRouter, apiRoutes, openApiInfo } from "./api";
+import { clientAddressMiddleware } from "./client-address";
+import { compress } from "./compress";
 import type { AppDeps, AppServices } from "./context";
 import { mapError } from "./error-mapper";
 import { homeRoutes } from "./home.routes";
@@ -34,16 +37,25 @@ export function httpsOn(config: Pick<AppDeps["config"], "COOKIE_SECURE" | "PUBLI
 
 /** Builds the whole web application; the composition root serves it, tests call `app.request()`. */
 export function createApp(appDeps: AppDeps) {
+  const metrics = createMetrics({
+    database: appDeps.database,
+    now: () => appDeps.now?.() ?? new Date(),
+    logger: appDeps.logger,
+    processMetrics: appDeps.processMetrics,
+  });
   const deps: AppServices = {
     ...appDeps,
     reference: referenceData(appDeps.database.db),
     queueEvents: createQueueEventHub(appDeps.database, { logger: appDeps.logger }),
+    metrics,
   };
   const app = apiRouter();
 
   // Hono runs middleware in the order it is registered, before the routes mounted after it.
+  app.use(requestMetrics(metrics));
   app.use(requestContext(deps));
-  // gzip for pages, styles, scripts and JSON; an event stream is left alone (it must flush each event).
+  app.use(clientAddressMiddleware(deps.config.TRUSTED_PROXIES));
+  // br (else gzip) for pages and JSON; static assets come precompressed; an event stream is left alone.
   app.use(compress());
   app.use(
     secureHeaders({
@@ -95,6 +107,7 @@ export function createApp(appDeps: AppDeps) {
   app.use(refuseNul());
 
   app.route("/", staticRoutes());
+  app.route("/", metricsRoutes(metrics, deps.config.METRICS_ALLOW));
   app.route("/", apiRoutes(deps));
   app.route("/", authRoutes(deps));
   app.route("/", homeRoutes(deps));

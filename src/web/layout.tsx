@@ -4,6 +4,7 @@ import type { SessionContext } from "../auth/session";
 import { Brand } from "./components/lang";
 import { LanguageSwitch } from "./components/language-switch";
 import { type Lang, STAFF_LOCALES, type Translate, translator } from "./i18n";
+import { assetUrl, FONT_CSS } from "./static-assets";
 
 export { ErrorSummary, problemFor, TextField as Field } from "./components/fields";
 
@@ -110,12 +111,11 @@ export function Layout({
           <title>{`${fullTitle} | ${t("common.productName")}`}</title>
           {/* No icon of our own yet: an empty one stops every page view from also requesting /favicon.ico (a 404). */}
           <link rel="icon" href="data:," />
-          <link rel="stylesheet" href="/static/tokens/tokens.css" />
-          <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
-          <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
-          <link rel="stylesheet" href="/static/app/app.css" />
-          {session ? <script type="module" src="/static/js/session-timer.js" /> : null}
-          <script type="module" src="/static/js/print.js" />
+          <link rel="stylesheet" href={assetUrl("tokens/tokens.css")} />
+          <link rel="stylesheet" href={assetUrl(FONT_CSS)} />
+          <link rel="stylesheet" href={assetUrl("app/app.css")} />
+          {session ? <script type="module" src={assetUrl("js/session-timer.js")} /> : null}
+          <script type="module" src={assetUrl("js/print.js")} />
         </head>
         <body>
           <a class="skip-link" href="#main">

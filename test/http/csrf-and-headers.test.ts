@@ -193,10 +193,28 @@ describe("requests a browser marks as made by another site", () => {
     }
   });
 
-  it("let JSON through from this site's own pages and from programs", async () => {
+  it("let JSON through from this site's own pages", async () => {
     const client = await t.signIn(counter);
-    expect((await guidance(client, { "sec-fetch-site": "same-origin" })).status).not.toBe(403);
+    expect((await guidance(client, { origin: "", "sec-fetch-site": "same-origin" })).status).not.toBe(403);
     expect((await guidance(client, {})).status).not.toBe(403);
+  });
+
+  it("refuse JSON with a staff session that names neither this origin nor the session's token", async () => {
+    const client = await t.signIn(counter);
+    const res = await guidance(client, { origin: "" });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("CSRF");
+    const token = await client.csrf("/");
+    expect((await guidance(client, { origin: "", "x-csrf-token": token })).status).not.toBe(403);
+  });
+
+  it("let JSON without a session through: the public API has nothing to forge", async () => {
+    const res = await t.app.request("http://localhost/api/v1/guidance", {
+      method: "POST",
+      body: household,
+      headers: { "content-type": "application/json", host: "localhost" },
+    });
+    expect(res.status).toBe(401);
   });
 
   it("refuse a form from another site even with the right token and no Origin", async () => {

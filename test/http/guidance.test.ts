@@ -18,6 +18,7 @@ type PlanItem = {
   handling: "one-stop" | "guidance";
   members: string[];
   deadline: string | null;
+  due: string | null;
   reasons: string[];
   reasonCodes: Array<{ code: string; params?: Record<string, unknown> }>;
 };
@@ -70,7 +71,24 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
     ["event.destination", e.destination],
     ["event.subject", e.subject],
     ["event.funeralHost", e.funeralHost],
+    // A birth, marriage or divorce (the newborn has a field of its own).
+    ["event.newborn", e.type === "birth" ? e.subject : ""],
+    ["event.mother", e.mother],
+    ["event.partners", e.partners[0]],
+    ["event.partners", e.partners[1]],
+    ["event.divorceType", e.divorceType],
+    ["event.custodian", e.custodian],
+    ["event.leaving", e.leaving],
+    ...e.surnameChanges.map((id): [string, string] => ["event.surnameChanges", id]),
+    ...e.keepSurname.map((id): [string, string] => ["event.keepSurname", id]),
   ];
+  for (const key of [
+    "birthRegistered",
+    "householdsMerge",
+    "marriageRegistered",
+    "divorceRegistered",
+  ] as const)
+    if (e[key]) out.push([`event.${key}`, "on"]);
   if (e.crossPrefecture) out.push(["event.crossPrefecture", "on"]);
   if (e.schoolDistrictChanges) out.push(["event.schoolDistrictChanges", "on"]);
   if (e.deathRegistered) out.push(["event.deathRegistered", "on"]);
@@ -84,6 +102,8 @@ function fieldsOf(draft: GuidanceDraft): Array<[string, string]> {
       "insurance",
       "pension",
       "careLevel",
+      "previousInsurance",
+      "previousPension",
     ] as const)
       out.push([`m${i}.${key}`, m[key]]);
     if (m.moving) out.push([`m${i}.moving`, "on"]);
@@ -145,16 +165,18 @@ const selected = (html: string, id: string) => {
 
 describe("POST /api/v1/guidance", () => {
   it.each(examples)(
-    "answers %s with exactly the expected procedures, members and deadlines",
+    "answers %s with exactly the expected procedures, members, deadlines and due dates",
     async (name) => {
       const plan = await planOf(staff, read(`${name}.json`));
-      expect(plan.map(({ id, members, deadline }) => ({ id, members, deadline }))).toEqual(
+      expect(plan.map(({ id, members, deadline, due }) => ({ id, members, deadline, due }))).toEqual(
         read<{ procedures: unknown }>(`${name}.expected.json`).procedures,
       );
       for (const item of plan) {
         expect(Object.keys(item).sort()).toEqual(
           [
             "deadline",
+            "due",
+            "dueText",
             "department",
             "handling",
             "id",

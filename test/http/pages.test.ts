@@ -5,6 +5,7 @@ import { sessions } from "../../src/auth/auth.table";
 import { hashToken } from "../../src/auth/session";
 import type { Counter } from "../../src/tenancy/tenancy.repository";
 import { tenancyRepository } from "../../src/tenancy/tenancy.repository";
+import { assetUrl, FONT_CSS } from "../../src/web/static-assets";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
 
 let t: TestApp;
@@ -233,7 +234,7 @@ describe("design tokens and the Japanese font", () => {
     const html = await (await client.request("/signin")).text();
     const assets = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1] as string);
     expect(assets.filter((a) => /^(https?:)?\/\//.test(a))).toEqual([]);
-    for (const path of ["/static/tokens/tokens.css", "/static/noto-sans-jp/400.css", "/static/app/app.css"]) {
+    for (const path of [assetUrl("tokens/tokens.css"), assetUrl(FONT_CSS), assetUrl("app/app.css")]) {
       expect(assets).toContain(path);
       const res = await client.request(path);
       expect(res.status, path).toBe(200);

@@ -5,6 +5,7 @@ import type { DisplayPayload, PhonePayload } from "../../src/queue/queue.present
 import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../../src/queue/queue.seed";
 import { queueOffices, queuePurposes, queueTicketEvents, queueTickets } from "../../src/queue/queue.table";
 import { counters, offices } from "../../src/tenancy/tenancy.table";
+import { assetUrl } from "../../src/web/static-assets";
 import { type Client, createTestApp, type TestApp } from "../support/app";
 
 // The queue through HTTP: kiosk, phone page, display and their SSE streams, and the counter page.
@@ -238,7 +239,7 @@ describe("kiosk", () => {
     expect(second.phonePath).toMatch(/^\/queue\/t\//);
     // The kiosk returns to its start page after a quiet minute (a client island; the link works without it).
     expect(second.html).toContain(`data-return-url="/queue/offices/${chuo}/kiosk"`);
-    expect(second.html).toContain('<script type="module" src="/static/js/queue-kiosk.js"></script>');
+    expect(second.html).toContain(`<script type="module" src="${assetUrl("js/queue-kiosk.js")}"></script>`);
   });
 
   it("refuses a kiosk form without the page's CSRF token", async () => {
@@ -422,7 +423,7 @@ describe("display board", () => {
     const html = await res.text();
     expect(html).toContain('<noscript><meta http-equiv="refresh" content="10"/></noscript>');
     expect(html).toContain(`data-events="/queue/offices/${chuo}/display/events"`);
-    expect(html).toContain('<script type="module" src="/static/js/queue-display.js"></script>');
+    expect(html).toContain(`<script type="module" src="${assetUrl("js/queue-display.js")}"></script>`);
     expect(html).toContain("現在の待ち状況");
     // Japanese, with the office's captions (English by default) marked with their language.
     expect(html).toContain('<span lang="en" class="display__caption">Current waits</span>');

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessions } from "../../src/auth/auth.table";
 import { hashToken, SESSION_MAX_HOURS } from "../../src/auth/session";
+import { assetUrl } from "../../src/web/static-assets";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
 
 let t: TestApp;
@@ -115,8 +116,8 @@ describe("the session bar", () => {
     const row = await sessionOf(client);
     expect(html).toContain(`data-session-expires-at="${row?.expiresAt.toISOString()}"`);
     expect(html).toContain(`data-session-warning-minutes="${t.deps.config.SESSION_WARNING_MINUTES}"`);
-    expect(html).toContain('<script type="module" src="/static/js/session-timer.js">');
-    const script = await client.request("/static/js/session-timer.js");
+    expect(html).toContain(`<script type="module" src="${assetUrl("js/session-timer.js")}">`);
+    const script = await client.request(assetUrl("js/session-timer.js"));
     expect(script.status).toBe(200);
     expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
   });

@@ -3,8 +3,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions, staff } from "../../src/auth/auth.table";
 import { hashToken } from "../../src/auth/session";
+import { settingsForMunicipality } from "../../src/catalog/municipalities";
+import { guideHousehold } from "../../src/guidance/guide";
+import { handoffDeliveries } from "../../src/handoff/handoff.table";
+import { kioskDevices } from "../../src/queue/kiosk-device.table";
+import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../../src/queue/queue.seed";
+import { queueTickets } from "../../src/queue/queue.table";
+import { registryResidents } from "../../src/registry/registry.table";
+import { registryRow, writeRows } from "../../src/registry/registry.test-support";
 import { counters, offices } from "../../src/tenancy/tenancy.table";
+import { applications, visits } from "../../src/visits/visits.table";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
+import { seedApplications } from "../support/handoff";
 
 // Municipality A is Kumamoto, B is Yatsushiro. Every id of A is tried from B's side, and every try
 // must look exactly like an id that does not exist: 404, never 403, never A's data.
@@ -189,5 +199,469 @@ describe("listings seen from municipality B", () => {
     const html = await (await counterB.request("/")).text();
     expect(html).toContain("八代市役所本庁");
     expectNoneOf(html, secretsOfA(), "/");
+  });
+});
+
+// ── Every route with an id, table-driven ─────────────────────────────────────────────────────────────
+//
+// The table below names every route of the app that has a `:param`. For each it says who may use it
+// (the role matrix of docs/security.md) and whether its ids belong to a municipality. The test reads the
+// app's own route list, so a new route with a parameter fails here until it is added to the table.
+
+/** Who may use a route (docs/security.md, "Roles"). */
+type Access = "staff" | "supervisor" | "admin" | "public";
+/**
+ * What the route's parameter is: `tenant` ids belong to one municipality (another's is 404);
+ * `token` is a secret that is the only key (no staff session involved); `reference` is shared data.
+ */
+type Scope = "tenant" | "token" | "reference";
+
+interface Ids {
+  office: string;
+  staff: string;
+  visit: string;
+  application: string;
+  household: string;
+  resident: string;
+  ticket: string;
+  delivery: string;
+  device: string;
+  purpose: string;
+  phoneToken: string;
+}
+
+interface RouteCase {
+  access: Access;
+  scope: Scope;
+  /** The concrete path with the ids given. */
+  path: (ids: Ids) => string;
+  /** The form a POST sends: harmless (refused by validation or state) where it could change data. */
+  form?: (ids: Ids) => Record<string, string>;
+  /** The key is made up (a token or pairing code nobody holds): everyone allowed gets its 404. */
+  unknownKey?: true;
+}
+
+const none = () => ({});
+const made = (length: number) => "x".repeat(length);
+const visitSteps = ["move", "identity", "household", "decline", "answers", "sign", "sign-by-proxy", "accept"];
+
+const routeTable: Record<string, RouteCase> = {
+  "GET /static/js/:file": { access: "public", scope: "reference", path: () => "/static/js/queue-display.js" },
+  "GET /static/:root/*": { access: "public", scope: "reference", path: () => "/static/app/app.css" },
+  "GET /api/v1/offices/:id": { access: "staff", scope: "tenant", path: (i) => `/api/v1/offices/${i.office}` },
+  "GET /offices/:id": { access: "staff", scope: "tenant", path: (i) => `/offices/${i.office}` },
+  "GET /admin/staff/:id": { access: "admin", scope: "tenant", path: (i) => `/admin/staff/${i.staff}` },
+  "POST /admin/staff/:id/:action": {
+    access: "admin",
+    scope: "tenant",
+    path: (i) => `/admin/staff/${i.staff}/unlock`,
+    form: none,
+  },
+  "GET /registry/households/:id/open": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/registry/households/${i.household}/open`,
+  },
+  "POST /registry/households/:id/open": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/registry/households/${i.household}/open`,
+    form: () => ({ reason: "" }),
+  },
+  "GET /registry/households/:id": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/registry/households/${i.household}`,
+  },
+  "GET /registry/residents/:id/edit": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/registry/residents/${i.resident}/edit`,
+  },
+  "POST /registry/residents/:id/edit": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/registry/residents/${i.resident}/edit`,
+    form: none,
+  },
+  "GET /api/v1/addresses/postal/:code": {
+    access: "staff",
+    scope: "reference",
+    path: () => "/api/v1/addresses/postal/8600806",
+  },
+  "GET /api/v1/banks/:bank": { access: "staff", scope: "reference", path: () => "/api/v1/banks/0001" },
+  "GET /api/v1/banks/:bank/branches/:branch": {
+    access: "staff",
+    scope: "reference",
+    path: () => "/api/v1/banks/0001/branches/001",
+  },
+  "GET /visits/:id": { access: "staff", scope: "tenant", path: (i) => `/visits/${i.visit}` },
+  "POST /visits/:id/open-other-office": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/open-other-office`,
+    form: () => ({ reason: "" }),
+  },
+  "POST /visits/:id/registry-household": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/registry-household`,
+    form: () => ({ version: "1" }),
+  },
+  ...Object.fromEntries(
+    visitSteps.map((step): [string, RouteCase] => [
+      `POST /visits/:id/${step}`,
+      {
+        access: "staff",
+        scope: "tenant",
+        path: (i) => `/visits/${i.visit}/${step}`,
+        form: () => ({ version: "1", ...(step === "move" ? { to: "identity" } : {}) }),
+      },
+    ]),
+  ),
+  "GET /visits/:id/forms.pdf": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/forms.pdf`,
+  },
+  "GET /visits/:id/applications/:applicationId/form.pdf": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/applications/${i.application}/form.pdf`,
+  },
+  "GET /visits/:id/sheet": { access: "staff", scope: "tenant", path: (i) => `/visits/${i.visit}/sheet` },
+  // The resident's kiosk and display are public by design (docs/security.md): an office id is no secret.
+  "GET /queue/offices/:officeId/kiosk": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/queue/offices/${i.office}/kiosk`,
+  },
+  "POST /queue/offices/:officeId/kiosk": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/queue/offices/${i.office}/kiosk`,
+    form: (i) => ({ purposeId: i.purpose }),
+  },
+  "GET /queue/offices/:officeId/display": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/queue/offices/${i.office}/display`,
+  },
+  "GET /queue/offices/:officeId/display/events": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/queue/offices/${i.office}/display/events`,
+  },
+  "GET /queue/t/:token": { access: "public", scope: "token", path: (i) => `/queue/t/${i.phoneToken}` },
+  "GET /queue/t/:token/events": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/queue/t/${i.phoneToken}/events`,
+  },
+  "POST /queue/tickets/:ticketId/:action": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/queue/tickets/${i.ticket}/finish`,
+    form: none,
+  },
+  // Kiosk devices: supervisors and administrators (not yet in docs/security.md's matrix).
+  "GET /queue/offices/:officeId/kiosk-devices": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/queue/offices/${i.office}/kiosk-devices`,
+  },
+  "POST /queue/offices/:officeId/kiosk-devices": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/queue/offices/${i.office}/kiosk-devices`,
+    form: () => ({ label: "" }),
+  },
+  "POST /queue/offices/:officeId/kiosk-devices/:deviceId/revoke": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/queue/offices/${i.office}/kiosk-devices/${i.device}/revoke`,
+    form: none,
+  },
+  "POST /queue/offices/:officeId/kiosk-devices/requirement": {
+    access: "admin",
+    scope: "tenant",
+    path: (i) => `/queue/offices/${i.office}/kiosk-devices/requirement`,
+    form: () => ({ required: "maybe" }),
+  },
+  "GET /queue/kiosk-pair/:code": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/queue/kiosk-pair/${made(24)}`,
+  },
+  "POST /queue/kiosk-pair/:code": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/queue/kiosk-pair/${made(24)}`,
+    form: none,
+  },
+  "GET /queue/offices/:officeId/settings": {
+    access: "admin",
+    scope: "tenant",
+    path: (i) => `/queue/offices/${i.office}/settings`,
+  },
+  "POST /queue/offices/:officeId/settings": {
+    access: "admin",
+    scope: "tenant",
+    path: (i) => `/queue/offices/${i.office}/settings`,
+    form: none,
+  },
+  "POST /handoff/:id/retry": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/handoff/${i.delivery}/retry`,
+    form: none,
+  },
+  "GET /survey/t/:token": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/survey/t/${made(32)}`,
+  },
+  "GET /survey/s/:token": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/survey/s/${made(32)}`,
+  },
+  "POST /survey/t/:token": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/survey/t/${made(32)}`,
+    form: none,
+  },
+  "POST /survey/s/:token": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/survey/s/${made(32)}`,
+    form: none,
+  },
+  "GET /survey/visit/:visitId": { access: "staff", scope: "tenant", path: (i) => `/survey/visit/${i.visit}` },
+  "POST /survey/visit/:visitId": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/survey/visit/${i.visit}`,
+    form: none,
+  },
+};
+
+/** The pages and API reads without an id, for the role matrix alone. */
+const plainGets: Record<string, Access> = {
+  "/": "staff",
+  "/visits": "staff",
+  "/guidance": "staff",
+  "/registry": "staff",
+  "/registry/search": "staff",
+  "/registry/card": "staff",
+  "/offices": "staff",
+  "/queue": "staff",
+  "/queue/counter": "staff",
+  "/account/recovery-codes": "staff",
+  "/api/v1/offices": "staff",
+  "/api/v1/addresses/sources": "staff",
+  "/kpi": "supervisor",
+  "/kpi/export.csv": "supervisor",
+  "/kpi/open-data.csv": "supervisor",
+  // The dashboard's stylesheet is under /kpi/* like the dashboard.
+  "/kpi/kpi.css": "supervisor",
+  "/handoff": "supervisor",
+  "/admin/audit": "supervisor",
+  "/admin/staff": "admin",
+  "/queue/settings": "admin",
+  "/signin": "public",
+  "/lang": "public",
+  "/healthz": "public",
+  "/api/openapi.json": "public",
+  "/api/reference": "public",
+  "/survey/survey.css": "public",
+};
+for (const [path, access] of Object.entries(plainGets))
+  routeTable[`GET ${path}`] = { access, scope: "reference", path: () => path };
+// GET /signin/totp is the second step of signing in: it answers whoever is half-way (not tested here).
+// GET /metrics answers by network address, not by role: test/http/metrics.test.ts.
+
+type StaffRoleName = "counter" | "supervisor" | "admin";
+type Role = "anonymous" | StaffRoleName;
+/** What a role gets: let through (`ok`), sent to sign in, refused (403), or not found (404). */
+type Outcome = "ok" | "signin" | "403" | "404" | "500";
+
+const allowedRoles: Record<Access, Role[]> = {
+  public: ["anonymous", "counter", "supervisor", "admin"],
+  staff: ["counter", "supervisor", "admin"],
+  supervisor: ["supervisor", "admin"],
+  admin: ["admin"],
+};
+
+function expectedOutcome({ access, unknownKey }: RouteCase, role: Role): Outcome {
+  if (allowedRoles[access].includes(role)) return unknownKey ? "404" : "ok";
+  return role === "anonymous" ? "signin" : "403";
+}
+
+function outcomeOf(res: Response): Outcome {
+  if (res.status >= 500) return "500";
+  if (res.status === 401) return "signin";
+  if (res.status === 303 && (res.headers.get("location") ?? "").startsWith("/signin")) return "signin";
+  if (res.status === 403) return "403";
+  if (res.status === 404) return "404";
+  return "ok";
+}
+
+/** The routes of the app, as "METHOD /path", but for middleware. */
+function appRoutes(app: TestApp["app"]): string[] {
+  return [
+    ...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
+  ].sort();
+}
+
+describe("every route with an id, by role and by municipality", () => {
+  let idsA: Ids;
+  /** Kiosk devices of A, one for each role that revokes one (revoking one twice is "not found"). */
+  const devices: Partial<Record<Role, string>> = {};
+  const idsOf = (role: Role): Ids => ({ ...idsA, device: devices[role] ?? idsA.device });
+  const clients = {} as Record<Role, Client>;
+  let counterBRoutes: Client;
+  let supervisorB: Client;
+  let anonymousToken = "";
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    await seedQueue(db, "kumamoto", { seed: { ...kumamotoQueueSeed, hours: alwaysOpen } });
+    await seedQueue(db, "yatsushiro", { seed: { ...kumamotoQueueSeed, hours: alwaysOpen } });
+    clients.counter = await t.signIn(await t.addUser("rt-counter-a", "counter"));
+    clients.supervisor = await t.signIn(await t.addUser("rt-supervisor-a", "supervisor"));
+    clients.admin = await t.signIn(await t.addUser("rt-admin-a", "admin"));
+    clients.anonymous = t.anonymous();
+    anonymousToken = await clients.anonymous.csrf("/signin");
+    counterBRoutes = await t.signIn(await t.addUser("rt-counter-b", "counter", "yatsushiro"));
+    supervisorB = await t.signIn(await t.addUser("rt-supervisor-b", "supervisor", "yatsushiro"));
+    const target = await t.addUser("rt-target-a", "counter");
+    const chuo = a.offices.find((o) => o.code === "chuo")?.id ?? "";
+
+    // An accepted visit with one application and its delivery, and the visit's plan for its sheet.
+    const [applicationId = ""] = await seedApplications(db, { count: 1, procedures: ["juki.move-in"] });
+    const [application] = await db.select().from(applications).where(eq(applications.id, applicationId));
+    const [delivery] = await db
+      .select()
+      .from(handoffDeliveries)
+      .where(eq(handoffDeliveries.applicationId, applicationId));
+    const [visitRow] = await db
+      .select()
+      .from(visits)
+      .where(eq(visits.id, application?.visitId ?? ""));
+    const guided = guideHousehold(visitRow?.household, settingsForMunicipality("kumamoto"));
+    if (!guided.ok) throw new Error(JSON.stringify(guided.error));
+    await db
+      .update(visits)
+      .set({ plan: guided.plan })
+      .where(eq(visits.id, visitRow?.id ?? ""));
+
+    // A registry household.
+    await writeRows(db, "kumamoto", [registryRow()]);
+    const [resident] = await db
+      .select()
+      .from(registryResidents)
+      .where(eq(registryResidents.municipalityId, "kumamoto"));
+
+    // A ticket waiting at A's office, issued at its kiosk, with its phone page's token.
+    const kiosk = t.anonymous();
+    const kioskPage = await (await kiosk.request(`/queue/offices/${chuo}/kiosk`)).text();
+    const purposeId = kioskPage.match(/name="purposeId" value="([0-9a-f-]{36})"/)?.[1] ?? "";
+    const issued = await kiosk.request(`/queue/offices/${chuo}/kiosk`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: kiosk.cookies.get("mg_csrf") ?? "", purposeId }),
+    });
+    expect(issued.status).toBe(200);
+    const phoneToken = (await issued.text()).match(/\/queue\/t\/([A-Za-z0-9_-]{32})/)?.[1] ?? "";
+    const [ticket] = await db.select().from(queueTickets).where(eq(queueTickets.officeId, chuo));
+
+    for (const role of ["counter", "supervisor", "admin"] as const) {
+      const label = `受付前 ${role}`;
+      const registered = await clients.supervisor.postForm(`/queue/offices/${chuo}/kiosk-devices`, { label });
+      expect(registered.status).toBe(200);
+      devices[role] = (await db.select().from(kioskDevices).where(eq(kioskDevices.label, label)))[0]?.id;
+    }
+
+    idsA = {
+      office: chuo,
+      staff: target.id,
+      visit: application?.visitId ?? "",
+      application: applicationId,
+      household: resident?.householdId ?? "",
+      resident: resident?.id ?? "",
+      ticket: ticket?.id ?? "",
+      delivery: delivery?.id ?? "",
+      device: devices.counter ?? "",
+      purpose: purposeId,
+      phoneToken,
+    };
+    for (const [name, id] of Object.entries(idsA))
+      expect(id, name).toMatch(name === "phoneToken" ? /^[A-Za-z0-9_-]{32}$/ : /^[0-9a-f-]{36}$/);
+  });
+
+  const send = (client: Client, route: string, c: RouteCase, ids: Ids, anonymous = false) => {
+    const path = c.path(ids);
+    if (route.startsWith("GET ")) return client.request(path);
+    return client.postForm(path, c.form?.(ids) ?? {}, anonymous ? { csrf: anonymousToken } : {});
+  };
+
+  it("has every route with a path parameter in the table, and nothing the app does not have", () => {
+    // A GET page without an id is listed for the role matrix; every route with one must be.
+    const routes = appRoutes(t.app);
+    const missing = routes.filter((r) => /[:*]/.test(r) && !(r in routeTable));
+    expect(
+      missing,
+      "routes with a :param missing from routeTable: add each with its access and scope",
+    ).toEqual([]);
+    expect(Object.keys(routeTable).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it("gives each role of A exactly what the role matrix says, on A's own ids", async () => {
+    const expected: Record<string, Record<Role, Outcome>> = {};
+    const actual: Record<string, Record<Role, Outcome>> = {};
+    for (const [route, c] of Object.entries(routeTable)) {
+      const want = {} as Record<Role, Outcome>;
+      const got = {} as Record<Role, Outcome>;
+      for (const role of ["anonymous", "counter", "supervisor", "admin"] as const) {
+        want[role] = expectedOutcome(c, role);
+        const res = await send(clients[role], route, c, idsOf(role), role === "anonymous");
+        await res.body?.cancel();
+        got[role] = outcomeOf(res);
+      }
+      expected[route] = want;
+      actual[route] = got;
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it("answers B's staff with 404 for every id of A, exactly as for an id that does not exist", async () => {
+    const missingIds = Object.fromEntries(Object.keys(idsA).map((k) => [k, randomUUID()])) as unknown as Ids;
+    const failures: string[] = [];
+    for (const [route, c] of Object.entries(routeTable)) {
+      if (c.scope !== "tenant") continue;
+      const clientsB: Array<[string, Client]> = [["admin B", adminB]];
+      if (c.access === "staff") clientsB.push(["counter B", counterBRoutes]);
+      if (c.access === "supervisor") clientsB.push(["supervisor B", supervisorB]);
+      for (const [who, client] of clientsB) {
+        const res = await send(client, route, c, idsA);
+        const body = await res.text();
+        if (res.status !== 404) failures.push(`${who} ${route}: ${res.status}`);
+        const leaked = secretsOfA().filter((s) => body.includes(s) && !c.path(idsA).includes(s));
+        if (leaked.length > 0) failures.push(`${who} ${route}: shows ${leaked.join(", ")}`);
+        const missing = await send(client, route, c, missingIds);
+        await missing.body?.cancel();
+        if (missing.status !== res.status)
+          failures.push(`${who} ${route}: ${res.status} for A's id, ${missing.status} for none`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -7,9 +7,10 @@ export interface StaffRow {
   username: string;
   displayName: string;
   role: StaffRole;
+  disabled: boolean;
 }
 
-/** The municipality's staff accounts, each linking to its details. */
+/** The municipality's staff accounts with their state, each linking to its details and actions. */
 export function StaffListPage({ ctx, staff }: { ctx: PageContext; staff: readonly StaffRow[] }) {
   const { t } = ctx;
   return (
@@ -21,6 +22,7 @@ export function StaffListPage({ ctx, staff }: { ctx: PageContext; staff: readonl
             <th scope="col">{t("auth.username")}</th>
             <th scope="col">{t("tenancy.name")}</th>
             <th scope="col">{t("auth.role")}</th>
+            <th scope="col">{t("auth.accountStatus")}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,6 +33,7 @@ export function StaffListPage({ ctx, staff }: { ctx: PageContext; staff: readonl
               </td>
               <td>{s.displayName}</td>
               <td>{t(roleLabelKey[s.role])}</td>
+              <td>{t(s.disabled ? "auth.statusDisabled" : "auth.statusActive")}</td>
             </tr>
           ))}
         </tbody>

@@ -19,6 +19,7 @@ export function TotpPage({ ctx, problems, next, setup, qr, secret }: TotpView) {
       <h1>{ctx.t(setup ? "auth.totpSetupTitle" : "auth.totpTitle")}</h1>
       <ErrorSummary problems={problems} t={ctx.t} />
       <p class="lead">{ctx.t(setup ? "auth.totpSetupLead" : "auth.totpLead")}</p>
+      {setup ? null : <p>{ctx.t("auth.totpRecoveryHint")}</p>}
       {setup ? (
         <>
           <img class="qr" src={qr} alt={ctx.t("auth.totpQrAlt")} />

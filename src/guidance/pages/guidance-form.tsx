@@ -4,6 +4,7 @@ import type { Problem } from "../../shared/errors";
 import { type Option, problemFor, RadioGroup, SelectField, TextField } from "../../web/components/fields";
 import { LANGUAGES } from "../../web/i18n";
 import { CsrfField, type PageContext } from "../../web/layout";
+import { assetUrl } from "../../web/static-assets";
 import {
   emptyMember,
   filerChoiceOf,
@@ -16,6 +17,7 @@ import {
 import { filerRelations } from "../household.schema";
 import { options } from "./components";
 import { EventFieldset } from "./household-event";
+import { FamilyEventFieldsets } from "./household-family-events";
 import {
   type FormContext,
   filerRelationKeys,
@@ -65,10 +67,10 @@ export function GuidanceForm({
   const filerChoice = filerChoiceOf(draft);
   return (
     <>
-      <link rel="stylesheet" href="/static/app/household-form.css" />
+      <link rel="stylesheet" href={assetUrl("app/household-form.css")} />
       {/* In this order: the form's script marks the postal code field that the lookup then serves. */}
-      <script type="module" src="/static/js/household-form.js" />
-      <script type="module" src="/static/js/postal-lookup.js" />
+      <script type="module" src={assetUrl("js/household-form.js")} />
+      <script type="module" src={assetUrl("js/postal-lookup.js")} />
       <form
         method="post"
         action={action}
@@ -81,6 +83,7 @@ export function GuidanceForm({
         data-unnamed-member={t("guidance.form.unnamedMember", { n: "{n}" })}
         data-member-added={t("guidance.form.memberAdded", { n: "{n}" })}
         data-member-removed={t("guidance.form.memberRemoved")}
+        data-newborn-added={t("guidance.form.newbornAdded", { n: "{n}" })}
       >
         {Object.entries(hidden).map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
@@ -96,6 +99,7 @@ export function GuidanceForm({
           home={home}
           movedAddress={movedAddress}
         />
+        <FamilyEventFieldsets f={f} draft={draft} memberOptions={memberOptions} />
 
         <fieldset class="panel hf-panel" data-filer>
           <legend>{t("guidance.form.filer")}</legend>

@@ -1,8 +1,9 @@
 import type { MunicipalitySettings } from "../../catalog/municipality.schema";
-import { procedureInfo } from "../../catalog/procedure-info";
+import { openDeadline, procedureInfo } from "../../catalog/procedure-info";
 import type { Department, Handling } from "../../catalog/vocabulary";
 import { departmentLabels } from "../../catalog/vocabulary-labels";
 import type { Translate } from "../../i18n/translate";
+import { formatWesternDate } from "../../shared/dates";
 import type { LocaleMap, Message, MessageParams } from "../../shared/locale";
 import type { Plan, PlanItem } from "../engine";
 import type { GuidanceDraft } from "../guidance-form";
@@ -73,6 +74,8 @@ function atomText(t: Translate, atom: string): string {
     case "flag":
     case "benefit":
     case "stage":
+    case "previousInsurance":
+    case "previousPension":
       return t(`guidance.fact.${kind}`, { value });
     case "careLevel":
       return t("guidance.fact.careLevel");
@@ -136,6 +139,29 @@ export interface PresentedPlanItem extends Omit<PlanItem, "reasons"> {
   reasonCodes: Message[];
   /** The procedure's name in each language the catalogue has (Japanese always). */
   names?: LocaleMap;
+  /**
+   * `due` as the reader reads it, with its weekday, and why it is later than `deadline` when it is
+   * ("2026年4月20日（月）（期限日の2026年4月19日（日）が閉庁日のため翌開庁日）"); null when there is none.
+   */
+  dueText: string | null;
+}
+
+/** `due` with its weekday, and the reason when a closed day moved it past the deadline. */
+export function dueText(
+  t: Translate,
+  item: Pick<PlanItem, "id" | "deadline" | "due">,
+  settings?: MunicipalitySettings,
+): string | null {
+  if (item.due === null) {
+    const open = settings ? openDeadline(item.id, settings) : undefined;
+    return open ? t.message(open) : null;
+  }
+  const moved = item.deadline !== null && item.deadline !== item.due;
+  return t("guidance.dueText", {
+    due: formatWesternDate(item.due, t.intlLocale),
+    moved: moved ? "yes" : "no",
+    deadline: moved ? formatWesternDate(item.deadline as string, t.intlLocale) : "",
+  });
 }
 
 /** The plan with its reasons as sentences in `t`'s language and as codes. */
@@ -152,6 +178,7 @@ export function presentPlan(
         reasons: item.reasons.map((r) => reasonText(t, r)),
         reasonCodes: item.reasons,
         ...(names ? { names } : {}),
+        dueText: dueText(t, item, settings),
       };
     }),
   };
@@ -177,6 +204,10 @@ export interface PlanRow {
   name: LocaleMap;
   members: MemberRef[];
   deadline: string | null;
+  /** The day the office really accepts it; differs from `deadline` when that is a closed day. */
+  due: string | null;
+  /** For a deadline counted from a day not yet known (the funeral): what to say instead of a date. */
+  openDeadline?: Message | undefined;
   handling: Handling;
   reasons: string[];
 }
@@ -224,6 +255,8 @@ export function presentPlanGroups(
       name: nameOf(item, settings),
       members: membersOf(item, draft),
       deadline: item.deadline,
+      due: item.due,
+      openDeadline: item.due === null ? openDeadline(item.id, settings) : undefined,
       handling: item.handling,
       reasons: item.reasons.map((r) => reasonText(t, r)),
     });

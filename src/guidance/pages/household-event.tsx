@@ -1,4 +1,4 @@
-import { phase1Events } from "../../catalog/vocabulary";
+import { eventTypes } from "../../catalog/vocabulary";
 import { eventTypeDescriptions } from "../../catalog/vocabulary-labels";
 import { DateField, type Option, SelectField, TextField } from "../../web/components/fields";
 import type { GuidanceDraft } from "../guidance-form";
@@ -37,7 +37,7 @@ export function EventFieldset({
           id="event-type"
           name="event.type"
           label={t("guidance.form.eventType")}
-          options={options(phase1Events, eventTypeDescriptions, lang)}
+          options={options(eventTypes, eventTypeDescriptions, lang)}
           value={e.type}
           error={f.errorFor("event-type")}
         />
@@ -74,7 +74,8 @@ export function EventFieldset({
             name="event.subject"
             label={t("guidance.form.subject")}
             options={memberOptions}
-            value={e.subject}
+            // A birth's newborn is chosen in the birth's own fieldset.
+            value={e.type === "birth" ? "" : e.subject}
             error={f.errorFor("event-subject")}
           />
         </When>

@@ -1,7 +1,9 @@
+import { insurances, pensionCategories } from "../../catalog/vocabulary";
+import { insuranceLabels, pensionCategoryLabels } from "../../catalog/vocabulary-labels";
 import { DateField, SelectField, TextField } from "../../web/components/fields";
-import type { MemberDraft } from "../guidance-form";
+import { type MemberDraft, previousCoverEvents } from "../guidance-form";
 import { commonRegions, regionCodes } from "../regions";
-import { regionOptions } from "./components";
+import { options, regionOptions } from "./components";
 import { type FormContext, When } from "./household-form-parts";
 
 /**
@@ -88,5 +90,46 @@ export function MemberDetails({
         </When>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * The member's health insurance and pension before the event (a move-in, a marriage, a divorce):
+ * "unchanged" unless staff say otherwise, as the engine reads an absent value.
+ */
+export function PreviousCover({
+  f,
+  m,
+  p,
+  errorFor,
+}: {
+  f: FormContext;
+  m: MemberDraft;
+  p: string;
+  errorFor: (field: string) => string | undefined;
+}) {
+  const { t, lang } = f;
+  const unchanged = { value: "", label: t("guidance.form.previousUnchanged") };
+  return (
+    <When event={previousCoverEvents.join(" ")}>
+      <div class="hf-grid">
+        <SelectField
+          id={`${p}-previousInsurance`}
+          name={`${p}.previousInsurance`}
+          label={t("guidance.form.previousInsurance")}
+          options={[unchanged, ...options(insurances, insuranceLabels, lang)]}
+          value={m.previousInsurance}
+          error={errorFor("previousInsurance")}
+        />
+        <SelectField
+          id={`${p}-previousPension`}
+          name={`${p}.previousPension`}
+          label={t("guidance.form.previousPension")}
+          options={[unchanged, ...options(pensionCategories, pensionCategoryLabels, lang)]}
+          value={m.previousPension}
+          error={errorFor("previousPension")}
+        />
+      </div>
+    </When>
   );
 }

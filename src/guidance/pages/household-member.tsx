@@ -30,7 +30,7 @@ import {
   TEMPLATE_NUMBER,
   When,
 } from "./household-form-parts";
-import { MemberDetails } from "./household-member-details";
+import { MemberDetails, PreviousCover } from "./household-member-details";
 
 /**
  * One member's fields. `index` is a number, or the template's placeholder; a member read from the
@@ -228,6 +228,7 @@ export function MemberFields({
           value={m.careLevel}
         />
       </div>
+      <PreviousCover f={f} m={m} p={p} errorFor={errorFor} />
       <When event="move-in move-within move-between-wards move-out">
         <Checkbox
           id={`${p}-moving`}

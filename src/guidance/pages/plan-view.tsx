@@ -1,4 +1,5 @@
 import { handlingLabels } from "../../catalog/vocabulary-labels";
+import { formatWesternDate } from "../../shared/dates";
 import { pickLabel } from "../../shared/locale";
 import { Local } from "../../web/components/lang";
 import { TableScroll } from "../../web/components/table-scroll";
@@ -45,7 +46,18 @@ export function PlanView({ groups, ctx }: { groups: PlanGroup[]; ctx: GuidanceCo
                       <MemberNames members={row.members} ctx={ctx} />
                     </td>
                     <td>
-                      <Deadline iso={row.deadline} ctx={ctx} />
+                      {row.openDeadline ? (
+                        <span>{t.message(row.openDeadline)}</span>
+                      ) : (
+                        <Deadline iso={row.due} ctx={ctx} />
+                      )}
+                      {row.due !== row.deadline && row.deadline ? (
+                        <p class="due-moved">
+                          {t("guidance.dueMoved", {
+                            deadline: formatWesternDate(row.deadline, t.intlLocale),
+                          })}
+                        </p>
+                      ) : null}
                     </td>
                     <td>
                       <Local map={handlingLabels[row.handling]} ctx={ctx} />

@@ -110,7 +110,7 @@ export function presentSheet(
       };
       places.set(place.key, entry);
     }
-    const due = dueDate(item.deadline, settings.closedDates);
+    const due = item.due !== undefined ? item.due : dueDate(item.deadline, settings.closedDates);
     entry.procedures.push({
       id: item.id,
       name: nameOf(item),

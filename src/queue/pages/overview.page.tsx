@@ -53,6 +53,11 @@ export function overviewPage(ctx: PageContext, v: OverviewView) {
         <li>
           <a href={`/queue/offices/${v.officeId}/display`}>{t("queue.openDisplay")}</a>
         </li>
+        {ctx.session && ctx.session.staff.role !== "counter" ? (
+          <li>
+            <a href={`/queue/offices/${v.officeId}/kiosk-devices`}>{t("queue.kioskDevicesLink")}</a>
+          </li>
+        ) : null}
       </ul>
       <table>
         <thead>

@@ -15,6 +15,9 @@ const eventKey: Record<string, MessageKey> = {
   "move-out": "visits.eventMoveOut",
   death: "visits.eventDeath",
   "move-in": "visits.eventMoveIn",
+  birth: "visits.eventBirth",
+  marriage: "visits.eventMarriage",
+  divorce: "visits.eventDivorce",
   change: "visits.eventChange",
   other: "visits.eventOther",
 };

@@ -2,6 +2,7 @@ import type { Problem } from "../../shared/errors";
 import { DateField, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
+import { assetUrl } from "../../web/static-assets";
 import type { KnownFactView, QuestionView, VisitFrameView } from "../visits.presenters";
 import { MemberName, Msg, optionLabel, VisitForm } from "./components";
 
@@ -121,7 +122,7 @@ export function InterviewPage({
           {t("visits.saveForNow")}
         </button>
       </div>
-      <script type="module" src="/static/js/postal-lookup.js" />
+      <script type="module" src={assetUrl("js/postal-lookup.js")} />
     </VisitForm>
   );
 }

@@ -28,6 +28,7 @@ const procedures: PlanRowView[] = [
       { id: "m2", relation: "child", ordinal: 2 },
     ],
     deadline: "2026-04-20",
+    due: "2026-04-20",
     handling: "one-stop",
   },
   {
@@ -36,6 +37,7 @@ const procedures: PlanRowView[] = [
     department: undefined,
     members: [{ id: "m2", name: "𠮷田 陽", relation: "child", ordinal: 2 }],
     deadline: null,
+    due: null,
     handling: "guidance",
     declined: "勤務先で申請済みのため",
   },

@@ -1,3 +1,4 @@
+import { formatWesternDate } from "../../shared/dates";
 import type { Problem } from "../../shared/errors";
 import { problemFor, TextField } from "../../web/components/fields";
 import { Ja, Local } from "../../web/components/lang";
@@ -102,7 +103,20 @@ export function PlanPage({
                 <td>
                   <MemberNames ctx={ctx} members={p.members} />
                 </td>
-                <td>{p.deadline ? <Deadline ctx={ctx} iso={p.deadline} /> : t("visits.noDeadline")}</td>
+                <td>
+                  {p.due ? (
+                    <Deadline ctx={ctx} iso={p.due} />
+                  ) : p.openDeadline ? (
+                    t.message(p.openDeadline)
+                  ) : (
+                    t("visits.noDeadline")
+                  )}
+                  {p.due && p.deadline && p.due !== p.deadline ? (
+                    <p class="due-moved">
+                      {t("visits.dueMoved", { deadline: formatWesternDate(p.deadline, ctx.t.intlLocale) })}
+                    </p>
+                  ) : null}
+                </td>
                 <td>{p.handling === "one-stop" ? t("visits.handlingHere") : t("visits.handlingGuidance")}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import type { Problem } from "../../shared/errors";
 import { Ja } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
+import { assetUrl } from "../../web/static-assets";
 import type { ReviewFormView, VisitFrameView } from "../visits.presenters";
 import { MemberName, MoveButton, Msg, VisitForm } from "./components";
 import { ProxySigningForm } from "./proxy-signing";
@@ -28,7 +29,7 @@ function SignatureForm({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView
         </button>
       </div>
       {/* The pad's island: without it the canvas cannot be drawn on and nothing is sent. */}
-      <script type="module" src="/static/js/signature.js" />
+      <script type="module" src={assetUrl("js/signature.js")} />
     </VisitForm>
   );
 }

@@ -7,6 +7,7 @@ import { handoffRepository } from "../../handoff/handoff.repository";
 import { openReasons } from "../../registry/open-household";
 import type { ResidentRegistryPort } from "../../registry/registry.port";
 import { birthDateOf } from "../../registry/search-residents";
+import { familyEvents } from "../draft-from-registry";
 import { type VisitRow, visitRepository } from "../visit.repository";
 import {
   presentAccepted,
@@ -72,7 +73,10 @@ export async function presentVisitStep(
       const draft = input.draft ?? emptyDraft(sources.today);
       const household = {
         search: { q, birthDate, results: found ? presentResidentHits(found) : undefined, problems },
-        reasons: openReasons.filter((x) => x !== "certificate"),
+        // The family events are opened as 届出事項の変更 (visit-registry.routes.ts), listed before it.
+        reasons: openReasons.flatMap((x) =>
+          x === "certificate" ? [] : x === "change" ? [...familyEvents, x] : [x],
+        ),
         reason: draft.event.type,
         draft,
         registryHouseholdId: input.registryHouseholdId,

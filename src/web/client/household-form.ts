@@ -3,7 +3,9 @@
 // the server answers with the changed form (applyMemberAction). With it:
 //   - 世帯員を追加 clones the page's <template> of an empty member with the next number and focuses it;
 //     削除 removes a member and renumbers the ones after it (names, ids, labels, the choices that
-//     point at members: the deceased, the funeral host, the filer);
+//     point at members: the deceased, the funeral host, the filer, the newborn, the mother, the
+//     partners, the custodian, who leaves, and the boxes of whose surname changes or is kept);
+//   - 生まれた子を追加 (a birth) adds a child born on the event's day and chooses them as the newborn;
 //   - fields that do not apply are hidden: by event (data-when-event), origin and destination, and
 //     per member by nationality (data-when-nationality="JP" | "foreign");
 //   - the filer's own fields show only for 「世帯にいない方」, and the member choices follow names typed;
@@ -67,7 +69,14 @@ function enhance(form: HTMLFormElement): void {
     if (other) other.hidden = chosen?.value !== "other";
   };
 
-  // ── Choices that name members: the deceased, the funeral host, the filer ─────────────────────────
+  // ── Choices that name members: the deceased, the funeral host, the filer, the family events' ─────
+  const memberSelects = () =>
+    form.querySelectorAll<HTMLSelectElement>(
+      "#event-subject, #event-funeralHost, #event-newborn, #event-mother, #event-partners, #event-partners-1, #event-custodian, #event-leaving",
+    );
+  const memberChecks = () => [
+    ...form.querySelectorAll<HTMLFieldSetElement>("[data-member-checks] > fieldset"),
+  ];
   const memberLabel = (index: number): string => {
     const name = value(`m${index}-name`) || (data.unnamedMember ?? "{n}").replace("{n}", String(index + 1));
     const relation = byId<HTMLSelectElement>(`m${index}-relation`)?.selectedOptions[0]?.text ?? "";
@@ -76,10 +85,33 @@ function enhance(form: HTMLFormElement): void {
       : name;
   };
 
+  /** A member's name alone, as the boxes of whose surname changes or is kept say it. */
+  const memberName = (index: number): string =>
+    value(`m${index}-name`) || (data.unnamedMember ?? "{n}").replace("{n}", String(index + 1));
+
   /** Rebuilds every member choice; `renumber` maps a chosen id after a removal. */
   const refreshChoices = (renumber: (id: string) => string = (id) => id): void => {
     const n = members().length;
-    for (const select of form.querySelectorAll<HTMLSelectElement>("#event-subject, #event-funeralHost")) {
+    for (const group of memberChecks()) {
+      const boxes = [...group.querySelectorAll<HTMLInputElement>("input[type=checkbox]")];
+      const sample = boxes[0]?.closest<HTMLElement>(".checkbox");
+      if (!sample) continue;
+      const ticked = new Set(boxes.filter((b) => b.checked).map((b) => renumber(b.value)));
+      const base = boxes[0]?.id ?? "";
+      for (const box of boxes) box.closest(".checkbox")?.remove();
+      for (let i = 0; i < n; i++) {
+        const row = sample.cloneNode(true) as HTMLElement;
+        const input = row.querySelector("input") as HTMLInputElement;
+        const label = row.querySelector("label") as HTMLLabelElement;
+        input.id = i === 0 ? base : `${base}-${i}`;
+        input.value = `m${i + 1}`;
+        input.checked = ticked.has(input.value);
+        label.htmlFor = input.id;
+        label.textContent = memberName(i);
+        group.append(row);
+      }
+    }
+    for (const select of memberSelects()) {
       const chosen = renumber(select.value);
       const first = select.options[0];
       select.replaceChildren(...(first ? [first] : []));
@@ -111,7 +143,7 @@ function enhance(form: HTMLFormElement): void {
 
   /** Only the labels (a name or a relation was changed): the choices keep their order and values. */
   const refreshLabels = (): void => {
-    for (const select of form.querySelectorAll<HTMLSelectElement>("#event-subject, #event-funeralHost"))
+    for (const select of memberSelects())
       for (const option of select.options) {
         const index = /^m(\d+)$/.exec(option.value);
         if (index) option.text = memberLabel(Number(index[1]) - 1);
@@ -121,6 +153,11 @@ function enhance(form: HTMLFormElement): void {
       const label = radio.closest(".radio")?.querySelector("label");
       if (index && label) label.textContent = memberLabel(Number(index[1]) - 1);
     }
+    for (const box of form.querySelectorAll<HTMLInputElement>("[data-member-checks] input[type=checkbox]")) {
+      const index = /^m(\d+)$/.exec(box.value);
+      const label = box.closest(".checkbox")?.querySelector("label");
+      if (index && label) label.textContent = memberName(Number(index[1]) - 1);
+    }
   };
 
   // ── Adding and removing members ───────────────────────────────────────────────────────────────
@@ -128,6 +165,8 @@ function enhance(form: HTMLFormElement): void {
     const n = members().length;
     count.value = String(n);
     if (addButton) addButton.hidden = n >= max;
+    const addNewborn = form.querySelector<HTMLButtonElement>("button[data-add-newborn]");
+    if (addNewborn) addNewborn.hidden = n >= max;
     for (const remove of form.querySelectorAll<HTMLButtonElement>("[data-member] button[data-remove-member]"))
       remove.hidden = n <= 1;
   };
@@ -153,7 +192,8 @@ function enhance(form: HTMLFormElement): void {
     return match ? Number(match[1]) : -1;
   };
 
-  const addMember = (): void => {
+  /** Adds an empty member (a newborn: a child born on the event's day, chosen as the newborn). */
+  const addMember = (newborn = false): void => {
     const n = members().length;
     if (n >= max) return;
     const html = template.innerHTML.replaceAll("__i__", String(n)).replaceAll("__n__", String(n + 1));
@@ -164,12 +204,17 @@ function enhance(form: HTMLFormElement): void {
     membersBox.append(member);
     // The same first guess as the server's: the second person is a spouse, later ones children.
     const relation = byId<HTMLSelectElement>(`m${n}-relation`);
-    if (relation) relation.value = n === 1 ? "spouse" : "child";
+    if (relation) relation.value = n === 1 && !newborn ? "spouse" : "child";
+    const birthDate = byId<HTMLInputElement>(`m${n}-birthDate`);
+    if (newborn && birthDate) birthDate.value = value("event-date");
     buttons();
     refreshChoices();
+    const chosen = byId<HTMLSelectElement>("event-newborn");
+    if (newborn && chosen) chosen.value = `m${n + 1}`;
     applies();
     byId<HTMLInputElement>(`m${n}-name`)?.focus();
-    say((data.memberAdded ?? "").replace("{n}", String(n + 1)));
+    const message = newborn ? data.newbornAdded : data.memberAdded;
+    say((message ?? "").replace("{n}", String(n + 1)));
   };
 
   const removeMember = (member: HTMLElement): void => {
@@ -210,9 +255,9 @@ function enhance(form: HTMLFormElement): void {
   form.addEventListener("click", (event) => {
     const button = (event.target as Element).closest?.("button");
     if (!button || !form.contains(button)) return;
-    if (button.matches("[data-add-member]")) {
+    if (button.matches("[data-add-member], [data-add-newborn]")) {
       event.preventDefault();
-      addMember();
+      addMember(button.matches("[data-add-newborn]"));
     } else if (button.matches("[data-remove-member]")) {
       event.preventDefault();
       const member = button.closest<HTMLElement>("[data-member]");

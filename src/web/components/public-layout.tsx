@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import type { Locale } from "../../shared/locale";
 import type { Translate } from "../i18n";
 import { DOCTYPE } from "../layout";
+import { assetUrl, FONT_CSS } from "../static-assets";
 import { LanguageSwitch } from "./language-switch";
 
 /** What a resident page needs to know of its request. */
@@ -45,12 +46,11 @@ export function PublicLayout(props: PublicPageOptions & { children: Child }) {
           <meta name="referrer" content="no-referrer" />
           <title>{`${title} | ${t("common.productName")}`}</title>
           <link rel="icon" href="data:," />
-          <link rel="stylesheet" href="/static/tokens/tokens.css" />
-          <link rel="stylesheet" href="/static/noto-sans-jp/400.css" />
-          <link rel="stylesheet" href="/static/noto-sans-jp/700.css" />
-          <link rel="stylesheet" href="/static/app/app.css" />
+          <link rel="stylesheet" href={assetUrl("tokens/tokens.css")} />
+          <link rel="stylesheet" href={assetUrl(FONT_CSS)} />
+          <link rel="stylesheet" href={assetUrl("app/app.css")} />
           {(props.styles ?? []).map((s) => (
-            <link rel="stylesheet" href={`/static/app/${s}.css`} />
+            <link rel="stylesheet" href={assetUrl(`app/${s}.css`)} />
           ))}
           {props.noscriptRefreshSeconds ? (
             <noscript>
@@ -58,7 +58,7 @@ export function PublicLayout(props: PublicPageOptions & { children: Child }) {
             </noscript>
           ) : null}
           {(props.scripts ?? []).map((s) => (
-            <script type="module" src={`/static/js/${s}.js`} />
+            <script type="module" src={assetUrl(`js/${s}.js`)} />
           ))}
         </head>
         <body class={props.bodyClass}>
