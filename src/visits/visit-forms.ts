@@ -135,7 +135,7 @@ export function visitFormInputs(visit: VisitRow): VisitFormInputs {
     plan,
     rawAnswers,
     registryFacts,
-    questions: questionsFor(plan, parsed.household, { answers, known }),
+    questions: interviewQuestions(plan, parsed.household, answers, known),
   };
 }
 
