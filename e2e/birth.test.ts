@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nguyenFamily, writeRows } from "../src/registry/registry.test-support";
-import { type ConsoleEntry, isCspViolation, launchBrowser, openPage, signIn } from "./support/browser";
+import { isCspViolation, launchBrowser, openPage, signIn } from "./support/browser";
 import {
   checkPage,
   decline,
@@ -13,6 +13,7 @@ import {
   planToSheet,
   press,
   startVisit,
+  unexpectedErrors,
 } from "./support/counter-visit";
 import { type E2eServer, type E2eUser, startE2eServer } from "./support/server";
 
@@ -35,10 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The refusals the journey causes on purpose answer 422. */
-const unexpected = (errors: ConsoleEntry[]) =>
-  errors.filter((e) => !/the server responded with a status of 422/.test(e.text));
 
 describe("a birth at the counter", () => {
   it("goes from reception to the guidance sheet with the newborn added to a registry household", async () => {
@@ -123,7 +120,7 @@ describe("a birth at the counter", () => {
       expect(todo.get(id)).toBeNull();
     }
     expect(await page.locator("article.sheet").textContent()).toContain("NGUYEN MINH KHOA");
-    expect(unexpected(errors)).toEqual([]);
+    expect(unexpectedErrors(errors)).toEqual([]);
     expect(errors.filter(isCspViolation)).toEqual([]);
     await close();
   }, 180_000);

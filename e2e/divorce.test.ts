@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registryRow, writeRows } from "../src/registry/registry.test-support";
-import { type ConsoleEntry, isCspViolation, launchBrowser, openPage, signIn } from "./support/browser";
+import { isCspViolation, launchBrowser, openPage, signIn } from "./support/browser";
 import {
   checkPage,
   decline,
@@ -13,6 +13,7 @@ import {
   planToSheet,
   press,
   startVisit,
+  unexpectedErrors,
 } from "./support/counter-visit";
 import { type E2eServer, type E2eUser, startE2eServer } from "./support/server";
 
@@ -73,10 +74,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The refusals the journey causes on purpose answer 422. */
-const unexpected = (errors: ConsoleEntry[]) =>
-  errors.filter((e) => !/the server responded with a status of 422/.test(e.text));
 
 describe("a divorce with a child at the counter", () => {
   it("goes from reception to the guidance sheet, the mother keeping the child and the father leaving", async () => {
@@ -167,7 +164,7 @@ describe("a divorce with a child at the counter", () => {
     expect(todo.get("jidoteate.terminate")).toMatch(/^2026-12-\d\d$/);
     expect((todo.get("jidoteate.terminate") ?? "") >= "2026-12-16").toBe(true);
     expect(await page.locator("article.sheet").textContent()).toContain("天草 誠");
-    expect(unexpected(errors)).toEqual([]);
+    expect(unexpectedErrors(errors)).toEqual([]);
     expect(errors.filter(isCspViolation)).toEqual([]);
     await close();
   }, 240_000);

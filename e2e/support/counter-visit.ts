@@ -1,13 +1,17 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { expectNoAxeViolations } from "./axe";
-import { screenshot } from "./browser";
+import { type ConsoleEntry, screenshot } from "./browser";
 
 // The steps of a one-stop counter visit as the journeys of births and divorces walk them
 // (e2e/birth.test.ts, e2e/divorce.test.ts): reception, identity, the household form, the plan, the
 // interview, signing, acceptance and the guidance sheet.
 
 /** Every page a journey reaches is checked by axe-core (and photographed when E2E_SCREENSHOT_DIR is set). */
+/** Console errors a journey did not cause on purpose: its deliberate refusals answer 422. */
+export const unexpectedErrors = (errors: ConsoleEntry[]) =>
+  errors.filter((e) => !/the server responded with a status of 422/.test(e.text));
+
 export async function checkPage(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);
   await screenshot(page, name);
