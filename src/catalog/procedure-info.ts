@@ -14,6 +14,15 @@ export interface ProcedureInfo {
   legalBasis: string[];
 }
 
+/** A procedure of the catalogue or of the municipality's own list; undefined for an id neither has. */
+export function procedureEntry(
+  id: string,
+  settings: MunicipalitySettings,
+  catalog: Catalog = getCatalog(),
+): ProcedureEntry | undefined {
+  return catalog.byId.get(id) ?? settings.localProcedures.find((local) => local.id === id);
+}
+
 /**
  * What to say for a procedure whose deadline is counted from a day the household has not given yet
  * (葬祭費: "葬儀の翌日から2年" while the funeral date is unknown); undefined for any other.
@@ -23,9 +32,9 @@ export function openDeadline(
   settings: MunicipalitySettings,
   catalog: Catalog = getCatalog(),
 ): Message | undefined {
-  const entry = catalog.byId.get(id) ?? settings.localProcedures.find((local) => local.id === id);
+  const entry = procedureEntry(id, settings, catalog);
   const rule = entry?.deadline;
-  if (!rule || rule.from !== "funeralDate") return undefined;
+  if (rule?.from !== "funeralDate") return undefined;
   const period =
     rule.kind === "years"
       ? { years: rule.years }
@@ -44,8 +53,7 @@ export function procedureInfo(
   settings: MunicipalitySettings,
   catalog: Catalog = getCatalog(),
 ): ProcedureInfo | undefined {
-  const entry: ProcedureEntry | undefined =
-    catalog.byId.get(id) ?? settings.localProcedures.find((local) => local.id === id);
+  const entry = procedureEntry(id, settings, catalog);
   if (!entry) return undefined;
   return {
     id,

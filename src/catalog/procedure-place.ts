@@ -1,6 +1,7 @@
 import { type Catalog, getCatalog } from "./load-catalog";
 import { bodyFor, type MunicipalitySettings } from "./municipality.schema";
-import type { ProcedureEntry, Text } from "./procedure.schema";
+import type { Text } from "./procedure.schema";
+import { procedureEntry } from "./procedure-info";
 
 /**
  * What kind of place it is, as residents are told: an office of the municipality (the ward office's
@@ -39,8 +40,7 @@ export function placeFor(
   officeCode?: string,
   catalog: Catalog = getCatalog(),
 ): ProcedurePlace | undefined {
-  const entry: ProcedureEntry | undefined =
-    catalog.byId.get(procedureId) ?? settings.localProcedures.find((local) => local.id === procedureId);
+  const entry = procedureEntry(procedureId, settings, catalog);
   if (!entry) return undefined;
   const places = settings.places;
   if (entry.department === "external") {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getCatalog } from "../catalog/load-catalog";
 import { getMunicipalitySettings } from "../catalog/municipalities";
 import { benefits, moveEvents, possessions } from "../catalog/vocabulary";
+import { addDays, type CalendarDate, formatIsoDate, parseIsoDate } from "./calendar";
 import { isClosedDay } from "./due-date";
 import { planGuidance } from "./engine";
 import { validHousehold } from "./household.arbitrary";
@@ -88,11 +89,7 @@ const additions: [string, Addition][] = [
 /** Benefits whose receipt turns a claim into a change of amount (birth) or none (the divorce's custodian). */
 const replacesClaim = ["childAllowance", "childRearingAllowance", "singleParentMedical"];
 
-const nextDay = (iso: string): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const nextDay = (iso: string): string => formatIsoDate(addDays(parseIsoDate(iso) as CalendarDate, 1));
 
 describe("for any valid household", () => {
   it("the generator only makes households that validation accepts", () => {
