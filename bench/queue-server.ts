@@ -83,7 +83,7 @@ for (let i = 0; i < phoneTickets; i++) {
 
 const app = createApp({
   database,
-  config: defaultConfig({ DEMO_SEED: false, LOG_LEVEL: "silent" }),
+  config: defaultConfig({ DEMO_SEED: false, LOG_LEVEL: "silent", SSE_STREAMS_PER_CLIENT: 10_000 }),
   logger: pino({ level: "silent" }),
 });
 const server = await new Promise<Server>((resolve) => {

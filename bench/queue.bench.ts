@@ -5,10 +5,20 @@
 // bare node:http SSE broadcast server measured in the same run. PGlite by default; with DATABASE_URL,
 // PostgreSQL with two server processes (streams split between them, calls made on one: LISTEN/NOTIFY
 // carries them across). Targets: p99 ≤ 1 s; ≤ 20 KB per stream. Everything stops by itself.
+// Issue 20: ticket issues/s beside the bare server's (target ≥ 0.3× on PostgreSQL), and the receipt's
+// cost (the ticket's place counted on its lane) at 100 and 5,000 tickets of the day, beside the board
+// recompute the receipt used before and a `select 1` round trip, in the same run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { type ClientRequest, type IncomingMessage, request } from "node:http";
+import { sql } from "drizzle-orm";
 import pg from "pg";
+import { openDatabase } from "../src/db/database";
+import { issueTicket, placeOnLane } from "../src/queue/issue-ticket";
+import { loadBoard } from "../src/queue/load-board";
+import { alwaysOpen, seedQueue } from "../src/queue/queue.seed";
+import { kumamotoSeed } from "../src/tenancy/kumamoto.seed";
+import { seedMunicipality } from "../src/tenancy/municipality-seed";
 import { fmt, freePort } from "./support";
 
 const STREAMS = Number(process.env.QUEUE_BENCH_STREAMS ?? "2000");
@@ -485,6 +495,101 @@ async function measureMadoguchi(url: string | undefined): Promise<Figures & { pr
   }
 }
 
+interface ReceiptCost {
+  tickets: number;
+  waiting: number;
+  placeMs: number;
+  boardMs: number;
+  roundTripMs: number;
+}
+
+/** Mean milliseconds of `fn` over `n` runs, after a few warm-up runs. */
+async function meanMs(n: number, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await fn();
+  return (performance.now() - t0) / n;
+}
+
+/**
+ * The receipt's cost as the day fills: `tickets` of one purpose today, of which `waiting` still wait
+ * and the rest finished within the hour (what the old receipt's board read), then one more issued; its
+ * place on the lane (what the receipt now prints), the whole board (what it recomputed before), and a
+ * bare round trip, each a mean in the same run.
+ */
+async function measureReceipts(url: string | undefined): Promise<ReceiptCost[]> {
+  const database = url
+    ? await openDatabase({ kind: "postgres", url, max: 4 })
+    : await openDatabase({ kind: "pglite" });
+  const db = database.db;
+  try {
+    await database.migrate();
+    await seedMunicipality(db, kumamotoSeed);
+    await seedQueue(db, kumamotoSeed.id, {
+      officeCodes: ["chuo"],
+      seed: {
+        hours: alwaysOpen,
+        purposes: [
+          {
+            code: "bench",
+            labels: { ja: "負荷試験", en: "Load test" },
+            bandStart: 1,
+            bandEnd: 9999,
+            defaultServiceMinutes: 10,
+            counters: [1],
+          },
+        ],
+      },
+    });
+    const rows = await db.execute(sql`select o.id as office, p.id as purpose from offices o
+      join queue_purposes p on p.office_id = o.id where o.municipality_id = ${kumamotoSeed.id} and o.code = 'chuo'`);
+    const ids = (rows as unknown as { rows: Array<{ office: string; purpose: string }> }).rows[0];
+    if (!ids) throw new Error("receipt bench office not set up");
+    const out: ReceiptCost[] = [];
+    for (const [tickets, waiting] of [
+      [100, 20],
+      [5_000, 20],
+      [5_000, 5_000],
+    ] as const) {
+      await db.execute(sql`delete from queue_ticket_events`);
+      await db.execute(sql`delete from queue_tickets`);
+      await db.execute(sql`delete from queue_daily_numbers`);
+      const now = new Date();
+      const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
+      // Numbers 1…tickets: the first ones finished in the last hour, the last `waiting` still waiting.
+      await db.execute(sql`insert into queue_tickets (municipality_id, office_id, purpose_id, service_date, number,
+          kind, status, token_hash, waiting_since, issued_at, finished_at, counter_id)
+        select ${kumamotoSeed.id}, ${ids.office}::uuid, ${ids.purpose}::uuid, ${day}::date, n, 'normal',
+          case when n > ${tickets - waiting}::integer then 'waiting' else 'done' end, md5(random()::text || n),
+          ${now.toISOString()}::timestamptz - make_interval(secs => ${tickets}::integer - n),
+          ${now.toISOString()}::timestamptz - make_interval(secs => ${tickets}::integer - n),
+          case when n > ${tickets - waiting}::integer then null
+            else ${now.toISOString()}::timestamptz - make_interval(secs => (${tickets}::integer - n) / 2) end,
+          null
+        from generate_series(1, ${tickets}::integer) n`);
+      await db.execute(sql`insert into queue_daily_numbers (municipality_id, office_id, purpose_id, service_date, last_number)
+        values (${kumamotoSeed.id}, ${ids.office}::uuid, ${ids.purpose}::uuid, ${day}::date, ${tickets}::integer)`);
+      await db.execute(sql`analyze queue_tickets`);
+      const issued = await issueTicket(db, {
+        municipalityId: kumamotoSeed.id,
+        officeId: ids.office,
+        purposeId: ids.purpose,
+        now,
+      });
+      if (issued.place.ahead !== waiting) throw new Error(`ahead ${issued.place.ahead}, expected ${waiting}`);
+      const placeMs = await meanMs(200, () => placeOnLane(db, issued.ticket, now));
+      const boardMs = await meanMs(30, () =>
+        loadBoard(db, { municipalityId: kumamotoSeed.id, officeId: ids.office, now }),
+      );
+      const roundTripMs = await meanMs(200, () => db.execute(sql`select 1`));
+      out.push({ tickets: tickets + 1, waiting: waiting + 1, placeMs, boardMs, roundTripMs });
+    }
+    return out;
+  } finally {
+    await database.close();
+  }
+}
+
 export default async function bench(): Promise<void> {
   const base = process.env.DATABASE_URL;
   let url: string | undefined;
@@ -499,9 +604,21 @@ export default async function bench(): Promise<void> {
     u.pathname = `/${name}`;
     url = u.toString();
   }
+  let receiptUrl: string | undefined;
+  if (base) {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}_r`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}_r`;
+    receiptUrl = u.toString();
+  }
   try {
     const bare = await measureBare();
     const mado = await measureMadoguchi(url);
+    phase("receipts");
+    const receipts = await measureReceipts(receiptUrl);
     const engine = url ? `PostgreSQL, ${mado.processes} server processes` : "PGlite, 1 server process";
     const phones = Math.floor(STREAMS / 2);
     console.log(
@@ -522,6 +639,13 @@ export default async function bench(): Promise<void> {
       bare.issuesPerSecond,
       "/s",
     );
+    console.log(
+      `  issues/s ÷ bare: ${fmt(mado.issuesPerSecond / bare.issuesPerSecond, 3)}× (target ≥ 0.3× on PostgreSQL)`,
+    );
+    for (const r of receipts)
+      console.log(
+        `receipt at ${fmt(r.tickets).padStart(5)} tickets (${fmt(r.waiting).padStart(5)} on the lane): place on lane ${fmt(r.placeMs, 2).padStart(6)} ms; old board recompute ${fmt(r.boardMs, 2).padStart(7)} ms; select 1 ${fmt(r.roundTripMs, 2)} ms`,
+      );
     if (mado.issueFailures + bare.issueFailures > 0)
       console.log(`  issue failures: madoguchi ${mado.issueFailures}, bare ${bare.issueFailures}`);
     console.log(
@@ -532,6 +656,7 @@ export default async function bench(): Promise<void> {
       const admin = new pg.Client({ connectionString: base });
       await admin.connect();
       await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`drop database if exists ${name}_r with (force)`);
       await admin.end();
     }
   }

@@ -157,7 +157,7 @@ describe("a divorce with a child at the counter", () => {
     // The father ends his 児童手当 himself: it goes on the sheet with its due date.
     await decline(page, "jidoteate.terminate", "父が後日あらためて届け出るため");
 
-    const todo = await planToSheet(page, "divorce");
+    const todo = await planToSheet(page, "divorce", { cosigner: true });
     const done = await doneToday(page);
     for (const id of ["koseki.divorce", "jidoteate.claim", "jido-fuyo.claim", "kokuho.enroll"])
       expect(done, id).toContain(id);

@@ -1,5 +1,6 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../src/queue/queue.seed";
@@ -163,7 +164,53 @@ describe("kiosk", () => {
     // 74 mm of printable width at 96 dpi is about 280 px; the kiosk's buttons are not printed.
     expect(width).toBeLessThanOrEqual(290);
     expect(await page.locator(".receipt__actions").isVisible()).toBe(false);
+    // The number large on paper: 60 pt is 80 px.
+    const numberPx = await page
+      .getByTestId("ticket-number")
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(numberPx).toBeGreaterThanOrEqual(80);
+    // Printed to PDF as Chromium's print does, at the page size the CSS asks for: 80 mm wide, one page.
+    const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const [sheet] = pdf.getPages();
+    expect(Math.round(((sheet?.getWidth() ?? 0) * 25.4) / 72)).toBe(80);
+    expect(pdf.getPageCount()).toBe(1);
+    await page.emulateMedia({ media: "screen" });
+
+    // 320 CSS px (a phone, or 1280 px at 400 % zoom): nothing overflows sideways, purpose names are
+    // whole, and the receipt's values keep their width.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    const ddWidths = await page
+      .locator(".receipt__facts dd")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+    for (const w of ddWidths) expect(w).toBeGreaterThanOrEqual(128);
+    await page.goto(`/queue/offices/${chuo}/kiosk`);
+    expect(await overflow()).toBe(0);
+    const cut = await page
+      .locator(".kiosk__purpose")
+      .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+    expect(cut).toBe(0);
     noErrors(errors);
+    await close();
+  });
+
+  it("warns before the receipt returns to the start, and the resident can keep it longer", async () => {
+    const { page, close } = await openPage(browser, server.url);
+    await page.clock.install();
+    await takeTicket(page, chuo, "証明書");
+    const warning = page.getByRole("alert").filter({ hasText: "最初の画面に戻ります" });
+    await page.clock.runFor(71_000);
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/あと\d+秒で最初の画面に戻ります/);
+    await page.getByRole("button", { name: "この画面をもっと表示する" }).click();
+    expect(await warning.isVisible()).toBe(false);
+    await page.clock.runFor(60_000);
+    expect(page.url()).toContain("/kiosk");
+    expect(await page.getByTestId("ticket-number").isVisible()).toBe(true);
+    await page.clock.runFor(40_000);
+    await page.waitForURL(/\/kiosk$/);
     await close();
   });
 
@@ -192,7 +239,9 @@ describe("display board and phone page", () => {
       };
     });
     await display.page.goto(`/queue/offices/${chuo}/display`);
-    await display.page.getByRole("button", { name: /音声案内を有効にする/ }).click();
+    // Where the browser allows sound without a gesture (kiosk flags), no button; else one touch.
+    if ((await display.page.locator("[data-sound]").getAttribute("hidden")) === null)
+      await display.page.getByRole("button", { name: /音声案内を有効にする/ }).click();
     expect(await display.page.getByText("音声案内は有効です").isVisible()).toBe(true);
     await expectNoAxeViolations(display.page, "display board");
     // The stream is connected before the call.
@@ -214,6 +263,17 @@ describe("display board and phone page", () => {
     await first.getByText(String(ticket.number), { exact: true }).waitFor({ timeout: 1_000 });
     expect(performance.now() - calledAt).toBeLessThan(1_000);
     expect(await first.textContent()).toContain("ワンストップ窓口 2番");
+    // Read at 5 m on 1920×1080: the latest number over 200 px, the waits table over 40 px, all on screen.
+    const px = (selector: string) =>
+      display.page
+        .locator(selector)
+        .first()
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(await px(".display__call .display__number")).toBeGreaterThanOrEqual(200);
+    expect(await px(".display__waits tbody th")).toBeGreaterThanOrEqual(40);
+    expect(
+      await display.page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight),
+    ).toBe(true);
     await display.page.waitForFunction(
       (n) => (window as unknown as { spoken: string[] }).spoken.some((s) => s.includes(`${n}番`)),
       ticket.number,
@@ -289,18 +349,20 @@ describe("display board and phone page", () => {
       await staff.page.getByRole("button", { name: "対応を終了する" }).click();
       await staff.page.waitForURL(/done=finished/);
     };
-    expect(await phone.page.getByText("まもなく呼ばれます。窓口の近くでお待ちください。").isVisible()).toBe(
+    expect(await phone.page.getByText("順番が近づいています。窓口の近くでお待ちください。").isVisible()).toBe(
       false,
     );
     await serveNext();
     // Three ahead: nearly your turn.
     await phone.page
-      .getByText("まもなく呼ばれます。窓口の近くでお待ちください。")
+      .getByText("順番が近づいています。窓口の近くでお待ちください。")
       .waitFor({ timeout: 2_000 });
     expect(await status.textContent()).toContain("あなたの前に 3人");
     await expectNoAxeViolations(phone.page, "phone page, nearly called");
     for (let i = 0; i < 3; i++) await serveNext();
-    await status.getByText(/あなたの前に 0人/).waitFor({ timeout: 2_000 });
+    await status.getByText(/あなたの前にお待ちの方はいません/).waitFor({ timeout: 2_000 });
+    // Never "soon" beside a long range: the estimate is one honest sentence.
+    expect(await status.textContent()).not.toMatch(/約0〜/);
     await callNext(staff.page);
     await phone.page.getByText("お呼びしています。区民課 11番へお越しください。").waitFor({ timeout: 2_000 });
     noErrors(phone.errors);
@@ -329,7 +391,11 @@ describe("staff pages", () => {
   it("the queue overview and the counter page pass axe, and a refusal is shown on the page", async () => {
     const staff = await staffAtCounter("e2e.queue.welfare", "福祉課 21番");
     await expectNoAxeViolations(staff.page, "counter page, empty");
-    await staff.page.getByRole("button", { name: "次の方を呼ぶ" }).click();
+    // One control on a counter not yet open: it opens the counter (and would call, had anyone waited).
+    await staff.page.getByRole("button", { name: "受付を開始して次の方を呼ぶ" }).click();
+    await staff.page.waitForURL(/done=opened/);
+    expect(await staff.page.getByTestId("counter-state").textContent()).toBe("受付中");
+    await staff.page.getByRole("button", { name: "次の方を呼ぶ", exact: true }).click();
     await staff.page.waitForLoadState("load");
     expect(await staff.page.getByRole("alert").textContent()).toContain("この窓口でお待ちの方はいません。");
     await expectNoAxeViolations(staff.page, "counter page with a refusal");

@@ -2,10 +2,17 @@ import { serve } from "@hono/node-server";
 import { sessionRepository } from "./auth/session.repository";
 import type { Config } from "./config/config";
 import { type Database, openDatabase } from "./db/database";
-import { configureHandoff, createConfiguredWorker, describeProblems } from "./handoff/start-handoff";
+import { startDemoHandoff } from "./handoff/demo-handoff";
+import { configureHandoff, createConfiguredWorker } from "./handoff/start-handoff";
+import { describeProblems } from "./handoff/worker-command";
 import { refreshAllKpiRollups } from "./kpi/kpi-rollups.repository";
+import { warmManual } from "./manual/warm-manual";
+import { purgePreApplications } from "./preapply/purge-pre-applications";
 import { seedDemoRegistry } from "./registry/generate-registry";
 import { todayInJapan } from "./registry/resident";
+import { createNotifier } from "./reservations/notifier";
+import { reservationHousekeeping } from "./reservations/reservation-housekeeping";
+import { reminderComposer } from "./reservations/reservations-shared.routes";
 import { createLogger } from "./shared/logger";
 import { kumamotoSeed } from "./tenancy/kumamoto.seed";
 import { type DemoAccount, seedDemo } from "./tenancy/seed-demo";
@@ -56,7 +63,11 @@ export async function startServer(config: Config, write: (line: string) => void)
     await database.close();
     throw error;
   }
-  const app = createApp({ database, config, logger, processMetrics: true });
+  // The demo tenant's API core system: a generated secret and a local receiver (src/handoff/demo-handoff.ts).
+  const demoHandoff = config.DEMO_SEED ? await startDemoHandoff(config, handoffCatalog) : undefined;
+  for (const line of demoHandoff?.lines ?? []) write(line);
+  const handoffConfig = demoHandoff?.config ?? config;
+  const app = createApp({ database, config: handoffConfig, logger, processMetrics: true });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
     s.once("error", reject);
@@ -64,10 +75,29 @@ export async function startServer(config: Config, write: (line: string) => void)
     await database.close();
     throw error;
   });
+  // The manual's search index and analyser, built in the background so that no first search waits.
+  warmManual(database.db, [kumamotoSeed.id]).catch((err) =>
+    logger.warn({ err }, "could not prepare the manual's search"),
+  );
+  const reminderNotifier = createNotifier(config);
   const housekeeping = setInterval(() => {
     sessionRepository(database.db)
       .deleteExpired(new Date())
       .catch((err) => logger.warn({ err }, "could not delete expired sessions"));
+    // Pre-applications past their day become expired; expired and withdrawn ones lose their household.
+    purgePreApplications(database.db, new Date())
+      .then((counts) => logger.info({ preApplications: counts }, "pre-applications expired and purged"))
+      .catch((err) => logger.warn({ err }, "could not purge pre-applications"));
+    // Bookings past their grace period become no-shows; tomorrow's reminders go out once (SMTP only).
+    reservationHousekeeping(database.db, {
+      notifier: reminderNotifier,
+      compose: reminderComposer(database.db),
+      now: new Date(),
+    })
+      .then((counts) =>
+        logger.info({ reservations: counts }, "reservation no-shows swept and reminders sent"),
+      )
+      .catch((err) => logger.warn({ err }, "could not sweep reservations or send reminders"));
   }, 10 * 60_000);
   housekeeping.unref();
   // The KPI rollups follow the day's changes before anyone opens the dashboard (which refreshes too).
@@ -84,7 +114,7 @@ export async function startServer(config: Config, write: (line: string) => void)
   kpiRollups.unref();
   // The delivery worker runs here unless separate `madoguchi worker` processes do (PostgreSQL only).
   const worker = config.WORKER_IN_PROCESS
-    ? createConfiguredWorker(config, database, handoffCatalog, logger)
+    ? createConfiguredWorker(handoffConfig, database, handoffCatalog, logger)
     : undefined;
   if (worker) for (const line of describeProblems(await worker.start())) write(line);
   const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`;
@@ -96,6 +126,7 @@ export async function startServer(config: Config, write: (line: string) => void)
       clearInterval(kpiRollups);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
+      await demoHandoff?.close();
       await database.close();
     },
   };

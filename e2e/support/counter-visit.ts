@@ -137,9 +137,9 @@ function answerFor(key: string): string {
   return "熊本市中央区手取本町1番1号";
 }
 
-/** Draws a signature-like stroke over the signature canvas. */
-export async function drawSignature(page: Page): Promise<void> {
-  const canvas = page.locator("canvas.signature-pad");
+/** Draws a signature-like stroke over the signature canvas (or another pad's, by its selector). */
+export async function drawSignature(page: Page, selector = "canvas.signature-pad"): Promise<void> {
+  const canvas = page.locator(selector);
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   if (!box) throw new Error("the signature canvas is not visible");
@@ -157,7 +157,11 @@ export async function drawSignature(page: Page): Promise<void> {
  * From the plan to the guidance sheet: the interview answered, the forms signed, the visit accepted,
  * then the sheet opened. Returns the sheet's still-to-do items: procedure id → the due date printed.
  */
-export async function planToSheet(page: Page, label: string): Promise<Map<string, string | null>> {
+export async function planToSheet(
+  page: Page,
+  label: string,
+  options: { cosigner?: boolean } = {},
+): Promise<Map<string, string | null>> {
   await press(page, "聞き取りへ進む");
   expect(await h1(page)).toBe("来庁受付 （聞き取り）");
   await answerInterview(page);
@@ -173,6 +177,12 @@ export async function planToSheet(page: Page, label: string): Promise<Map<string
   expect(await h1(page)).toBe("来庁受付 （内容の確認）");
   await checkPage(page, `${label}-06-review`);
   await drawSignature(page);
+  // A 婚姻届 or 協議離婚届 has two 届出人: the other partner, at the counter too, signs their own box.
+  const cosignPads = await page.locator("canvas.cosignature-pad").count();
+  if (options.cosigner !== undefined) expect(cosignPads).toBe(options.cosigner ? 1 : 0);
+  if (cosignPads > 0) {
+    await drawSignature(page, "canvas.cosignature-pad");
+  }
   await press(page, "署名して確定する");
   expect(await h1(page)).toBe("来庁受付 （署名）");
   await press(page, "受理する");

@@ -38,6 +38,8 @@ export interface MunicipalitySettings {
    * offices whose printer has no A3.
    */
   kosekiPaper?: KosekiPaper | undefined;
+  /** How many days a resident's pre-application (事前入力) stays usable at the counter (default 14). */
+  preApplicationDays?: number | undefined;
 }
 
 export const kosekiPapers = ["A3", "A4x2"] as const;
@@ -83,6 +85,7 @@ export const municipalitySettingsSchema = z.strictObject({
   places: placeDirectorySchema.optional(),
   closedDates: z.array(z.iso.date()).optional(),
   kosekiPaper: z.enum(kosekiPapers).default("A3"),
+  preApplicationDays: z.int().min(1).max(90).default(14),
 });
 
 export type MunicipalitySettingsInput = z.input<typeof municipalitySettingsSchema>;

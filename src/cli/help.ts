@@ -19,8 +19,13 @@ Commands:
   registry search       住民を検索 / search residents (name, kana, birth date, address, card attributes)
   registry household ID 世帯を開き案内の入力を出力 / open a household (audited) and print it as guidance input
   registry rekey        検索キーを再計算 / recompute residents' search keys after an upgrade
+  manual list|search    マニュアル・FAQの一覧と検索 / list or search the manual and FAQ (no server needed)
+  manual import DIR     マニュアルのMarkdownを取込み / import manual entries (Markdown) into the database
   demo simulate         デモの来庁・番号札を生成（KPI画面用） / simulate days of counter visits for the KPI dashboard
   demo clear            demo simulate のデータを削除 / remove the simulated demo data
+  reservations sweep    来庁されなかった予約を記録 / record bookings past their grace period as no-shows (audited)
+  reservations remind   前日のお知らせメールを送信 / send the day-before reservation e-mails (SMTP_URL), once each
+  card-agent            マイナンバーカード読取エージェント / the My Number card agent on a counter PC (PC/SC, 127.0.0.1)
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; unset = embedded PGlite),
   DATA_DIR (./data), LOG_LEVEL (info), SESSION_IDLE_MINUTES (30), DEMO_SEED (true),
@@ -31,15 +36,45 @@ Run 'madoguchi <command> --help' for a command's options.
 `;
 
 export const commandHelp: Record<string, string> = {
+  "card-agent": `Usage: madoguchi card-agent [--server URL] [--port 47110] [--reader NAME]
+  Runs on a counter PC with a PC/SC reader (Debian: pcscd). Serves 127.0.0.1 only, and only to pages of
+  --server (default PUBLIC_URL). Prints a one-time pairing code: the clerk types it on the counter page
+  once. The PIN goes from the page to this agent and to the card, never to the server or a log; the
+  card's 個人番号 file is never read. Nothing is written to disk. docs/card.md.
+`,
   "demo simulate": `Usage: madoguchi demo simulate [--days 90] [--per-day 12] [--seed 1] [--municipality kumamoto]
   Fills the demo tenant with --days of history up to yesterday through the real queue use cases:
   tickets issued at the kiosk (peaks at 9:00 and in March–April), calls, service times by purpose,
   transfers to the welfare and children counters, no-shows and survey answers. Closed days are skipped.
   Everything is marked as demo data; the KPI dashboard (/kpi) shows it. Remove it with demo clear.
 `,
+  "manual list": `Usage: madoguchi manual list [--json] [--dir DIR | --db] [--municipality kumamoto] [--lang ja]
+  Lists the manual's entries: {"entries":[{"id","title","procedures","audience","kind"}]} with --json.
+  Reads the content folder (default content/manual/<municipality>) without a server or database;
+  --db reads the versions published in the database instead (docs/manual.md).
+`,
+  "manual search": `Usage: madoguchi manual search "QUERY" [--json] [--limit 10] [--lang CODE] [--audience staff|public]
+                              [--dir DIR | --db] [--municipality kumamoto]
+  Searches as the /manual and /faq pages do (kana, kanji, half-width, variants, English), best first:
+  {"results":[{"id","title","procedures","score","highlight","snippet"}]} with --json; 【】 marks the
+  matched words. Titles in English for a query in Latin letters unless --lang. Nothing is logged.
+`,
+  "manual import": `Usage: madoguchi manual import DIR [--municipality kumamoto]
+  Validates every <id>.md of DIR against the catalogue (problems on stderr, exit 2, nothing written),
+  then imports them in one transaction: each changed entry becomes a new published version, the
+  previous one kept. Changes made in the product need a second person's approval instead.
+`,
   "demo clear": `Usage: madoguchi demo clear [--municipality kumamoto]
   Removes every ticket made by demo simulate, with its events, KPI facts, survey answers and the
   visits its calls opened, in one transaction.
+`,
+  "reservations sweep": `Usage: madoguchi reservations sweep [--municipality kumamoto]
+  Records as no-shows the bookings whose grace period has ended without a check-in, each with an
+  audit entry, in one transaction (the same as the button on /reservations/staff). Run it from cron.
+`,
+  "reservations remind": `Usage: madoguchi reservations remind [--municipality kumamoto]
+  Sends the day-before reminder e-mail of tomorrow's bookings that have an address, each once (SMTP_URL
+  must be set). Without SMTP staff telephone from the list on /reservations/staff. Run it daily.
 `,
   "registry generate": `Usage: madoguchi registry generate [--residents N] [--seed N] [--as-of YYYY-MM-DD]
                                   [--municipality ID] [--csv FILE [--encoding utf-8|shift_jis]]

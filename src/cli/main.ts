@@ -96,6 +96,12 @@ async function withDatabase<T>(io: Io, fn: (database: Database) => Promise<T>) {
   }
 }
 
+/** `manual list|search` read the content folder (no database) unless --db; `manual import` writes to it. */
+async function manualCli(sub: string, args: string[], io: Io): Promise<number> {
+  const { manualCommand } = await import("../manual/manual-command");
+  return manualCommand(sub, args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+}
+
 async function userAddCommand(args: string[], io: Io): Promise<number> {
   const { staffRoles } = await import("../auth/auth.table");
   const { values } = parseArgs({
@@ -186,13 +192,36 @@ const commands: Record<string, Command> = {
     const { registryHouseholdCommand } = await import("../registry/registry-command");
     return registryHouseholdCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
   },
+  "card-agent": async (args, io) => {
+    const config = loadConfig(io);
+    if (!config) return 1;
+    const { cardAgentCommand } = await import("../card/agent-command");
+    return cardAgentCommand(args, io, {
+      server: config.PUBLIC_URL,
+      port: config.CARD_AGENT_PORT || 47110,
+      readerName: config.CARD_READER_NAME,
+    });
+  },
   "demo simulate": async (args, io) => {
     const { demoSimulateCommand } = await import("../kpi/demo-command");
     return demoSimulateCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
   },
+  "manual list": (args, io) => manualCli("list", args, io),
+  "manual search": (args, io) => manualCli("search", args, io),
+  "manual import": (args, io) => manualCli("import", args, io),
   "demo clear": async (args, io) => {
     const { demoClearCommand } = await import("../kpi/demo-command");
     return demoClearCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
+  "reservations sweep": async (args, io) => {
+    const { reservationsSweepCommand } = await import("../reservations/reservations-command");
+    return reservationsSweepCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)));
+  },
+  "reservations remind": async (args, io) => {
+    const config = loadConfig(io);
+    if (!config) return 1;
+    const { reservationsRemindCommand } = await import("../reservations/reservations-command");
+    return reservationsRemindCommand(args, io, (fn) => withDatabase(io, ({ db }) => fn(db)), config);
   },
   worker: async (args, io) => {
     const config = loadConfig(io);
@@ -218,7 +247,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return first ? 0 : 2;
   }
   const name =
-    (first === "user" || first === "registry" || first === "demo") && second ? `${first} ${second}` : first;
+    (first === "user" ||
+      first === "registry" ||
+      first === "demo" ||
+      first === "manual" ||
+      first === "reservations") &&
+    second
+      ? `${first} ${second}`
+      : first;
   const command = commands[name];
   if (!command) {
     io.stderr.write(`不明なコマンドです / Unknown command: ${name}\n\n${mainHelp}`);

@@ -114,6 +114,11 @@ export const configSchema = z.object({
     ),
   // Live streams (display board, phone page) one client address may hold open in one process.
   SSE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
+  // The My Number card agent on each counter PC (docs/card.md): the port `madoguchi card-agent` listens
+  // on at 127.0.0.1, which the counter pages call (and the CSP lets them); "0" hides the card button.
+  CARD_AGENT_PORT: z.coerce.number().int().min(0).max(65535).default(47110),
+  // The agent uses only readers whose name contains this text (empty: the first reader with a card).
+  CARD_READER_NAME: z.string().default(""),
   // The address residents reach this service at from their own phones (scheme, host, optional port and
   // path, e.g. https://madoguchi.city.kumamoto.jp): every QR code and link a resident takes home — the
   // ticket's phone page, the sheet's survey — is built from it, never from the request's Host header,
@@ -127,6 +132,11 @@ export const configSchema = z.object({
     }, "must be a plain address: no query, fragment or credentials")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // Reservation reminders by e-mail (src/reservations/notifier.ts): an SMTP address such as
+  // smtps://user:pass@mail.example.jp:465. Unset: no mail is sent, staff read the reminder list.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// address" }).optional(),
+  // The sender of reminder e-mails.
+  REMINDER_FROM: z.string().min(3).max(254).default("madoguchi@localhost"),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;
@@ -150,7 +160,7 @@ export const publicUrl = (config: Pick<Config, "PUBLIC_URL">, path: string): str
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 // Never echoed back in a problem line: the value would land in a terminal or a log.
-const secretKeys = new Set(["HANDOFF_SECRETS", "REGISTRY_HTTP_TOKEN"]);
+const secretKeys = new Set(["HANDOFF_SECRETS", "REGISTRY_HTTP_TOKEN", "SMTP_URL"]);
 
 /** Parses the environment; on failure returns every problem, one line each, naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {

@@ -20,7 +20,7 @@ import {
 import { fillForm } from "./fill-form";
 import { signaturePng } from "./fixtures/signature";
 import { a3Landscape, a4 } from "./layout";
-import { renderForms } from "./render";
+import { cosignersOf, fillForms, renderForms } from "./render";
 import { defaultTemplates } from "./templates";
 import { pdfImages, pdfText, pdfWords, planned } from "./test-support";
 
@@ -144,6 +144,27 @@ describe("the 戸籍 届書 of a birth, a marriage and a divorce", () => {
     expect(sheet).toContain("届出人 署名（夫になる人）");
     expect(sheet).toContain("届出人 署名（妻になる人）");
     expect(sheet).toContain("ご本人が自署してください");
+  });
+
+  it("name the other partner as the cosigner, and draw their own signature into their box when given", async () => {
+    const { household, plan } = planned(marriage);
+    const filled = fillForms({ household, plan, municipality: kumamoto });
+    const husband = (household.members[0] as { id: string }).id;
+    const cosigners = cosignersOf(filled);
+    expect(cosigners).toHaveLength(1);
+    expect(cosigners).not.toContain(husband);
+    const result = await renderForms({
+      household,
+      plan,
+      municipality: kumamoto,
+      signaturePng: signaturePng(),
+      cosignaturePng: signaturePng(),
+    });
+    const others = result.forms.filter((f) => f.procedureId !== "koseki.marriage");
+    // The 婚姻届 now carries two drawn signatures; every other form the filer's one.
+    expect(pdfImages(result.pdf)).toHaveLength(others.length + 2);
+    const page = result.forms.find((f) => f.procedureId === "koseki.marriage")?.pages[0];
+    expect(pdfText(result.pdf, page)).not.toContain("ご本人が自署してください");
   });
 });
 

@@ -44,6 +44,11 @@ export interface FilledForm {
    * whose boxes belong to named parties (婚姻届: 夫になる人, 妻になる人), only the filer's.
    */
   signs: { primary: boolean; second: boolean };
+  /**
+   * On a form of two named 届出人 of whom the visit's signer is one: the other (a member), whose own
+   * drawn signature goes into their box when they sign at the counter too.
+   */
+  cosigner?: string;
   contentHash: string;
 }
 
@@ -116,6 +121,13 @@ export function fillForm(
           second: template.cosignature ? stamps(template.cosignature.party) : false,
         }
       : { primary: true, second: false };
+  const other =
+    template.kind === "generated" && template.cosignature && signs.primary !== signs.second
+      ? signs.primary
+        ? template.cosignature.party
+        : template.signature.party
+      : undefined;
+  const cosigner = other === undefined ? undefined : partyMemberId(other, household, answers, context);
   const content = {
     ...(owned ? { signs } : {}),
     procedureId: item.id,
@@ -127,5 +139,16 @@ export function fillForm(
     rows: rows.map((r) => [r.member.id, [...r.cells].map(([binding, cell]) => [binding, cell.text ?? null])]),
   };
   const contentHash = createHash("sha256").update(JSON.stringify(content)).digest("hex");
-  return { item, template, household, cells, rows, missing, filled, signs, contentHash };
+  return {
+    item,
+    template,
+    household,
+    cells,
+    rows,
+    missing,
+    filled,
+    signs,
+    ...(cosigner ? { cosigner } : {}),
+    contentHash,
+  };
 }

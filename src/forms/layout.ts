@@ -70,6 +70,8 @@ export interface PageContext {
   filingDate: string | undefined;
   department: string | undefined;
   signature: PDFImage | undefined;
+  /** The second 届出人's drawn signature, for their box on the forms that name them (FilledForm.cosigner). */
+  cosignature?: PDFImage | undefined;
   /**
    * Written in the signature box instead of a drawn signature when someone signed for the filer
    * (代筆): who wrote, why, and who confirmed it — up to three short lines.
@@ -438,24 +440,25 @@ function drawSignatureBox(
   page: PDFPage,
   ctx: PageContext,
   label: string,
-  stamped: boolean,
+  stamped: "signer" | "cosigner" | false,
   box: { x: number; y: number; width: number; height: number },
 ) {
   const { font } = ctx;
   rect(page, box.x, box.y, box.width, box.height, 1.2);
   text(page, font, label, box.x + 4, box.y + box.height - 9, sizes.label + 0.5, labelInk);
-  if (!stamped) {
+  const image = stamped === "cosigner" ? ctx.cosignature : stamped === "signer" ? ctx.signature : undefined;
+  if (!stamped || (stamped === "cosigner" && !image)) {
     text(page, font, ownHandNote, box.x + 4, box.y + 4, sizes.label, labelInk);
     return;
   }
-  if (ctx.signatureNote && ctx.signatureNote.length > 0) {
+  if (stamped === "signer" && ctx.signatureNote && ctx.signatureNote.length > 0) {
     drawSignatureNote(page, font, ctx.signatureNote, box);
-  } else if (ctx.signature) {
+  } else if (image) {
     const room = { w: box.width - 16, h: box.height - 16 };
-    const scale = Math.min(room.w / ctx.signature.width, room.h / ctx.signature.height);
-    const w = ctx.signature.width * scale;
-    const h = ctx.signature.height * scale;
-    page.drawImage(ctx.signature, {
+    const scale = Math.min(room.w / image.width, room.h / image.height);
+    const w = image.width * scale;
+    const h = image.height * scale;
+    page.drawImage(image, {
       x: box.x + (box.width - w) / 2,
       y: box.y + 3 + (room.h - h) / 2,
       width: w,
@@ -478,12 +481,15 @@ function drawBottom(
   text(page, font, template.statement, margin.left, boxY + signature.height + 8, sizes.meta);
   // The signature boxes: the resident's one signature of the visit is stamped into every form here —
   // into the box of the party who signed when the form has two 届出人 (婚姻届, 離婚届).
+  // The other box of such a form takes the other 届出人's own signature when they signed at the counter.
+  const who = (stamped: boolean): "signer" | "cosigner" | false =>
+    stamped ? "signer" : form.cosigner ? "cosigner" : false;
   const boxes = template.cosignature
     ? [
-        { label: template.signature.label, stamped: form.signs.primary },
-        { label: template.cosignature.label, stamped: form.signs.second },
+        { label: template.signature.label, stamped: who(form.signs.primary) },
+        { label: template.cosignature.label, stamped: who(form.signs.second) },
       ]
-    : [{ label: template.signature.label, stamped: form.signs.primary }];
+    : [{ label: template.signature.label, stamped: who(form.signs.primary) }];
   const width = boxes.length === 1 ? signature.width : 170;
   boxes.forEach((box, i) => {
     const sigX = a4.width - margin.right - (boxes.length - i) * width - (boxes.length - 1 - i) * 6;

@@ -24,11 +24,18 @@ import { defaultTemplates, genericTemplate } from "./templates";
 export interface RenderFormsOptions {
   /** A household that passed `parseHousehold`. Its `answers` are used unless `answers` is given. */
   household: Household;
+  /**
+   * The household a procedure's form is filled from, when a visit holds several events (each form
+   * from its own event's); `household` (the union of their people) otherwise.
+   */
+  householdFor?: (procedureId: string) => Household;
   plan: Plan;
   /** Interview answers keyed by field key (see field-dictionary.ts); merged over `household.answers`. */
   answers?: Record<string, unknown>;
   /** The resident's one signature, stamped into every form's signature box. */
   signaturePng?: Uint8Array;
+  /** The second 届出人's own signature (FilledForm.cosigner), drawn into their box of the forms that have one. */
+  cosignaturePng?: Uint8Array;
   /** 代筆: written in every signature box instead of a drawn signature (who wrote, why, who confirmed). */
   signatureNote?: readonly string[];
   /** The filing date (ISO) printed in 和暦 at the top of each form; blank when absent. */
@@ -167,24 +174,36 @@ const fixedDate = (filedOn: string | undefined) => new Date(`${filedOn ?? "2000-
  * character, unless `allowMissing`. Unanswered questions are not errors: their boxes stay blank and
  * they are listed in `missing`.
  */
-export async function renderForms(options: RenderFormsOptions): Promise<RenderFormsResult> {
+/**
+ * Every one-stop form of the plan with its values resolved, nothing drawn: what renderForms draws, and
+ * what a page reads to know who signs (cheap — no PDF).
+ */
+export function fillForms(options: RenderFormsOptions): FilledForm[] {
   const { household, plan } = options;
   const rawAnswers = { ...(household.answers ?? {}), ...(options.answers ?? {}) };
   const parsed = parseAnswers(rawAnswers, household);
   if (parsed.problems.length > 0) throw new InvalidAnswersError(parsed.problems);
   const templates = templatesFor(options);
-
-  const filled = plan.procedures
+  return plan.procedures
     .filter((item) => item.handling === "one-stop")
     .map((item) =>
       fillForm(
         item,
         templates.get(item.id) ?? genericTemplate(item.id, item.name),
-        household,
+        options.householdFor?.(item.id) ?? household,
         parsed.answers,
         options.filedOn,
       ),
     );
+}
+
+/** The members who sign their own box beside the visit's signer (a 婚姻届's other partner), once each. */
+export function cosignersOf(forms: readonly FilledForm[]): string[] {
+  return [...new Set(forms.flatMap((f) => (f.cosigner ? [f.cosigner] : [])))];
+}
+
+export async function renderForms(options: RenderFormsOptions): Promise<RenderFormsResult> {
+  const filled = fillForms(options);
 
   const missingGlyphs = findMissingGlyphs(filled);
   if (missingGlyphs.length > 0 && !options.allowMissing) throw new MissingGlyphsError(missingGlyphs);
@@ -199,6 +218,7 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
     customName: subset ? "MADOGU+NotoSansJP-Regular" : "NotoSansJP-Regular",
   });
   const signature = options.signaturePng ? await embedSignature(doc, options.signaturePng) : undefined;
+  const cosignature = options.cosignaturePng ? await embedSignature(doc, options.cosignaturePng) : undefined;
   const filingDate = options.filedOn ? formatWareki(options.filedOn) : undefined;
 
   const blanks = new Map<string, PDFDocument>();
@@ -211,6 +231,7 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
       filingDate,
       department: departmentText(form.item, options.municipality),
       signature,
+      cosignature,
       signatureNote: options.signatureNote,
       paper: options.municipality?.kosekiPaper ?? "A3",
     };
@@ -268,6 +289,7 @@ export async function renderForms(options: RenderFormsOptions): Promise<RenderFo
     options.signaturePng
       ? createHash("sha256").update(options.signaturePng).digest("hex")
       : (options.signatureNote ?? []).join("\n"),
+    options.cosignaturePng ? createHash("sha256").update(options.cosignaturePng).digest("hex") : "",
     title,
     ...forms.map((f) => `${f.procedureId}:${f.contentHash}`),
   );

@@ -14,6 +14,8 @@ import {
   type GuidanceDraft,
   householdFromDraft,
   MAX_MEMBERS,
+  type MemberDraft,
+  newbornNationality,
   registryChanges,
 } from "./guidance-form";
 import { guideHousehold } from "./guide";
@@ -833,6 +835,21 @@ describe("births, marriages and divorces (phase 2)", () => {
     const result = guideHousehold(householdFromDraft(draft), settings);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.plan.procedures[0]).toMatchObject({ id: "koseki.birth", members: ["m3"] });
+  });
+
+  it.each([
+    ["both parents Vietnamese", "VN", "VN", "VN"],
+    ["a Japanese father", "JP", "VN", "JP"],
+    ["a Japanese mother", "VN", "JP", "JP"],
+    ["parents of two other countries (the mother's, for staff to confirm)", "PH", "VN", "VN"],
+  ])("starts a newborn's nationality from the parents: %s", (_case, head, mother, expected) => {
+    const draft = couple("birth");
+    (draft.members[0] as MemberDraft).nationality = head;
+    (draft.members[1] as MemberDraft).nationality = mother;
+    draft.event.mother = "m2";
+    applyMemberAction(draft, "add-newborn");
+    expect(draft.members[2]?.nationality).toBe(expected);
+    expect(newbornNationality(draft)).toBe(expected);
   });
 
   it("makes every choice follow its person when a member before them is removed, and clears the removed one's", () => {

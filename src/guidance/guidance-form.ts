@@ -682,6 +682,23 @@ export const ADD_NEWBORN = "add-newborn";
  * registry facts" change the draft and re-show the form (the page's script does the same without a
  * round trip). Returns true when the action was one of those (nothing is to be planned yet).
  */
+/**
+ * The nationality a newborn's row starts with, from the parents the form knows (the mother, and the
+ * head or spouse who is her partner; both when no mother is chosen): Japanese when either parent is
+ * (国籍法 §2), otherwise the mother's — or the one parent's — for staff to confirm. The field stays
+ * editable: the form cannot know a parent outside the household.
+ */
+export function newbornNationality(draft: GuidanceDraft): string {
+  const at = (id: string) => (/^m\d+$/.test(id) ? draft.members[Number(id.slice(1)) - 1] : undefined);
+  const couple = draft.members.filter((m) => m.relation === "head" || m.relation === "spouse");
+  const mother = at(draft.event.mother);
+  const parents = mother
+    ? [mother, ...(couple.includes(mother) ? couple.filter((m) => m !== mother) : [])]
+    : couple;
+  if (parents.length === 0 || parents.some((m) => m.nationality === "JP")) return "JP";
+  return (parents[0] as MemberDraft).nationality;
+}
+
 export function applyMemberAction(draft: GuidanceDraft, action: string): boolean {
   if (action === "add") {
     if (draft.members.length < MAX_MEMBERS)
@@ -691,7 +708,11 @@ export function applyMemberAction(draft: GuidanceDraft, action: string): boolean
   if (action === ADD_NEWBORN) {
     // A child born on the event's day, chosen as the newborn: the registry does not know them yet.
     if (draft.members.length < MAX_MEMBERS) {
-      draft.members.push({ ...emptyMember("child"), birthDate: draft.event.date });
+      draft.members.push({
+        ...emptyMember("child"),
+        birthDate: draft.event.date,
+        nationality: newbornNationality(draft),
+      });
       draft.event.subject = memberId(draft.members.length - 1);
     }
     return true;

@@ -1,8 +1,9 @@
 import { getCatalog } from "../catalog/load-catalog";
-import type { LocaleMap } from "../shared/locale";
+import type { LocaleMap, Message } from "../shared/locale";
 import type { DestinationConfig } from "./destination.schema";
 import type { DeliveryRow, LatestRow, SummaryRow } from "./handoff.repository";
 import { type DeliveryState, deliveryStates } from "./handoff.table";
+import { MIN_SECRET_LENGTH } from "./signature";
 
 // What the pages show of deliveries: plain values, never rows. Words are message codes (in
 // locales/<lang>/handoff.json) or names from data in each of their languages (LocaleMap).
@@ -86,8 +87,28 @@ export interface DestinationView {
   kind: DestinationConfig["kind"];
   /** The folder or URL deliveries go to, as the worker sees it ("" before the first check). */
   target: string;
-  /** The check's finding, in the operator's terms, or null when the destination can take deliveries. */
-  problem: string | null;
+  /** The check's finding in plain words (a catalogue message), or null when it can take deliveries. */
+  problem: Message | null;
+  /** The technical detail, shown only when the finding has no plain message of its own. */
+  detail: string | null;
+}
+
+/**
+ * A destination check's finding (the operator's English, src/handoff/destinations.ts) as a message
+ * people read: what is wrong and what to do; unknown findings keep their detail for the administrator.
+ */
+export function problemMessage(problem: string): { message: Message; detail: string | null } {
+  const name = /HANDOFF_SECRETS\["([^"]+)"\]/.exec(problem)?.[1] ?? "";
+  const min = String(MIN_SECRET_LENGTH);
+  if (problem.startsWith("no secret"))
+    return { message: { code: "handoff.problemNoSecret", params: { name, min } }, detail: null };
+  if (problem.includes("is shorter than"))
+    return { message: { code: "handoff.problemShortSecret", params: { name, min } }, detail: null };
+  const host = /^unknown host (\S+)/.exec(problem)?.[1];
+  if (host) return { message: { code: "handoff.problemUnknownHost", params: { host } }, detail: null };
+  if (/folder|cannot be created/.test(problem))
+    return { message: { code: "handoff.problemFolder" }, detail: problem };
+  return { message: { code: "handoff.problemOther" }, detail: problem };
 }
 
 /** The configured destinations with what the last check found. */
@@ -97,7 +118,15 @@ export function presentDestinations(
 ): DestinationView[] {
   return destinations.map((d) => {
     const h = health.find((x) => x.destination === d.id);
-    return { id: d.id, label: d.label, kind: d.kind, target: h?.target ?? "", problem: h?.problem ?? null };
+    const found = h?.problem ? problemMessage(h.problem) : null;
+    return {
+      id: d.id,
+      label: d.label,
+      kind: d.kind,
+      target: h?.target ?? "",
+      problem: found?.message ?? null,
+      detail: found?.detail ?? null,
+    };
   });
 }
 

@@ -151,9 +151,14 @@ describe("a server with misconfigured destinations", () => {
       expect(health.status).toBe(200);
       const problems = lines.filter((l) => l.includes("misconfigured"));
       expect(problems.find((l) => l.includes("kumamoto/juki "))).toMatch(/ENOTDIR/);
+      // In plain words, what is wrong and what to do, in Japanese and in English.
       expect(problems.find((l) => l.includes("kumamoto/kokuho-api"))).toContain(
-        'no secret: set HANDOFF_SECRETS["kumamoto/kokuho-api"]',
+        "No shared secret is set. Add one for “kumamoto/kokuho-api” (at least 32 characters) to the HANDOFF_SECRETS setting.",
       );
+      expect(lines.join("\n")).toContain(
+        "共有鍵が設定されていません。設定 HANDOFF_SECRETS に「kumamoto/kokuho-api」の鍵（32文字以上）を加えてください。",
+      );
+      expect(lines.join("\n")).not.toContain("no secret: set");
       expect(problems).toHaveLength(builtInCatalog.municipalities.kumamoto?.destinations.length ?? 0);
     } finally {
       await server.stop();

@@ -5,7 +5,7 @@ import type { DestinationCatalog } from "./destination.schema";
 import { destinationCatalog, loadDestinationsFile, useDestinationCatalog } from "./destination-catalog";
 import { buildDestinations, destinationSettings } from "./destinations";
 import type { RetryPolicy } from "./retry-policy";
-import { createHandoffWorker, type DestinationHealth, type HandoffWorker } from "./worker";
+import { createHandoffWorker, type HandoffWorker } from "./worker";
 
 /**
  * Makes HANDOFF_DESTINATIONS_FILE, when set, this process's destination catalogue; a file that cannot
@@ -43,14 +43,4 @@ export function createConfiguredWorker(
     pollMs: config.HANDOFF_POLL_MS,
     leaseMs: config.HANDOFF_LEASE_MS,
   });
-}
-
-/** One line per misconfigured destination, for the console at start. */
-export function describeProblems(health: DestinationHealth[]): string[] {
-  return health
-    .filter((h) => h.problem)
-    .map(
-      (h) =>
-        `連携先 ${h.name} の設定に問題があります。配信は待機のまま保持します / Destination ${h.name} is misconfigured; its deliveries stay pending: ${h.problem}`,
-    );
 }

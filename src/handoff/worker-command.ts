@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../config/config";
 import { openDatabase } from "../db/database";
+import { translator } from "../i18n/translate";
 import { createLogger } from "../shared/logger";
-import { configureHandoff, createConfiguredWorker, describeProblems } from "./start-handoff";
+import { problemMessage } from "./handoff.presenters";
+import { configureHandoff, createConfiguredWorker } from "./start-handoff";
+import type { DestinationHealth } from "./worker";
 
 interface Io {
   stdout: { write(s: string): unknown };
@@ -53,4 +56,19 @@ export async function workerCommand(args: string[], io: Io, config: Config): Pro
   } finally {
     await database.close();
   }
+}
+
+/** Two lines per misconfigured destination, for the console at start: what is wrong and what to do. */
+export function describeProblems(health: DestinationHealth[]): string[] {
+  const ja = translator("ja");
+  const en = translator("en");
+  return health.flatMap((h) => {
+    if (!h.problem) return [];
+    const { message, detail } = problemMessage(h.problem);
+    const more = detail ? ` (${detail})` : "";
+    return [
+      `連携先 ${h.name} の設定に問題があります。配信は待機のまま保持します。${ja.message(message)}${more}`,
+      `  Destination ${h.name} is misconfigured; its deliveries stay pending. ${en.message(message)}${more}`,
+    ];
+  });
 }

@@ -62,6 +62,29 @@ export function kpiDemoRepository(db: DbOrTx) {
       await db.insert(kpiDemoTickets).values({ municipalityId, ticketId }).onConflictDoNothing();
     },
 
+    /**
+     * A simulated visit's hand-off as a real day has it: each delivery enqueued at the acceptance
+     * (accept writes it at the clock of the run) and delivered `minutes` later, with a few seconds
+     * between destinations; `attempts` tries it took.
+     */
+    async settleDeliveries(
+      municipalityId: string,
+      visitId: string,
+      minutes: number,
+      attempts: number,
+    ): Promise<void> {
+      await db.execute(sql`
+        update handoff_deliveries h
+        set created_at = v.accepted_at, next_attempt_at = v.accepted_at, state = 'done', attempts = ${attempts}::integer,
+          lease_token = null, leased_by = null, last_error = null,
+          done_at = v.accepted_at + make_interval(secs => ${Math.round(minutes * 60)}::integer + abs(hashtext(h.destination)) % 60),
+          last_attempt_at = v.accepted_at + make_interval(secs => ${Math.round(minutes * 60)}::integer + abs(hashtext(h.destination)) % 60),
+          updated_at = v.accepted_at + make_interval(secs => ${Math.round(minutes * 60)}::integer + abs(hashtext(h.destination)) % 60)
+        from applications a join visits v on v.id = a.visit_id
+        where a.id = h.application_id and h.municipality_id = ${municipalityId} and v.id = ${visitId}
+          and v.accepted_at is not null`);
+    },
+
     async countDemoTickets(municipalityId: string): Promise<number> {
       const rows = rowsOf<{ n: number }>(
         await db.execute(

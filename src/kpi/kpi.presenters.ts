@@ -78,6 +78,8 @@ export interface TargetView {
   goal: string;
   unit: KpiTarget["unit"];
   direction: KpiTarget["direction"];
+  /** A count's goal pro-rated to the part of the year elapsed, and that part in percent; null otherwise. */
+  proRated: { goal: string; percent: string } | null;
   /** The office and event the target speaks of, by name (中央区役所, 転入); empty for the whole city. */
   scope: Label[];
   /** The fiscal year's figure so far, in the target's unit, as shown; null without a case. */
@@ -153,6 +155,7 @@ function presentTarget(r: TargetResult, kind: KpiKind, names: Names): TargetView
     goal: String(r.goal),
     unit: r.target.unit,
     direction: r.target.direction,
+    proRated: r.share < 1 ? { goal: String(r.goalToDate), percent: String(Math.floor(r.share * 100)) } : null,
     scope: scopeLabels(r.target.scope, names),
     actual: r.actual === null ? null : r.actual.toFixed(kind === "count" ? 0 : 1),
     met: r.met,

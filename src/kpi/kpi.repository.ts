@@ -315,7 +315,8 @@ export function kpiRepository(db: DbOrTx) {
           count(*) filter (where status = 'absent')::int as absent,
           avg(extract(epoch from first_called_at - issued_at))::float8 as "meanWaitSeconds",
           (select count(*)::int from queue_counter_states
-            where municipality_id = ${municipalityId} and open ${office}) as "countersOpen"
+            where municipality_id = ${municipalityId} and open
+              and (changed_at at time zone 'Asia/Tokyo')::date = ${serviceDate}::date ${office}) as "countersOpen"
         from queue_tickets
         where municipality_id = ${municipalityId} and service_date = ${serviceDate}::date ${office}`);
       const row = rowsOf<LiveRow>(result)[0];

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { type Context, Hono } from "hono";
 import { auditRepository } from "../auth/audit.repository";
+import { loadManualKpis } from "../manual/load-manual-kpis";
+import { loadPreApplicationKpis } from "../preapply/load-pre-application-kpis";
+import { loadReservationKpis } from "../reservations/load-reservation-kpis";
 import { todayInJapan } from "../shared/dates";
 import { notFound, type Problem } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
@@ -75,8 +78,32 @@ export function kpiRoutes(deps: AppServices): Hono<AppEnv> {
       granularity: q.granularity,
       now: now(),
     });
+    const preApplications = await loadPreApplicationKpis(db, {
+      municipalityId: session.municipalityId,
+      from: q.from,
+      to: q.to,
+      now: now(),
+    });
+    // Reservations (src/reservations): booked, checked in, no-show and waits of the period.
+    const reservations = await loadReservationKpis(db, {
+      municipalityId: session.municipalityId,
+      from: q.from,
+      to: q.to,
+    });
+    // The manual and FAQ (src/manual): searches, no-result and click shares, "was this helpful?".
+    const manual = await loadManualKpis(db, {
+      municipalityId: session.municipalityId,
+      from: q.from,
+      to: q.to,
+    });
     return renderPage(c, c.get("t")("kpi.title"), (ctx) => (
-      <KpiDashboardPage ctx={ctx} view={presentKpiPage(q, [], names, dashboard)} />
+      <KpiDashboardPage
+        ctx={ctx}
+        view={presentKpiPage(q, [], names, dashboard)}
+        preApplications={preApplications}
+        reservations={reservations}
+        manual={manual}
+      />
     ));
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "./csv";
 import { figuresOf, fiscalYearOf, fiscalYearRange } from "./kpi";
 import { parseKpiQuery } from "./kpi.schema";
-import { inTargetUnit, kpiTargets, meetsTarget, targetsOf } from "./targets";
+import { goalToDate, inTargetUnit, kpiTargets, meetsTarget, targetsOf } from "./targets";
 
 describe("fiscal years (April–March)", () => {
   it.each([
@@ -85,6 +85,24 @@ describe("CSV", () => {
 });
 
 describe("targets", () => {
+  it("an annual count target is judged against the part of the fiscal year elapsed, not the whole", () => {
+    const [oneStop] = targetsOf("kumamoto", "oneStop");
+    if (!oneStop) throw new Error("Kumamoto has a one-stop target");
+    // 7 December 2026: day 251 of the 365 days of FY2026.
+    const december = goalToDate(oneStop, 62_600, "2026-12-07", 2026);
+    expect(december).toEqual({ goal: Math.round((62_600 * 251) / 365), share: 251 / 365 });
+    // 45,000 visits by 7 December is on course (a whole-year comparison would say "not met").
+    expect(meetsTarget(oneStop, 45_000, december.goal)).toBe(true);
+    expect(meetsTarget(oneStop, 45_000, 62_600)).toBe(false);
+    // The first day counts one day; the last day, the whole target.
+    expect(goalToDate(oneStop, 62_600, "2026-04-01", 2026).goal).toBe(Math.round(62_600 / 365));
+    expect(goalToDate(oneStop, 62_600, "2027-03-31", 2026)).toEqual({ goal: 62_600, share: 1 });
+    // A mean or a share is not pro-rated: 99 minutes stays 99 minutes all year.
+    const [stay] = targetsOf("kumamoto", "stay");
+    if (!stay) throw new Error("Kumamoto has a stay target");
+    expect(goalToDate(stay, 99, "2026-12-07", 2026)).toEqual({ goal: 99, share: 1 });
+  });
+
   it("preloads Kumamoto's plan and judges each figure in the target's unit", () => {
     expect(kpiTargets.kumamoto?.length).toBe(4);
     const [stay] = targetsOf("kumamoto", "stay");

@@ -14,7 +14,7 @@ import {
 } from "./kpi";
 import { type KpiFilter, kpiRepository, type LiveRow } from "./kpi.repository";
 import { kpiRollupsRepository, refreshKpiRollups } from "./kpi-rollups.repository";
-import { inTargetUnit, type KpiTarget, meetsTarget, targetsOf } from "./targets";
+import { goalToDate, inTargetUnit, type KpiTarget, meetsTarget, targetsOf } from "./targets";
 
 export interface LoadDashboardOptions {
   municipalityId: string;
@@ -31,6 +31,10 @@ export interface TargetResult {
   target: KpiTarget;
   fiscalYear: number;
   goal: number;
+  /** The goal for the part of the year elapsed (a count's goal pro-rated; else the goal itself). */
+  goalToDate: number;
+  /** The share of the fiscal year elapsed that goalToDate stands for (1 when not pro-rated). */
+  share: number;
   /** The figure for the fiscal year so far, in the target's unit; null when there is no case yet. */
   actual: number | null;
   met: boolean | null;
@@ -123,12 +127,16 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
       const year = years[i];
       const value = year && year.count > 0 ? headline(definition.kind, year) : null;
       const actual = value === null ? null : inTargetUnit(target, value);
+      // A yearly number of cases is judged against the part of the year elapsed (docs/kpi.md).
+      const toDate = goalToDate(target, goal, today, fiscalYear);
       targets.push({
         target,
         fiscalYear,
         goal,
+        goalToDate: toDate.goal,
+        share: toDate.share,
         actual,
-        met: actual === null ? null : meetsTarget(target, actual, goal),
+        met: actual === null ? null : meetsTarget(target, actual, toDate.goal),
         cases: year?.count ?? 0,
       });
     }

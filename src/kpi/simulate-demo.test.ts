@@ -191,6 +191,41 @@ describe("demo simulate", () => {
     expect((await repo.figures("formsPerVisit", filter, "none"))[0]?.count).toBe(independent?.n);
   });
 
+  it("hands off as a real day would: enqueued at acceptance, most delivered within minutes, a few late", async () => {
+    const deliveries = await rows<{ created: Date; accepted: Date; done: Date | null; state: string }>(sql`
+      select d.created_at as created, v.accepted_at as accepted, d.done_at as done, d.state
+      from handoff_deliveries d join applications a on a.id = d.application_id join visits v on v.id = a.visit_id`);
+    expect(deliveries.length).toBeGreaterThan(10);
+    for (const d of deliveries) {
+      expect(new Date(d.created).getTime()).toBe(new Date(d.accepted).getTime());
+      expect(d.state).toBe("done");
+      const minutes = (new Date(d.done ?? 0).getTime() - new Date(d.created).getTime()) / 60_000;
+      expect(minutes).toBeGreaterThan(0);
+      expect(minutes).toBeLessThan(6 * 60);
+    }
+    const late = deliveries.filter(
+      (d) => new Date(d.done ?? 0).getTime() - new Date(d.created).getTime() > 3_600_000,
+    ).length;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(deliveries.length * 0.2);
+    // The dashboard's lateness is exactly that count, as docs/kpi.md defines it.
+    const figures = await kpiRepository(database.db).figures(
+      "deliveriesLate",
+      { municipalityId: "kumamoto", from: "2026-03-01", to: "2026-04-30", now },
+      "none",
+    );
+    expect([figures[0]?.count, figures[0]?.sum]).toEqual([deliveries.length, late]);
+  });
+
+  it("closes its counters at the end of each day: today shows none open", async () => {
+    const [open] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from queue_counter_states where open`,
+    );
+    expect(open?.n).toBe(0);
+    const live = await kpiRepository(database.db).live("kumamoto", "2026-04-01");
+    expect(live.countersOpen).toBe(0);
+  });
+
   it("removes everything it made with demo clear", async () => {
     const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from queue_tickets`);
     expect(await clearDemo(database.db, { municipalityId: "kumamoto" })).toBe(before?.n);

@@ -6,6 +6,7 @@ import { hashTicketToken, issueTicket } from "../queue/issue-ticket";
 import { markAbsent } from "../queue/mark-absent";
 import { QueueRefusal } from "../queue/queue.errors";
 import { recallTicket } from "../queue/recall-ticket";
+import { setCounterOpen } from "../queue/set-counter-open";
 import { startService } from "../queue/start-service";
 import type { StaffAtCounter } from "../queue/ticket-change";
 import { transferTicket } from "../queue/transfer-ticket";
@@ -68,6 +69,8 @@ const mix: Record<string, { share: number; minutes: [number, number] }> = {
   certificate: { share: 0.37, minutes: [5, 2] },
 };
 
+/** 17:15, when the simulated counters close. */
+const CLOSING_MINUTE = 1035;
 const at = (day: string, minutes: number) =>
   new Date(new Date(`${day}T00:00:00+09:00`).getTime() + Math.round(minutes * 60) * 1000);
 
@@ -213,8 +216,14 @@ export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promis
             rnd,
             accept: acceptShare >= 1 || rnd.next() < acceptShare,
           });
-          if (outcome === "accepted") visitsAccepted++;
-          else visitsCancelled++;
+          if (outcome === "accepted") {
+            visitsAccepted++;
+            // Its deliveries, as the worker would have made them that day: most within minutes, about
+            // one in twenty after retries past the hour (the lateness KPI, docs/kpi.md).
+            const late = rnd.next() < 0.05;
+            const minutes = late ? 65 + rnd.next() * 175 : 0.5 + rnd.next() * 14;
+            await demo.settleDeliveries(options.municipalityId, called.ticket.visitId, minutes, late ? 3 : 1);
+          } else visitsCancelled++;
         }
         // A move-in often goes on to the welfare or children's counter after the one-stop counter.
         const onward =
@@ -250,6 +259,19 @@ export async function simulateDemo(db: Db, options: SimulateDemoOptions): Promis
           }
         }
         counter.freeAt = end;
+      }
+      // End of the day: each counter that worked is closed, as its staff member does.
+      for (const c of counters) {
+        if (c.freeAt === 0) continue;
+        await setCounterOpen(db, {
+          municipalityId: options.municipalityId,
+          officeId: office.id,
+          staffId,
+          counterId: c.id,
+          open: false,
+          reason: "終業",
+          now: at(day, Math.max(CLOSING_MINUTE, Math.ceil(c.freeAt) + 1)),
+        });
       }
     }
     if (issuedToday > 0) daysDone++;

@@ -71,3 +71,24 @@ export function inTargetUnit(target: KpiTarget, value: number): number {
 export function meetsTarget(target: KpiTarget, value: number, goal: number): boolean {
   return target.direction === "atMost" ? value <= goal : value >= goal;
 }
+
+const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The goal a fiscal year's figure is judged against on `today`. A number of cases ("cases") grows
+ * through the year, so its goal is pro-rated to the days elapsed, today included (share of the year);
+ * a mean or a share is judged against the whole-year goal from the first day.
+ */
+export function goalToDate(
+  target: KpiTarget,
+  goal: number,
+  today: string,
+  fiscalYear: number,
+): { goal: number; share: number } {
+  if (target.unit !== "cases") return { goal, share: 1 };
+  const start = dayNumber(`${fiscalYear}-04-01`);
+  const days = dayNumber(`${fiscalYear + 1}-04-01`) - start;
+  const elapsed = Math.min(days, Math.max(0, dayNumber(today) - start + 1));
+  const share = elapsed / days;
+  return { goal: Math.round(goal * share), share };
+}

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/database";
+import type { Db, DbOrTx } from "../db/database";
 import { AppError } from "../shared/errors";
 import { DEFAULT_LOCALE, type Locale, type MessageParams } from "../shared/locale";
 import { type ClosedReason, formatMinute, issueWindow, japanTime, type OfficeHours } from "./calendar";
+import { HEAD_START_MINUTES } from "./call-order";
+import { SAMPLE_WINDOW_DAYS, SAMPLES_PER_PURPOSE } from "./load-board";
 import { refuse } from "./queue.errors";
 import { type PurposeRow, queueRepository, type TicketRow } from "./queue.repository";
 import type { TicketKind } from "./queue.table";
-import { publishQueueEvent } from "./queue-events";
+import { QUEUE_CHANNEL } from "./queue-events";
+import { estimateWait, type WaitEstimate } from "./wait-estimate";
 
 export interface IssueTicketOptions {
   municipalityId: string;
@@ -17,6 +20,11 @@ export interface IssueTicketOptions {
   staffId?: string | null;
   /** The language the resident chose at the kiosk: the ticket and its phone page speak it. */
   lang?: Locale;
+  /**
+   * When the ticket's wait counts from, if not from `now`: a checked-in reservation waits from its
+   * slot's start (src/reservations), so its place is counted with it at issue.
+   */
+  waitingSince?: Date;
   now: Date;
 }
 
@@ -26,6 +34,8 @@ export interface IssuedTicket {
   /** The phone page's token, shown once in the QR code: only its hash is stored. */
   token: string;
   seq: number;
+  /** Its place on its lane just after issue (people ahead, the wait estimate). */
+  place: TicketPlace;
 }
 
 export const hashTicketToken = (token: string): string => createHash("sha256").update(token).digest("hex");
@@ -56,65 +66,107 @@ export function closedRefusal(now: Date, hours: OfficeHours): AppError | undefin
   return refuse("closedDay", closedParams(window.reason));
 }
 
+/** Where a ticket stands on its own lane just after issue: what the receipt prints. */
+export interface TicketPlace {
+  /** People the call order puts before it. */
+  ahead: number;
+  estimate: WaitEstimate;
+}
+
 /**
- * Issues the next ticket of a purpose, atomically: the office row and the day's number row are taken
- * in the ticket's own transaction, so concurrent kiosks never share or skip a number. Outside opening
- * hours, on a closed day or with the band used up, it refuses and nothing changes.
+ * A waiting ticket's place, counted on its own lane by the database (not by recomputing the office's
+ * board): the cost does not grow with the day's finished tickets.
+ */
+export async function placeOnLane(
+  db: DbOrTx,
+  ticket: Pick<
+    TicketRow,
+    "id" | "municipalityId" | "officeId" | "purposeId" | "serviceDate" | "number" | "kind" | "waitingSince"
+  >,
+  now: Date,
+): Promise<TicketPlace> {
+  const lane = await queueRepository(db).lanePlace({
+    municipalityId: ticket.municipalityId,
+    officeId: ticket.officeId,
+    purposeId: ticket.purposeId,
+    serviceDate: ticket.serviceDate,
+    ticket,
+    headStartMinutes: HEAD_START_MINUTES,
+    samplesSince: new Date(now.getTime() - SAMPLE_WINDOW_DAYS * 86_400_000),
+    samplesPerPurpose: SAMPLES_PER_PURPOSE,
+  });
+  return {
+    ahead: lane.ahead,
+    estimate: estimateWait({
+      ahead: lane.ahead,
+      servers: lane.open,
+      free: lane.free,
+      samplesMinutes: lane.samples,
+    }),
+  };
+}
+
+/**
+ * Issues the next ticket of a purpose. The office's settings and the purpose are read first without a
+ * lock (hours, band); then ONE statement takes the number, writes the ticket and its event and notifies
+ * the displays (repository `issueOne`), so the office row is held only while that statement runs.
+ * Concurrent kiosks never share or skip a number. Outside opening hours, on a closed day or with the
+ * band used up, it refuses and nothing changes. The ticket's place is then counted on its own lane.
  */
 export async function issueTicket(db: Db, options: IssueTicketOptions): Promise<IssuedTicket> {
   const { municipalityId, officeId, now } = options;
-  return db.transaction(async (tx) => {
-    const repo = queueRepository(tx);
-    const office = await repo.lockOffice(municipalityId, officeId);
-    if (!office) throw new AppError("NOT_FOUND");
-    const closed = closedRefusal(now, office);
-    if (closed) throw closed;
-    const purpose = await repo.findPurpose(municipalityId, officeId, options.purposeId);
-    if (!purpose) throw new AppError("NOT_FOUND");
-    const serviceDate = japanTime(now).date;
-    const number = await repo.takeNumber({
-      municipalityId,
-      officeId,
-      purposeId: purpose.id,
-      serviceDate,
-      bandStart: purpose.bandStart,
-      bandEnd: purpose.bandEnd,
-    });
-    if (number === undefined) throw refuse("bandExhausted", { purpose: purpose.labels });
-    const token = randomBytes(24).toString("base64url");
-    const ticket = await repo.insertTicket({
-      municipalityId,
-      officeId,
-      purposeId: purpose.id,
-      serviceDate,
-      number,
-      kind: options.kind ?? "normal",
-      status: "waiting",
-      tokenHash: hashTicketToken(token),
-      waitingSince: now,
-      issuedAt: now,
-      issuedByStaffId: options.staffId ?? null,
-      lang: options.lang ?? DEFAULT_LOCALE,
-    });
-    await repo.insertEvent({
-      municipalityId,
-      officeId,
-      ticketId: ticket.id,
-      purposeId: purpose.id,
-      seq: office.eventSeq,
-      kind: "issued",
-      at: now,
-      staffId: options.staffId ?? null,
-      lane: "purpose",
-      detail: { kind: ticket.kind },
-    });
-    await publishQueueEvent(tx, {
-      type: "ticket.issued",
-      municipalityId,
-      officeId,
-      seq: office.eventSeq,
-      ticketId: ticket.id,
-    });
-    return { ticket, purpose, token, seq: office.eventSeq };
+  const repo = queueRepository(db);
+  const found = await repo.issueContext(municipalityId, officeId, options.purposeId);
+  if (!found) throw new AppError("NOT_FOUND");
+  const { office, purpose } = found;
+  const closed = closedRefusal(now, office);
+  if (closed) throw closed;
+  const serviceDate = japanTime(now).date;
+  const token = randomBytes(24).toString("base64url");
+  const tokenHash = hashTicketToken(token);
+  const kind = options.kind ?? "normal";
+  const lang = options.lang ?? DEFAULT_LOCALE;
+  const staffId = options.staffId ?? null;
+  const issued = await repo.issueOne({
+    municipalityId,
+    officeId,
+    purposeId: purpose.id,
+    serviceDate,
+    bandStart: purpose.bandStart,
+    bandEnd: purpose.bandEnd,
+    kind,
+    tokenHash,
+    now,
+    waitingSince: options.waitingSince ?? now,
+    staffId,
+    lang,
+    channel: QUEUE_CHANNEL,
   });
+  if (!issued) throw refuse("bandExhausted", { purpose: purpose.labels });
+  const ticket: TicketRow = {
+    id: issued.id,
+    municipalityId,
+    officeId,
+    purposeId: purpose.id,
+    serviceDate,
+    number: issued.number,
+    kind,
+    status: "waiting",
+    tokenHash,
+    targetCounterId: null,
+    targetDepartmentId: null,
+    counterId: null,
+    waitingSince: options.waitingSince ?? now,
+    issuedAt: now,
+    firstCalledAt: null,
+    finishedAt: null,
+    segmentStartedAt: null,
+    segmentSeconds: 0,
+    pauseReason: null,
+    visitId: null,
+    issuedByStaffId: staffId,
+    lang,
+  };
+  const place = await placeOnLane(db, ticket, now);
+  return { ticket, purpose, token, seq: issued.seq, place };
 }

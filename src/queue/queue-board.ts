@@ -102,8 +102,14 @@ export function computeBoard(input: BoardInput, now: Date): Board {
   const purposes = new Map(input.purposes.map((p) => [p.id, p]));
   const tickets = new Map(input.tickets.map((t) => [t.id, t]));
 
-  // A lane's servers: the open counters among those that call it, or all of them when none is open.
-  const servers = (lane: Lane, purposeId: string): number => {
+  // Counters with a ticket called or in service cannot call another now.
+  const busy = new Set(
+    input.tickets
+      .filter((t) => t.counterId && (t.status === "called" || t.status === "serving"))
+      .map((t) => t.counterId as string),
+  );
+  // A lane's servers: the counters that call it and are open today; of those, the ones free now.
+  const servers = (lane: Lane, purposeId: string): { open: number; free: number } => {
     let ids: string[];
     if (lane === "purpose") ids = [...(purposes.get(purposeId)?.counterIds ?? [])];
     else if (lane.startsWith("counter:")) ids = [lane.slice("counter:".length)];
@@ -111,17 +117,17 @@ export function computeBoard(input: BoardInput, now: Date): Board {
       const dep = lane.slice("department:".length);
       ids = input.counters.filter((c) => c.departmentId === dep).map((c) => c.id);
     }
-    const open = ids.filter((id) => input.openCounterIds.has(id)).length;
-    return open > 0 ? open : Math.max(1, ids.length);
+    const open = ids.filter((id) => input.openCounterIds.has(id));
+    return { open: open.length, free: open.filter((id) => !busy.has(id)).length };
   };
   const estimate = (lane: Lane, purposeId: string, ahead: number): WaitEstimate => {
-    const purpose = purposes.get(purposeId);
+    const s = servers(lane, purposeId);
     return estimateWait({
       ahead,
-      servers: servers(lane, purposeId),
-      // Service times are measured per purpose at the purpose's own counters; elsewhere the default stands.
+      servers: s.open,
+      free: s.free,
+      // Service times are measured per purpose at the purpose's own counters; elsewhere none are known.
       samplesMinutes: lane === "purpose" ? (input.samples.get(purposeId) ?? []) : [],
-      defaultMinutes: purpose?.defaultServiceMinutes ?? 10,
     });
   };
 

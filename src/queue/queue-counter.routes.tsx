@@ -1,6 +1,8 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { SessionContext } from "../auth/session";
+import { sessionRepository } from "../auth/session.repository";
+import { bookedNext } from "../reservations/booked-next";
 import { AppError, notFound, type Problem } from "../shared/errors";
 import type { AppEnv } from "../web/context";
 import { statusFor } from "../web/error-mapper";
@@ -10,11 +12,12 @@ import { callNext } from "./call-next";
 import { finishService } from "./finish-service";
 import { issueTicket } from "./issue-ticket";
 import { markAbsent } from "./mark-absent";
-import { counterPage, noCounterPage } from "./pages/counter.page";
+import { counterPage } from "./pages/counter.page";
+import { counterChoosePage } from "./pages/counter-choose.page";
 import { notConfiguredPage, overviewPage } from "./pages/overview.page";
 import { counterView, noticeOf, overviewView } from "./pages/staff.presenter";
 import { pauseService } from "./pause-service";
-import { isQueueRefusal, refuse } from "./queue.errors";
+import { isQueueRefusal } from "./queue.errors";
 import { queueRepository } from "./queue.repository";
 import type { QueueWeb } from "./queue.routes";
 import { type TicketKind, ticketKinds } from "./queue.table";
@@ -112,13 +115,17 @@ export function queueCounterRoutes(web: QueueWeb): Hono<AppEnv> {
     }
   });
 
+  /** The counter is chosen on the counter page itself (first visit, or "change counter"). */
+  const renderChoice = async (c: Context<AppEnv>, s: SessionContext) => {
+    const counters = await queueRepository(db).listCounters(s.municipalityId, s.officeId);
+    const view = { counters: counters.map((x) => ({ id: x.id, labels: x.labels })), current: s.counterId };
+    return renderPage(c, c.get("t")("queue.chooseCounterTitle"), (ctx) => counterChoosePage(ctx, view));
+  };
+
   const renderCounter = async (c: Context<AppEnv>, problems: Problem[], status: Status = 200) => {
     const s = session(c);
     const title = c.get("t")("queue.counterTitle");
-    if (!s.counterId) {
-      const [problem] = refuse("noCounter").problems;
-      return renderPage(c, title, (ctx) => (problem ? noCounterPage(ctx, problem) : null), 409);
-    }
+    if (!s.counterId || (c.req.method === "GET" && c.req.query("choose") === "1")) return renderChoice(c, s);
     const at = now();
     const desk = await readCounter(db, {
       municipalityId: s.municipalityId,
@@ -127,7 +134,11 @@ export function queueCounterRoutes(web: QueueWeb): Hono<AppEnv> {
       now: at,
     });
     const notice = noticeOf(c.req.query("done"), c.req.query("n"));
-    const view = counterView({ desk, now: at, notice, problems });
+    const view = {
+      ...counterView({ desk, now: at, notice, problems }),
+      // Reservations (src/reservations): the office's next bookings today.
+      bookedNext: await bookedNext(db, { municipalityId: s.municipalityId, officeId: s.officeId, now: at }),
+    };
     return renderPage(c, title, (ctx) => counterPage(ctx, view), status);
   };
 
@@ -144,10 +155,37 @@ export function queueCounterRoutes(web: QueueWeb): Hono<AppEnv> {
 
   app.get("/queue/counter", (c) => renderCounter(c, []));
 
+  app.post("/queue/counter/choose", async (c) => {
+    const s = session(c);
+    const form = z.object({ counterId: z.string().max(100) }).safeParse(await c.req.parseBody());
+    const counter = form.success
+      ? await queueRepository(db).findCounter(s.municipalityId, form.data.counterId)
+      : undefined;
+    // Only a counter of the staff member's own office; anything else is "not found".
+    if (!counter || counter.officeId !== s.officeId) throw notFound();
+    await sessionRepository(db).update(s.idHash, { counterId: counter.id });
+    return c.redirect("/queue/counter", 303);
+  });
+
   app.post("/queue/counter/call", (c) =>
     counterAction(c, async () => {
       const called = await callNext(db, { ...actor(session(c)), now: now() });
       return `/queue/counter?done=called&n=${called.ticket.number}`;
+    }),
+  );
+
+  // A closed counter's one control: open it (kept open even when nobody waits), then call the next.
+  app.post("/queue/counter/start", (c) =>
+    counterAction(c, async () => {
+      const staff = actor(session(c));
+      await setCounterOpen(db, { ...staff, open: true, now: now() });
+      try {
+        const called = await callNext(db, { ...staff, now: now() });
+        return `/queue/counter?done=called&n=${called.ticket.number}`;
+      } catch (error) {
+        if (isQueueRefusal(error, "nothingWaiting")) return "/queue/counter?done=opened";
+        throw error;
+      }
     }),
   );
 

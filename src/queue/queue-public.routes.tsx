@@ -23,7 +23,13 @@ import type { QueueWeb } from "./queue.routes";
 import { lastEventId } from "./sse";
 
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
-const kioskForm = z.object({ purposeId: z.string().max(100), lang: z.string().max(20).optional() });
+const kioskForm = z.object({
+  purposeId: z.string().max(100),
+  lang: z.string().max(20).optional(),
+  // The kiosk has a printer: its start URL carries `printer=1` (docs/operations.md).
+  printer: z.literal("1").optional().catch(undefined),
+});
+const hasPrinter = (value: string | undefined) => value === "1";
 
 /** A resident page's context: its language, the translator and the path. */
 const publicContext = (c: Context<AppEnv>, lang: Locale) => ({ lang, t: translator(lang), path: c.req.path });
@@ -44,6 +50,7 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
     lang: Locale | undefined,
     problems: Problem[],
     status: 200 | 404 | 409 | 422,
+    printer: boolean,
   ) => {
     const office = await web.publicOffice(officeId);
     const unregistered = await refuseUnregisteredKiosk(web, c, office);
@@ -63,12 +70,13 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
       problems,
       csrfToken: c.get("csrfToken"),
       now: now(),
+      printer,
     });
     return c.html(kioskPage(publicContext(c, shown), view), status);
   };
 
   app.get("/queue/offices/:officeId/kiosk", web.limitPublic, (c) =>
-    renderKiosk(c, c.req.param("officeId"), c.req.query("lang"), [], 200),
+    renderKiosk(c, c.req.param("officeId"), c.req.query("lang"), [], 200, hasPrinter(c.req.query("printer"))),
   );
 
   app.post("/queue/offices/:officeId/kiosk", web.limitIssue, async (c) => {
@@ -87,10 +95,23 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
         lang,
         now: now(),
       });
-      return web.receipt(c, issued, { backUrl: `/queue/offices/${office.officeId}/kiosk`, autoReturn: true });
+      const printer = hasPrinter(form.data.printer);
+      return web.receipt(c, issued, {
+        backUrl: `/queue/offices/${office.officeId}/kiosk${printer ? "?printer=1" : ""}`,
+        autoReturn: true,
+        autoPrint: printer,
+        office,
+      });
     } catch (error) {
       if (isQueueRefusal(error) && !wantsJson(c))
-        return renderKiosk(c, officeId, lang, error.problems, statusFor(error.code) as 409 | 422);
+        return renderKiosk(
+          c,
+          officeId,
+          lang,
+          error.problems,
+          statusFor(error.code) as 409 | 422,
+          hasPrinter(form.data.printer),
+        );
       throw error;
     }
   });

@@ -1,7 +1,7 @@
 import type { LocaleMap } from "../shared/locale";
 import type { TicketStatus } from "./queue.table";
 import type { Board, BoardCall, TicketView } from "./queue-board";
-import { roundedRange } from "./wait-estimate";
+import { shownWait, type WaitShown } from "./wait-estimate";
 
 /**
  * What displays and phone pages receive, first in the HTML and then by SSE: plain values, nothing a
@@ -26,8 +26,8 @@ export interface DisplayWait {
   labelEn: string;
   labels: LocaleMap;
   waiting: number;
-  min: number;
-  max: number;
+  /** The wait of a ticket issued now, as shown (a range, "within", "soon" or why it is unknown). */
+  wait: WaitShown;
 }
 
 export interface Announcement {
@@ -52,8 +52,8 @@ export interface PhonePayload {
   status: TicketStatus | "expired";
   number: number;
   ahead: number | null;
-  min: number | null;
-  max: number | null;
+  /** While waiting: the estimate as shown. */
+  wait: WaitShown | null;
   nearly: boolean;
   counterNumber: number | null;
   counterJa: string | null;
@@ -97,19 +97,15 @@ export function displayPayload(board: Board, sinceSeq: number | null, spoken: Sp
   return {
     seq: board.seq,
     calls: board.calls.map(displayCall),
-    waits: board.purposes.map((p) => {
-      const r = roundedRange(p.estimate);
-      return {
-        code: p.code,
-        labelJa: p.labels.ja,
-        labelEasy: p.labels["ja-x-easy"] ?? p.labels.ja,
-        labelEn: en(p.labels),
-        labels: p.labels,
-        waiting: p.waiting,
-        min: r.min,
-        max: r.max,
-      };
-    }),
+    waits: board.purposes.map((p) => ({
+      code: p.code,
+      labelJa: p.labels.ja,
+      labelEasy: p.labels["ja-x-easy"] ?? p.labels.ja,
+      labelEn: en(p.labels),
+      labels: p.labels,
+      waiting: p.waiting,
+      wait: shownWait(p.estimate),
+    })),
     announce,
   };
 }
@@ -121,22 +117,19 @@ export function phonePayload(view: TicketView | undefined, seq: number, number: 
       status: "expired",
       number,
       ahead: null,
-      min: null,
-      max: null,
+      wait: null,
       nearly: false,
       counterNumber: null,
       counterJa: null,
       counterEn: null,
       counterLabels: null,
     };
-  const r = view.estimate ? roundedRange(view.estimate) : null;
   return {
     seq,
     status: view.status,
     number: view.number,
     ahead: view.ahead,
-    min: r?.min ?? null,
-    max: r?.max ?? null,
+    wait: view.estimate ? shownWait(view.estimate) : null,
     nearly: view.nearly,
     counterNumber: view.counter?.number ?? null,
     counterJa: view.counter?.labels.ja ?? null,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import type { LocaleMap } from "../shared/locale";
 import { isUuid } from "../tenancy/tenancy.repository";
@@ -301,6 +301,158 @@ export function queueRepository(db: DbOrTx) {
         )
         .returning({ lastNumber: queueDailyNumbers.lastNumber });
       return rows[0]?.lastNumber;
+    },
+
+    /** An office's queue settings and one of its active purposes, in one read (no lock): what issuing checks first. */
+    async issueContext(
+      municipalityId: string,
+      officeId: string,
+      purposeId: string,
+    ): Promise<{ office: QueueOfficeRow; purpose: PurposeRow } | undefined> {
+      if (!isUuid(officeId) || !isUuid(purposeId)) return undefined;
+      const rows = await db
+        .select({ office: queueOffices, purpose: queuePurposes })
+        .from(queuePurposes)
+        .innerJoin(queueOffices, eq(queueOffices.officeId, queuePurposes.officeId))
+        .where(
+          and(
+            eq(queuePurposes.municipalityId, municipalityId),
+            eq(queueOffices.municipalityId, municipalityId),
+            eq(queuePurposes.officeId, officeId),
+            eq(queuePurposes.id, purposeId),
+            eq(queuePurposes.active, true),
+          ),
+        );
+      return rows[0];
+    },
+
+    /**
+     * Issues a ticket in ONE statement, so that it is its own transaction and holds its locks only while
+     * it runs: the day's number row of the purpose (taken first: INSERT … ON CONFLICT DO UPDATE waits for a
+     * concurrent issuer and then sees its number), then the office row (its event number), the ticket, its
+     * "issued" event and the live notification. With the band used up nothing is written and nothing is
+     * returned. Numbers stay gap-free: a failing statement returns its number with everything else.
+     * Lock order number → office is safe: nothing else takes a number row after the office row.
+     */
+    async issueOne(p: {
+      municipalityId: string;
+      officeId: string;
+      purposeId: string;
+      serviceDate: string;
+      bandStart: number;
+      bandEnd: number;
+      kind: TicketKind;
+      tokenHash: string;
+      now: Date;
+      waitingSince: Date;
+      staffId: string | null;
+      lang: string;
+      channel: string;
+    }): Promise<{ id: string; number: number; seq: number } | undefined> {
+      const at = p.now.toISOString();
+      const since = p.waitingSince.toISOString();
+      const result = await db.execute(sql`
+        with num as (
+          insert into queue_daily_numbers (municipality_id, office_id, purpose_id, service_date, last_number)
+          values (${p.municipalityId}::text, ${p.officeId}::uuid, ${p.purposeId}::uuid, ${p.serviceDate}::date,
+            ${p.bandStart}::integer)
+          on conflict (purpose_id, service_date) do update
+            set last_number = greatest(queue_daily_numbers.last_number + 1, ${p.bandStart}::integer)
+            where greatest(queue_daily_numbers.last_number + 1, ${p.bandStart}::integer) <= ${p.bandEnd}::integer
+          returning last_number
+        ), office as (
+          update queue_offices set event_seq = event_seq + 1
+          where municipality_id = ${p.municipalityId}::text and office_id = ${p.officeId}::uuid
+            and exists (select 1 from num where num.last_number <= ${p.bandEnd}::integer)
+          returning event_seq
+        ), ticket as (
+          insert into queue_tickets (municipality_id, office_id, purpose_id, service_date, number, kind, status,
+            token_hash, waiting_since, issued_at, issued_by_staff_id, lang)
+          select ${p.municipalityId}::text, ${p.officeId}::uuid, ${p.purposeId}::uuid, ${p.serviceDate}::date,
+            num.last_number, ${p.kind}::text, 'waiting', ${p.tokenHash}::text, ${since}::timestamptz, ${at}::timestamptz,
+            ${p.staffId}::uuid, ${p.lang}::text
+          from num, office
+          returning id, number, kind
+        ), event as (
+          insert into queue_ticket_events (municipality_id, office_id, ticket_id, purpose_id, seq, kind, at,
+            staff_id, lane, detail)
+          select ${p.municipalityId}::text, ${p.officeId}::uuid, ticket.id, ${p.purposeId}::uuid, office.event_seq, 'issued',
+            ${at}::timestamptz, ${p.staffId}::uuid, 'purpose', jsonb_build_object('kind', ticket.kind)
+          from ticket, office
+          returning ticket_id
+        )
+        select ticket.id, ticket.number, office.event_seq as seq,
+          pg_notify(${p.channel}, json_build_object('type', 'ticket.issued', 'municipalityId', ${p.municipalityId}::text,
+            'officeId', ${p.officeId}::text, 'seq', office.event_seq, 'ticketId', ticket.id)::text) as notified
+        from ticket, office, event`);
+      const row = (result as unknown as { rows: Array<{ id: string; number: number; seq: string | number }> })
+        .rows[0];
+      return row ? { id: row.id, number: Number(row.number), seq: Number(row.seq) } : undefined;
+    },
+
+    /**
+     * A waiting ticket's place on its own lane, counted by the database (no board): the waiting tickets
+     * that the call order puts first (an earlier claim: waiting since, less the kind's head start; ties by
+     * waiting time, then number), the lane's counters configured and open today, and the purpose's
+     * recent service times. Cost grows with the lane's waiting tickets only, through its partial index.
+     */
+    async lanePlace(p: {
+      municipalityId: string;
+      officeId: string;
+      purposeId: string;
+      serviceDate: string;
+      ticket: { id: string; number: number; kind: TicketKind; waitingSince: Date };
+      headStartMinutes: Record<TicketKind, number>;
+      samplesSince: Date;
+      samplesPerPurpose: number;
+    }): Promise<{ ahead: number; open: number; free: number; samples: number[] }> {
+      const hs = p.headStartMinutes;
+      const headStart = (kind: SQL) =>
+        sql`(case ${kind} when 'priority' then ${hs.priority}::integer when 'reservation' then ${hs.reservation}::integer else ${hs.normal}::integer end)`;
+      const ws = p.ticket.waitingSince.toISOString();
+      const mine = sql`(${ws}::timestamptz - make_interval(mins => ${headStart(sql`${p.ticket.kind}::text`)}))`;
+      const theirs = sql`(t.waiting_since - make_interval(mins => ${headStart(sql`t.kind`)}))`;
+      const result = await db.execute(sql`
+        select
+          (select count(*) from queue_tickets t
+            where t.office_id = ${p.officeId} and t.service_date = ${p.serviceDate} and t.status = 'waiting'
+              and t.purpose_id = ${p.purposeId} and t.target_counter_id is null and t.target_department_id is null
+              and t.municipality_id = ${p.municipalityId} and t.id <> ${p.ticket.id}
+              and (${theirs} < ${mine} or (${theirs} = ${mine} and (t.waiting_since < ${ws}::timestamptz
+                or (t.waiting_since = ${ws}::timestamptz and t.number < ${p.ticket.number}::integer))))) as ahead,
+          (select count(*) from queue_purpose_counters pc
+            join queue_counter_states s on s.counter_id = pc.counter_id
+            where pc.purpose_id = ${p.purposeId} and pc.municipality_id = ${p.municipalityId} and s.open
+              and (s.changed_at at time zone 'Asia/Tokyo')::date = ${p.serviceDate}::date) as open,
+          (select count(*) from queue_purpose_counters pc
+            join queue_counter_states s on s.counter_id = pc.counter_id
+            where pc.purpose_id = ${p.purposeId} and pc.municipality_id = ${p.municipalityId} and s.open
+              and (s.changed_at at time zone 'Asia/Tokyo')::date = ${p.serviceDate}::date
+              and not exists (select 1 from queue_tickets b
+                where b.counter_id = pc.counter_id and b.service_date = ${p.serviceDate}
+                  and b.status in ('called', 'serving'))) as free,
+          (select coalesce(json_agg(r.service_seconds), '[]')
+            from (select e.service_seconds from queue_ticket_events e
+              where e.office_id = ${p.officeId} and e.purpose_id = ${p.purposeId} and e.service_seconds is not null
+                and e.municipality_id = ${p.municipalityId} and e.lane = 'purpose'
+                and e.at >= ${p.samplesSince.toISOString()}::timestamptz
+              order by e.id desc limit ${p.samplesPerPurpose}::integer) r)::text as samples`);
+      const row = (
+        result as unknown as {
+          rows: Array<{
+            ahead: string | number;
+            open: string | number;
+            free: string | number;
+            samples: string;
+          }>;
+        }
+      ).rows[0];
+      return {
+        ahead: Number(row?.ahead ?? 0),
+        open: Number(row?.open ?? 0),
+        free: Number(row?.free ?? 0),
+        samples: (JSON.parse(row?.samples ?? "[]") as number[]).map((s) => s / 60),
+      };
     },
 
     async insertTicket(values: typeof queueTickets.$inferInsert): Promise<TicketRow> {

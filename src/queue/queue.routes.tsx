@@ -46,7 +46,7 @@ export interface QueueWeb {
   receipt(
     c: Context<AppEnv>,
     issued: IssuedTicket,
-    options: { backUrl: string; autoReturn: boolean },
+    options: { backUrl: string; autoReturn: boolean; autoPrint?: boolean; office?: QueueOffice },
   ): Promise<Response>;
   /** Public pages are never cached or indexed. */
   noStore(c: Context<AppEnv>): void;
@@ -118,23 +118,23 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
     board,
     noStore,
     async receipt(c, issued, options) {
-      const { ticket, purpose, token } = issued;
-      const [b, office] = await Promise.all([
-        board(ticket.municipalityId, ticket.officeId),
-        publicOffice(ticket.officeId),
-      ]);
+      const { ticket, purpose, token, place } = issued;
+      // The place was counted on the ticket's lane at issue: no board is computed for a receipt.
+      const office = options.office ?? (await publicOffice(ticket.officeId));
       const phoneUrl = publicUrl(deps.config, `/queue/t/${token}`);
       const qrSvg = await QRCode.toString(phoneUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const lang = offeredLocales(ticket.municipalityId).includes(ticket.lang) ? ticket.lang : DEFAULT_LOCALE;
       noStore(c);
       const view = receiptView({
         office,
-        board: b,
+        place,
         ticket,
         purpose: purpose.labels,
         phoneUrl,
         qrSvg,
-        ...options,
+        backUrl: options.backUrl,
+        autoReturn: options.autoReturn,
+        autoPrint: options.autoPrint ?? false,
       });
       return c.html(receiptPage({ lang, t: translator(lang), path: c.req.path }, view), 200);
     },

@@ -213,6 +213,12 @@ export const queueTickets = pgTable(
     unique("queue_tickets_office_day_number").on(t.officeId, t.serviceDate, t.number),
     index("queue_tickets_office_day_status").on(t.officeId, t.serviceDate, t.status),
     index("queue_tickets_municipality").on(t.municipalityId, t.serviceDate),
+    // A ticket's place on its own lane is counted at every issue (migration 0022).
+    index("queue_tickets_waiting_lane")
+      .on(t.officeId, t.serviceDate, t.purposeId)
+      .where(
+        sql`${t.status} = 'waiting' and ${t.targetCounterId} is null and ${t.targetDepartmentId} is null`,
+      ),
   ],
 );
 

@@ -1,38 +1,42 @@
 /**
- * Honest waiting times: a range, from the service times measured recently for the purpose and the
- * counters open now. Pure arithmetic, so the rules can be read and tested in a table.
+ * Honest waiting times, from the service times measured recently for the purpose and the counters
+ * open now. Pure arithmetic, so the rules can be read and tested in a table.
  *
- * With `ahead` people in front and `servers` counters calling them, a resident is called after
- * floor(ahead / servers) full rounds of service:
- * - optimistic: those rounds at the quick end of recent services (first quartile), and the counters now
- *   busy free up at once;
- * - pessimistic: one more round (every counter has just started a service), at the slow end (third
- *   quartile).
- * Until MIN_SAMPLES services have been timed, the purpose's default time stands in: half of it for the
- * quick end and one and a half times it for the slow end.
+ * - No counter of the queue open today: no estimate ("unknown", noOpenCounter): nobody is being served.
+ * - An open counter free now for everyone ahead and this ticket: "soon" (called at the next press of
+ *   the counter's button), whatever the service times.
+ * - Fewer than MIN_SAMPLES services timed: no estimate ("unknown", noSamples): a configured default is a
+ *   guess, and a guess printed as "about 0–60 minutes" is what residents complained about.
+ * - Otherwise a range. With `ahead` people in front, of whom the free counters take `free` at once, and
+ *   `servers` open counters for the rest, a resident is called after floor((ahead − free) / servers) full
+ *   rounds of service: optimistic, those rounds at the quick end of recent services; pessimistic, one
+ *   more round (the busy counters have just started), at the slow end. The ends are quantiles whose
+ *   spread narrows as measurements grow: the 10th–90th percentile at MIN_SAMPLES services, the quartiles
+ *   from FULL_SAMPLES on.
  */
 export const MIN_SAMPLES = 5;
+export const FULL_SAMPLES = 20;
 
 export interface ServiceTimeRange {
   lowMinutes: number;
   highMinutes: number;
-  basis: "measured" | "default";
+  samples: number;
 }
 
 export interface WaitInput {
   ahead: number;
-  /** Counters open now that call this queue; when none is open, those configured for it. */
+  /** Counters of this queue open today. */
   servers: number;
+  /** Of those, the ones with nobody called or in service now (default 0: all busy). */
+  free?: number;
   /** Recent service times for the purpose, in minutes (any order). */
   samplesMinutes: readonly number[];
-  defaultMinutes: number;
 }
 
-export interface WaitEstimate {
-  minMinutes: number;
-  maxMinutes: number;
-  basis: "measured" | "default";
-}
+export type WaitEstimate =
+  | { basis: "measured"; minMinutes: number; maxMinutes: number; samples: number }
+  | { basis: "soon" }
+  | { basis: "unknown"; reason: "noSamples" | "noOpenCounter" };
 
 /** The nearest-rank quantile of sorted values (q in 0..1). */
 export function quantile(sorted: readonly number[], q: number): number {
@@ -41,33 +45,63 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(rank, sorted.length) - 1] as number;
 }
 
-export function serviceTimeRange(
-  samplesMinutes: readonly number[],
-  defaultMinutes: number,
-): ServiceTimeRange {
+/** The quick and slow ends of recent services, or undefined below MIN_SAMPLES usable times. */
+export function serviceTimeRange(samplesMinutes: readonly number[]): ServiceTimeRange | undefined {
   const usable = samplesMinutes.filter((m) => Number.isFinite(m) && m > 0);
-  if (usable.length < MIN_SAMPLES) {
-    return { lowMinutes: defaultMinutes * 0.5, highMinutes: defaultMinutes * 1.5, basis: "default" };
-  }
+  if (usable.length < MIN_SAMPLES) return undefined;
   const sorted = [...usable].sort((a, b) => a - b);
-  return { lowMinutes: quantile(sorted, 0.25), highMinutes: quantile(sorted, 0.75), basis: "measured" };
-}
-
-export function estimateWait(input: WaitInput): WaitEstimate {
-  const servers = Math.max(1, Math.floor(input.servers));
-  const ahead = Math.max(0, Math.floor(input.ahead));
-  const range = serviceTimeRange(input.samplesMinutes, input.defaultMinutes);
-  const rounds = Math.floor(ahead / servers);
+  // 0.40 either side of the median at MIN_SAMPLES, 0.25 (the quartiles) from FULL_SAMPLES on.
+  const grow = Math.min(1, (usable.length - MIN_SAMPLES) / (FULL_SAMPLES - MIN_SAMPLES));
+  const spread = 0.4 - 0.15 * grow;
   return {
-    minMinutes: Math.floor(rounds * range.lowMinutes),
-    maxMinutes: Math.ceil((rounds + 1) * range.highMinutes),
-    basis: range.basis,
+    lowMinutes: quantile(sorted, 0.5 - spread),
+    highMinutes: quantile(sorted, 0.5 + spread),
+    samples: usable.length,
   };
 }
 
-/** Rounds a range outwards to 5-minute steps for signs: "about 10–25 minutes". */
-export function roundedRange(estimate: WaitEstimate): { min: number; max: number } {
+export function estimateWait(input: WaitInput): WaitEstimate {
+  const servers = Math.max(0, Math.floor(input.servers));
+  const free = Math.min(servers, Math.max(0, Math.floor(input.free ?? 0)));
+  const ahead = Math.max(0, Math.floor(input.ahead));
+  if (servers === 0) return { basis: "unknown", reason: "noOpenCounter" };
+  if (ahead < free) return { basis: "soon" };
+  const range = serviceTimeRange(input.samplesMinutes);
+  if (!range) return { basis: "unknown", reason: "noSamples" };
+  const rounds = Math.floor((ahead - free) / servers);
+  return {
+    basis: "measured",
+    minMinutes: Math.floor(rounds * range.lowMinutes),
+    maxMinutes: Math.ceil((rounds + 1) * range.highMinutes),
+    samples: range.samples,
+  };
+}
+
+/**
+ * What a sign or page shows, in 5-minute steps rounded outwards: "about 10–25 minutes", "within about
+ * 20 minutes" (when the quick end is under 5 minutes), "soon", or why there is no estimate.
+ */
+export type WaitShown =
+  | { kind: "range"; min: number; max: number }
+  | { kind: "upTo"; max: number }
+  | { kind: "soon" }
+  | { kind: "noSamples" }
+  | { kind: "noOpenCounter" };
+
+export function shownWait(estimate: WaitEstimate): WaitShown {
+  if (estimate.basis === "soon") return { kind: "soon" };
+  if (estimate.basis === "unknown") return { kind: estimate.reason };
   const min = Math.floor(estimate.minMinutes / 5) * 5;
   const max = Math.max(min + 5, Math.ceil(estimate.maxMinutes / 5) * 5);
-  return { min, max };
+  return min === 0 ? { kind: "upTo", max } : { kind: "range", min, max };
+}
+
+/** The sentence of each kind, with `{min}` and `{max}` left for the values: what pages and their scripts fill. */
+export type WaitTemplates = Record<WaitShown["kind"], string>;
+
+export function fillWait(templates: WaitTemplates, w: WaitShown): string {
+  const template = templates[w.kind] ?? "";
+  return template
+    .replace("{min}", "min" in w ? String(w.min) : "")
+    .replace("{max}", "max" in w ? String(w.max) : "");
 }

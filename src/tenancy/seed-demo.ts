@@ -3,7 +3,9 @@ import { addStaff } from "../auth/add-staff";
 import type { StaffRole } from "../auth/auth.table";
 import { staff } from "../auth/auth.table";
 import type { DbOrTx } from "../db/database";
+import { seedDemoManual } from "../manual/seed-manual";
 import { seedDemoQueue } from "../queue/queue.seed";
+import { seedReservationRules } from "../reservations/reservation.seed";
 import { kumamotoSeed } from "./kumamoto.seed";
 import { seedMunicipality } from "./municipality-seed";
 import { municipalities } from "./tenancy.table";
@@ -33,6 +35,10 @@ export async function seedDemo(db: DbOrTx): Promise<DemoAccount[]> {
   if (!tenant) await seedMunicipality(db, kumamotoSeed);
   // The ward offices' queue (purposes, bands, counters, hours): first start only, one query later.
   await seedDemoQueue(db, kumamotoSeed.id);
+  // The manual and FAQ from content/manual/kumamoto, when the folder is there (src/manual/seed-manual.ts).
+  await seedDemoManual(db, kumamotoSeed.id);
+  // Booking rules of the ward offices' purposes (src/reservations): first start only, one query later.
+  await seedReservationRules(db, kumamotoSeed.id);
   const existing = await db
     .select({ id: staff.id })
     .from(staff)

@@ -8,7 +8,13 @@ import { todayInJapan } from "../shared/dates";
 import { AppError } from "../shared/errors";
 import { type SignedForm, signedForms } from "./sign-visit";
 import { type SignatureSeal, type VisitRow, visitRepository } from "./visit.repository";
-import { missingAnswerProblem, renderVisitForms, unansweredQuestions, visitFormInputs } from "./visit-forms";
+import {
+  formsWithCosigner,
+  missingAnswerProblem,
+  renderVisitForms,
+  unansweredQuestions,
+  visitFormInputs,
+} from "./visit-forms";
 import { loadVisit, type StaffScope, saveVisit, visitConflict } from "./visit-scope";
 import { refuse, refuseAll } from "./visits.errors";
 
@@ -61,6 +67,7 @@ async function keepBundleOfOldSignature(db: Db, options: AcceptVisitOptions): Pr
   if (!signature) throw refuse("noSignature", undefined, "signature");
   const rendered = await renderVisitForms(visit, visitFormInputs(visit), {
     ...(signature.imagePng ? { signaturePng: signature.imagePng } : {}),
+    ...(signature.cosignaturePng ? { cosignaturePng: signature.cosignaturePng } : {}),
     filedOn: todayInJapan(signature.signedAt),
   });
   const signed = signature.forms as SignedForm[];
@@ -121,8 +128,9 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
       formsProduced: forms.length,
       fieldsFilledBySystem: forms.reduce((sum, f) => sum + f.filled, 0),
       questionsAsked: inputs.questions.length,
-      namesWrittenByResident: 0,
-      signatures: 1,
+      // The other 届出人's box of a 婚姻届 or 離婚届 is signed by hand when they did not sign at the counter.
+      namesWrittenByResident: seal.cosigned ? 0 : formsWithCosigner(visit, inputs),
+      signatures: seal.cosigned ? 2 : 1,
       proceduresDeclined: (visit.declined as unknown[]).length,
       guidanceOnly: plan.filter((p) => p.handling === "guidance").length,
     };
@@ -138,7 +146,7 @@ async function acceptKeptBundle(db: Db, options: AcceptVisitOptions): Promise<Vi
           data: {
             procedureId: form.procedureId,
             name: form.name,
-            event: inputs.household.event,
+            event: inputs.householdFor(form.procedureId).event,
             members: inputs.household.members.filter((m) => form.members.includes(m.id)),
             answers: inputs.rawAnswers,
             deadline: item?.deadline ?? null,

@@ -3,11 +3,9 @@ import { draftFromHousehold, type GuidanceDraft } from "../guidance/guidance-for
 import { householdToGuidanceInput } from "../registry/guidance-input";
 import { householdForGuidance } from "../registry/household-for-guidance";
 import type { ResidentRegistryPort } from "../registry/registry.port";
+import type { ResidentRecord } from "../registry/resident";
 
-/**
- * The events of a household the registry holds that are not themselves reasons for opening it: the
- * household is opened as 届出事項の変更 (the audit's reason) and the form starts with the event.
- */
+/** The family events a registry household is opened for (each its own audited reason). */
 export const familyEvents = ["birth", "marriage", "divorce"] as const;
 
 /** The events a registry household can be brought up for at the counter (move-in: joining a household). */
@@ -64,5 +62,46 @@ export async function draftFromRegistry(
   );
   const index = found.household.members.findIndex((m) => m.id === options.subject);
   if (event === "death" && index >= 0) draft.event.subject = `m${index + 1}`;
+  Object.assign(draft.event, familyRoles(event, found.household.members, index));
   return draft;
+}
+
+type RoleFacts = Pick<ResidentRecord, "relation" | "sex" | "pregnant">;
+
+/**
+ * Who the registry already says plays each part of a family event, as the form's member choices
+ * (`m1` …): the staff member confirms or changes them, and nothing is chosen where the registry
+ * cannot tell. A birth's mother: the one member noted as pregnant, else the resident opened if she
+ * is a woman, else the one woman among the head and the spouse. A divorce: the head and the spouse.
+ * A marriage: the resident opened as one partner (the other is often from another household).
+ */
+export function familyRoles(
+  event: RegistryEvent,
+  members: readonly RoleFacts[],
+  subject: number,
+): Partial<Pick<GuidanceDraft["event"], "mother" | "partners">> {
+  const at = (i: number) => (i >= 0 ? `m${i + 1}` : "");
+  const only = (test: (m: RoleFacts) => boolean) => {
+    const found = members.flatMap((m, i) => (test(m) ? [i] : []));
+    return found.length === 1 ? (found[0] as number) : -1;
+  };
+  const couple = (m: RoleFacts) => m.relation === "head" || m.relation === "spouse";
+  switch (event) {
+    case "birth": {
+      const pregnant = only((m) => m.pregnant);
+      if (pregnant >= 0) return { mother: at(pregnant) };
+      if (members[subject]?.sex === "female") return { mother: at(subject) };
+      const mother = only((m) => couple(m) && m.sex === "female");
+      return mother >= 0 ? { mother: at(mother) } : {};
+    }
+    case "divorce": {
+      const head = only((m) => m.relation === "head");
+      const spouse = only((m) => m.relation === "spouse");
+      return head >= 0 && spouse >= 0 ? { partners: [at(head), at(spouse)] } : {};
+    }
+    case "marriage":
+      return subject >= 0 ? { partners: [at(subject), ""] } : {};
+    default:
+      return {};
+  }
 }

@@ -99,6 +99,8 @@ export async function setHousehold(db: Db, options: SetHouseholdOptions): Promis
       "plan",
       {
         household: options.household,
+        // Further events named the members of the household replaced: added again at the plan step.
+        moreHouseholds: [],
         source: options.source,
         registryHouseholdId: options.registryHouseholdId ?? null,
         registryFacts: options.registryFacts ?? { household: {}, members: {} },

@@ -5,7 +5,13 @@ import { todayInJapan } from "../shared/dates";
 import { type ProxyWriting, signatureNoteOf } from "./proxy-writing";
 import { checkSignaturePng } from "./signature-image";
 import { type VisitRow, visitRepository } from "./visit.repository";
-import { missingAnswerProblem, renderVisitForms, unansweredQuestions, visitFormInputs } from "./visit-forms";
+import {
+  missingAnswerProblem,
+  renderVisitForms,
+  unansweredQuestions,
+  visitCosigners,
+  visitFormInputs,
+} from "./visit-forms";
 import { loadVisit, type StaffScope, saveVisit, visitConflict } from "./visit-scope";
 import { refuse, refuseAll } from "./visits.errors";
 
@@ -15,13 +21,18 @@ export interface SignVisitOptions {
   version: number;
   /** The PNG data URL from the tablet's signature pad. */
   signature?: string;
+  /**
+   * The other 届出人's own drawn signature (a 婚姻届's other partner), when they sign at the counter too;
+   * without it their box says to sign by hand. Ignored when no form has such a box.
+   */
+  cosignature?: string;
   /** 代筆 instead of a drawn signature: already confirmed by a second staff member (proxy-writing.ts). */
   proxy?: ProxyWriting;
   now: Date;
 }
 
 /** The drawn signature as PNG bytes, refused when empty, too large or not a PNG. */
-function drawnSignature(signature: string): Uint8Array {
+function drawnSignature(signature: string, field = "signature"): Uint8Array {
   const checked = checkSignaturePng(signature);
   if (checked.ok) return checked.png;
   const reason =
@@ -30,7 +41,7 @@ function drawnSignature(signature: string): Uint8Array {
       : checked.reason === "size"
         ? "signatureTooLarge"
         : "signatureUnreadable";
-  throw refuse(reason, undefined, "signature");
+  throw refuse(reason, undefined, field);
 }
 
 /** One form as signed: kept with the signature, it is what accept files without rendering again. */
@@ -82,9 +93,14 @@ export async function signVisit(db: Db, options: SignVisitOptions): Promise<Visi
   if (missing.length > 0) {
     throw refuseAll(missing.map(missingAnswerProblem(inputs.household)));
   }
+  const cosignature =
+    options.cosignature && visitCosigners(visit, inputs).length > 0
+      ? drawnSignature(options.cosignature, "cosignature")
+      : undefined;
   // Rendering takes a while: do it before the transaction, then write only if nothing changed meanwhile.
   const rendered = await renderVisitForms(visit, inputs, {
     ...(png ? { signaturePng: png } : {}),
+    ...(cosignature ? { cosignaturePng: cosignature } : {}),
     ...(options.proxy ? { signatureNote: signatureNoteOf(options.proxy) } : {}),
     filedOn: todayInJapan(options.now),
   });
@@ -98,6 +114,7 @@ export async function signVisit(db: Db, options: SignVisitOptions): Promise<Visi
       municipalityId: options.scope.municipalityId,
       visitId: visit.id,
       imagePng: png ?? null,
+      cosignaturePng: cosignature ?? null,
       proxyWriting: options.proxy ?? null,
       forms,
       bundlePdf: rendered.pdf,

@@ -1,5 +1,6 @@
 import { auditRepository } from "../auth/audit.repository";
 import type { Db, DbOrTx } from "../db/database";
+import { prefillFromReservation } from "../reservations/prefill-called-visit";
 import { AppError } from "../shared/errors";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import { type VisitRow, visitRepository } from "./visit.repository";
@@ -63,12 +64,14 @@ export async function visitForCalledTicket(
     ? await visitRepository(tx).find(call.scope.municipalityId, call.visitId)
     : undefined;
   if (kept && kept.state !== "cancelled") return kept;
-  return openVisit(tx, {
+  const visit = await openVisit(tx, {
     scope: call.scope,
     counterId: call.counterId,
     ticketId: call.ticketId,
     now: call.now,
   });
+  // A reservation's ticket that carries a pre-application opens its visit prefilled from it.
+  return prefillFromReservation(tx, call.scope, visit, call.now);
 }
 
 /**

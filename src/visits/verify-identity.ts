@@ -10,6 +10,8 @@ export interface VerifyIdentityOptions {
   version: number;
   check: IdentityCheckInput;
   now: Date;
+  /** Set by {@link verifyIdentityByCard}. */
+  method?: "card-pin";
 }
 
 /** The stored result: document types, the rule met, who verified and when — no numbers, no copies. */
@@ -21,6 +23,11 @@ export interface IdentityRecord {
   powerOfAttorney: boolean;
   verifiedBy: string;
   verifiedAt: string;
+  /**
+   * How the document was checked: "card-pin" when the My Number card was read with its PIN at the
+   * counter (src/card); absent when staff looked at the documents.
+   */
+  method?: "card-pin";
   /**
    * Whose documents they were: the filer, set when the household names them (a member by id and
    * name, or a person from outside the household with their relation).
@@ -43,6 +50,7 @@ export async function verifyIdentity(db: Db, options: VerifyIdentityOptions): Pr
       powerOfAttorney: options.check.powerOfAttorney,
       verifiedBy: options.scope.staffId,
       verifiedAt: options.now.toISOString(),
+      ...(options.method ? { method: options.method } : {}),
     };
     // reception → identity → household: the check itself is the identity step.
     const atIdentity =
@@ -51,5 +59,25 @@ export async function verifyIdentity(db: Db, options: VerifyIdentityOptions): Pr
         : visit;
     const version = visit.state === "reception" ? atIdentity.version : options.version;
     return saveVisit(tx, options.scope, atIdentity, version, "household", { identity }, options.now);
+  });
+}
+
+export interface VerifyIdentityByCardOptions {
+  scope: StaffScope;
+  visitId: string;
+  version: number;
+  now: Date;
+}
+
+/**
+ * The identity check by the My Number card read with its PIN (src/card): recorded as the card, the
+ * method, who and when — never the card's numbers nor the attributes read, which only serve to find
+ * the household.
+ */
+export function verifyIdentityByCard(db: Db, options: VerifyIdentityByCardOptions): Promise<VisitRow> {
+  return verifyIdentity(db, {
+    ...options,
+    check: { documents: ["mynumber-card"], agent: false, agentSameHousehold: false, powerOfAttorney: false },
+    method: "card-pin",
   });
 }

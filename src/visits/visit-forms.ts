@@ -6,18 +6,21 @@ import {
   type InterviewQuestion,
   questionsFor,
 } from "../forms/field-dictionary";
-import { type RenderFormsResult, renderForms } from "../forms/render";
+import { cosignersOf, fillForms, type RenderFormsResult, renderForms } from "../forms/render";
 import type { Plan } from "../guidance/engine";
 import type { Household } from "../guidance/household.schema";
-import { parseHousehold } from "../guidance/validate";
 import type { Problem } from "../shared/errors";
 import type { Declined } from "./decline-procedure";
 import type { VisitRow } from "./visit.repository";
+import { householdForProcedure, unionHousehold, type VisitPlan, visitHouseholds } from "./visit-events";
 import { refuse, visitProblem } from "./visits.errors";
 
 /** What the forms of a visit are made from: the household, the plan less what was declined, the answers. */
 export interface VisitFormInputs {
+  /** The visit's people: of several events, the union of their households (visit-events.ts). */
   household: Household;
+  /** The household a procedure's form is filled from: its event's. */
+  householdFor: (procedureId: string) => Household;
   plan: Plan;
   /** The interview's answers with the registry's facts laid over them: what the forms print. */
   rawAnswers: Record<string, unknown>;
@@ -104,39 +107,63 @@ function interviewQuestions(plan: Plan, household: Household, answers: Answers, 
     settled.has(questionId(q)),
   );
   if (kept.length === 0) return asked;
-  // Dictionary order, then member order, as questionsFor orders them.
-  const fieldOrder = new Map(fieldDefinitions.map((f, i) => [f.key, i]));
-  const memberOrder = new Map(household.members.map((m, i) => [m.id, i]));
-  return [...asked, ...kept].sort(
-    (a, b) =>
-      (fieldOrder.get(a.key) ?? 0) - (fieldOrder.get(b.key) ?? 0) ||
-      (memberOrder.get(a.memberId ?? "") ?? -1) - (memberOrder.get(b.memberId ?? "") ?? -1),
-  );
+  return inQuestionOrder([...asked, ...kept], household);
 }
 
 export function visitFormInputs(visit: VisitRow): VisitFormInputs {
-  const parsed = parseHousehold(visit.household);
-  if (!parsed.ok || !visit.plan) throw refuse("householdNotConfirmed");
+  const households = visitHouseholds(visit);
+  if (!households || !visit.plan) throw refuse("householdNotConfirmed");
+  const household = unionHousehold(households);
   const declined = new Set((visit.declined as Declined[]).map((d) => d.procedureId));
-  const full = visit.plan as Plan;
+  const full = visit.plan as VisitPlan;
   const plan: Plan = {
     procedures: full.procedures.filter((p) => !(p.handling === "one-stop" && declined.has(p.id))),
   };
   const registryFacts = storedRegistryFacts(visit);
   // The registry wins over the household step, which wins over the interview.
   const known: Answers = {
-    household: { ...householdStepFacts(parsed.household), ...registryFacts.household },
+    household: { ...householdStepFacts(household), ...registryFacts.household },
     members: registryFacts.members,
   };
   const rawAnswers = withRegistryFacts((visit.answers ?? {}) as Record<string, unknown>, known);
-  const { answers } = parseAnswers(rawAnswers, parsed.household);
+  const { answers } = parseAnswers(rawAnswers, household);
+  // Each event's forms ask from its own household (its event, its date); a question two events
+  // share is asked once.
+  const eventOf = (id: string) => full.eventOf?.[id] ?? 0;
+  const questions =
+    households.length === 1
+      ? interviewQuestions(plan, household, answers, known)
+      : inQuestionOrder(
+          households.flatMap((h, i) =>
+            interviewQuestions(
+              { procedures: plan.procedures.filter((p) => eventOf(p.id) === i) },
+              h,
+              answers,
+              known,
+            ),
+          ),
+          household,
+        );
   return {
-    household: parsed.household,
+    household,
+    householdFor: (procedureId) => householdForProcedure(full, households, procedureId),
     plan,
     rawAnswers,
     registryFacts,
-    questions: interviewQuestions(plan, parsed.household, answers, known),
+    questions,
   };
+}
+
+/** Questions once each, in dictionary order, then member order (as questionsFor orders them). */
+function inQuestionOrder(questions: InterviewQuestion[], household: Household): InterviewQuestion[] {
+  const unique = [...new Map(questions.map((q) => [questionId(q), q])).values()];
+  const fieldOrder = new Map(fieldDefinitions.map((f, i) => [f.key, i]));
+  const memberOrder = new Map(household.members.map((m, i) => [m.id, i]));
+  return unique.sort(
+    (a, b) =>
+      (fieldOrder.get(a.key) ?? 0) - (fieldOrder.get(b.key) ?? 0) ||
+      (memberOrder.get(a.memberId ?? "") ?? -1) - (memberOrder.get(b.memberId ?? "") ?? -1),
+  );
 }
 
 export const isAnswered = (q: InterviewQuestion, raw: Record<string, unknown>): boolean => {
@@ -169,19 +196,43 @@ export const missingAnswerProblem =
       ? visitProblem("missingMemberAnswer", { label: { ...q.label }, ...memberParams(household, q.memberId) })
       : visitProblem("missingAnswer", { label: { ...q.label } });
 
+const formOptions = (visit: VisitRow, inputs: VisitFormInputs) => ({
+  household: inputs.household,
+  householdFor: inputs.householdFor,
+  plan: inputs.plan,
+  answers: inputs.rawAnswers,
+  municipality: settingsForMunicipality(visit.municipalityId),
+});
+
+/**
+ * Who signs their own box beside the visit's signer: the other partner of a 婚姻届 or 協議離婚届 (both are
+ * 届出人). Read from the filled forms, without drawing them.
+ */
+export function visitCosigners(visit: VisitRow, inputs: VisitFormInputs): string[] {
+  return cosignersOf(fillForms(formOptions(visit, inputs)));
+}
+
+/** How many forms have a box for the other 届出人 (each a name written by hand when they did not sign here). */
+export function formsWithCosigner(visit: VisitRow, inputs: VisitFormInputs): number {
+  return fillForms(formOptions(visit, inputs)).filter((f) => f.cosigner).length;
+}
+
 /** Renders every one-stop form of the visit: the preview (no signature) or the signed bundle. */
 export function renderVisitForms(
   visit: VisitRow,
   inputs: VisitFormInputs,
-  options: { signaturePng?: Uint8Array; signatureNote?: readonly string[]; filedOn: string },
+  options: {
+    signaturePng?: Uint8Array;
+    cosignaturePng?: Uint8Array;
+    signatureNote?: readonly string[];
+    filedOn: string;
+  },
 ): Promise<RenderFormsResult> {
   return renderForms({
-    household: inputs.household,
-    plan: inputs.plan,
-    answers: inputs.rawAnswers,
+    ...formOptions(visit, inputs),
     filedOn: options.filedOn,
-    municipality: settingsForMunicipality(visit.municipalityId),
     ...(options.signaturePng ? { signaturePng: options.signaturePng } : {}),
+    ...(options.cosignaturePng ? { cosignaturePng: options.cosignaturePng } : {}),
     ...(options.signatureNote ? { signatureNote: options.signatureNote } : {}),
   });
 }

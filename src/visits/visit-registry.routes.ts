@@ -5,7 +5,6 @@ import { residentRegistryFor } from "../registry/registry-adapter";
 import { AppError } from "../shared/errors";
 import type { AppEnv, AppServices } from "../web/context";
 import { clientIp } from "../web/middleware";
-import { familyEvents } from "./draft-from-registry";
 import { loadVisit, staffScope } from "./visit-scope";
 import { refuse } from "./visits.errors";
 
@@ -28,11 +27,10 @@ export function visitRegistryRoutes(deps: AppServices): Hono<AppEnv> {
         .trim();
     const scope = scopeOf(c);
     const visit = await loadVisit(db, scope, c.req.param("id"));
-    const chosen = z.enum([...openReasons, ...familyEvents]).safeParse(one("reason"));
+    const chosen = z.enum(openReasons).safeParse(one("reason"));
     if (!chosen.success) throw refuse("openReasonRequired");
-    // A birth, marriage or divorce is a 届出 that changes the household: opened as such (the audit's
-    // reason), the form then starts with that event.
-    const reason = z.enum(openReasons).catch("change").parse(chosen.data);
+    // The reason chosen is the audit's reason, and the event the household form starts with.
+    const reason = chosen.data;
     await openHousehold({
       db,
       registry,

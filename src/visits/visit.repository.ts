@@ -13,6 +13,8 @@ export interface SignatureSeal {
   visitVersion: number | null;
   bundleSha256: string | null;
   hasBundle: boolean;
+  /** The other 届出人 signed their own box at the counter (sign-visit.ts). */
+  cosigned: boolean;
   /** The kept bundle's bytes hash to bundleSha256. */
   bundleIntact: boolean;
 }
@@ -31,6 +33,7 @@ export type VisitPatch = Partial<
     | "source"
     | "registryHouseholdId"
     | "household"
+    | "moreHouseholds"
     | "plan"
     | "declined"
     | "answers"
@@ -51,6 +54,7 @@ const sealColumns = {
   visitVersion: signatures.visitVersion,
   bundleSha256: signatures.bundleSha256,
   hasBundle: sql<boolean>`${signatures.bundlePdf} is not null`.as("has_bundle"),
+  cosigned: sql<boolean>`${signatures.cosignaturePng} is not null`.as("cosigned"),
   bundleIntact:
     sql<boolean>`coalesce(encode(sha256(${signatures.bundlePdf}), 'hex') = ${signatures.bundleSha256}, false)`.as(
       "bundle_intact",
@@ -149,6 +153,7 @@ export function visitRepository(db: DbOrTx) {
           target: signatures.visitId,
           set: {
             imagePng: values.imagePng ?? null,
+            cosignaturePng: values.cosignaturePng ?? null,
             proxyWriting: values.proxyWriting ?? null,
             forms: values.forms,
             bundlePdf: values.bundlePdf ?? null,

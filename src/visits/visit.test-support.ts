@@ -27,6 +27,7 @@ const samples = [
   "0001",
   "001",
   "1",
+  "長男",
 ];
 
 /** A plausible answer the field's own schema takes, for a question the fixture's answers leave open. */
@@ -40,8 +41,8 @@ function sampleAnswer(q: InterviewQuestion, memberIds: string[]): string | undef
 }
 
 /** The fixture's answers, and a sample answer to any question they leave open (new fields, say). */
-function completeAnswers(visit: VisitRow): Record<string, unknown> {
-  const answers: Record<string, unknown> = structuredClone(moveInAnswers);
+function completeAnswers(visit: VisitRow, base: Record<string, unknown>): Record<string, unknown> {
+  const answers: Record<string, unknown> = structuredClone(base);
   for (let round = 0; round < 4; round++) {
     const inputs = visitFormInputs({ ...visit, answers });
     const open = unansweredQuestions(inputs);
@@ -85,6 +86,7 @@ export async function reviewedMoveInVisit(
   db: Db,
   scope: StaffScope,
   now = new Date("2026-12-07T01:00:00Z"),
+  household: unknown = moveInFamily,
 ): Promise<VisitRow> {
   let v = await startVisit(db, { scope, now });
   v = await verifyIdentity(db, {
@@ -98,7 +100,7 @@ export async function reviewedMoveInVisit(
     scope,
     visitId: v.id,
     version: v.version,
-    household: moveInFamily,
+    household,
     source: "entered",
     now,
   });
@@ -107,7 +109,7 @@ export async function reviewedMoveInVisit(
     scope,
     visitId: v.id,
     version: v.version,
-    answers: completeAnswers(v),
+    answers: completeAnswers(v, household === moveInFamily ? moveInAnswers : {}),
     proceed: true,
     now,
   });

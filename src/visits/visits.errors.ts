@@ -25,6 +25,9 @@ const table = {
   filerNotIdentified: "VALIDATION",
   declineReasonRequired: "VALIDATION",
   declineOnlyAtPlan: "CONFLICT",
+  eventAlreadyInVisit: "VALIDATION",
+  tooManyEvents: "VALIDATION",
+  memberDiffers: "VALIDATION",
   // Interview
   notAtInterview: "CONFLICT",
   answerInvalid: "VALIDATION",

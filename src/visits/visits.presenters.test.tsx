@@ -130,6 +130,7 @@ describe("the visit presenters and pages show no internal id", () => {
           ctx={ctx}
           visit={presentFrame(visit)}
           procedures={presentPlan(visit, settings)}
+          events={{ events: ["move-in"], addable: [] }}
           problems={[]}
         />,
       );

@@ -17,7 +17,7 @@ import { type DocumentList, identityDocuments } from "./identity";
 import { answerFieldId } from "./save-answers";
 import type { VisitState } from "./visit";
 import type { ApplicationRow, VisitRow } from "./visit.repository";
-import { visitFormInputs } from "./visit-forms";
+import { visitCosigners, visitFormInputs } from "./visit-forms";
 
 /**
  * A household member as the pages name them: by name (as registered, Japanese) and 続柄, or by position
@@ -290,6 +290,12 @@ export interface ReviewFormView {
   id: string;
   name: string;
   members: MemberRef[];
+}
+
+/** The other 届出人 who may sign their own box at the counter (a 婚姻届's other partner). */
+export function presentCosigners(visit: VisitRow): MemberRef[] {
+  const inputs = visitFormInputs(visit);
+  return refsFor(memberRefs(inputs.household), visitCosigners(visit, inputs));
 }
 
 /** The one-stop procedures whose forms the resident signs. */

@@ -28,6 +28,8 @@ import { startVisit } from "./start-visit";
 import { verifyIdentity } from "./verify-identity";
 import type { VisitRow } from "./visit.repository";
 import { visitDocumentRoutes } from "./visit-documents.routes";
+import { visitEventRoutes } from "./visit-events.routes";
+import { preApplicationDraft, visitFromCodeRoutes, withPreApplication } from "./visit-from-code.routes";
 import { auditVisitPage, visitReadRoutes } from "./visit-reads.routes";
 import { visitRegistryRoutes } from "./visit-registry.routes";
 import { loadVisit, staffScope } from "./visit-scope";
@@ -40,7 +42,7 @@ const scopeOf = (c: Context<AppEnv>) => staffScope(c.get("session"));
 /** The visit a step acts on, in the staff member's scope. */
 const target = (c: Context<AppEnv>) => ({ scope: scopeOf(c), visitId: c.req.param("id") ?? "" });
 
-async function formOf(c: Context<AppEnv>) {
+export async function formOf(c: Context<AppEnv>) {
   // A body that is not a form, or a form without the version the page gave it, was not sent by our page.
   const form = await c.req.formData().catch(() => Promise.reject(new AppError("MALFORMED_JSON")));
   const all = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
@@ -50,7 +52,7 @@ async function formOf(c: Context<AppEnv>) {
   return { all, one, names: [...new Set(form.keys())], version: version.data };
 }
 
-interface Shown {
+export interface Shown {
   problems?: Problem[];
   draft?: GuidanceDraft;
   /** Answers just posted and refused: shown again as typed. */
@@ -73,6 +75,7 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
       registryHouseholdId: c.req.query("household") ?? "",
       draft: shown.draft,
       answers: shown.answers,
+      addEvent: c.req.query("addEvent"),
     });
     const [frame] = await Promise.all([presentVisitFrame(db, visit), auditVisitPage(db, c, visit, view)]);
     // A registry search's date of birth that cannot be read is a field error of the page (422).
@@ -115,7 +118,9 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
     const scope = scopeOf(c);
     const visit = await loadVisit(db, scope, c.req.param("id"));
     const householdId = c.req.query("household");
-    if (visit.state !== "household" || !householdId) return visitPage(c, visit);
+    // A visit opened from a pre-application starts its household step from what the resident entered.
+    if (visit.state !== "household" || !householdId)
+      return visitPage(c, visit, preApplicationDraft(visit, todayInJapan(now())));
     const draft = await draftFromRegistry({
       db,
       registry,
@@ -128,7 +133,8 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
       event: z.enum(registryEvents).catch("move-within").parse(c.req.query("event")),
       subject: c.req.query("subject"),
     });
-    return visitPage(c, visit, draft ? { draft } : {});
+    // From a pre-application: the registry's facts win, the resident's event and own facts are kept.
+    return visitPage(c, visit, draft ? withPreApplication(visit, draft, todayInJapan(now())) : {});
   });
 
   app.post("/visits/:id/move", async (c) => {
@@ -207,7 +213,8 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
   app.post("/visits/:id/sign", async (c) => {
     const { one, version } = await formOf(c);
     const signature = one("signature");
-    return step(c, () => signVisit(db, { ...target(c), version, signature, now: now() }));
+    const cosignature = one("cosignature");
+    return step(c, () => signVisit(db, { ...target(c), version, signature, cosignature, now: now() }));
   });
 
   app.post("/visits/:id/sign-by-proxy", async (c) => {
@@ -236,6 +243,8 @@ export function visitRoutes(deps: AppServices): Hono<AppEnv> {
   });
 
   app.route("/", visitRegistryRoutes(deps));
+  app.route("/", visitEventRoutes(deps, { visitPage, step, formOf, target }));
+  app.route("/", visitFromCodeRoutes(deps, { visitPage, target }));
   app.route("/", visitDocumentRoutes(deps));
   return app;
 }

@@ -40,6 +40,8 @@ export const visits = pgTable(
     source: text("source", { enum: ["registry", "entered", "pre-application"] }),
     registryHouseholdId: text("registry_household_id"),
     household: jsonb("household"),
+    /** The households of the visit's further events, the same members under the same ids (visit-events.ts). */
+    moreHouseholds: jsonb("more_households").notNull().default(sql`'[]'::jsonb`),
     plan: jsonb("plan"),
     declined: jsonb("declined").notNull().default(sql`'[]'::jsonb`),
     answers: jsonb("answers").notNull().default(sql`'{}'::jsonb`),
@@ -104,6 +106,8 @@ export const signatures = pgTable(
       .unique(),
     /** The drawn signature; absent for 代筆 (proxy_writing says who wrote, why and who confirmed). */
     imagePng: bytea("image_png"),
+    /** The second 届出人's drawn signature (the other partner of a 婚姻届 or 離婚届), if the forms need one. */
+    cosignaturePng: bytea("cosignature_png"),
     proxyWriting: jsonb("proxy_writing"),
     /** SignedForm[] (sign-visit.ts): each form's procedure, members, pages of the bundle and content hash. */
     forms: jsonb("forms").notNull(),

@@ -155,7 +155,17 @@ export function apiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   );
 
-  api.use("/api/v1/*", requireStaff(deps));
+  // Every /api/v1 operation needs a staff session but a resident's pre-application (src/preapply),
+  // which is public and rate-limited by its own route, and the reservations API (src/reservations):
+  // public, booking rate-limited, a booking changed only with its own token.
+  const staffOnly = requireStaff(deps);
+  api.use("/api/v1/*", (c, next) =>
+    (c.req.method === "POST" && c.req.path === "/api/v1/pre-applications") ||
+    c.req.path === "/api/v1/reservations" ||
+    c.req.path.startsWith("/api/v1/reservations/")
+      ? next()
+      : staffOnly(c, next),
+  );
 
   api.openapi(
     createRoute({

@@ -4,16 +4,24 @@ import { secureHeaders } from "hono/secure-headers";
 import { addressRoutes } from "../address/address.routes";
 import { authRoutes } from "../auth/auth.routes";
 import { staffRoutes } from "../auth/staff.routes";
+import { cardAgentUrl, cardRoutes } from "../card/card.routes";
 import { guidanceRoutes } from "../guidance/guidance.routes";
 import { guidanceApi } from "../guidance/guidance-api.routes";
 import { handoffRoutes } from "../handoff/handoff.routes";
 import { kpiRoutes } from "../kpi/kpi.routes";
+import { manualRoutes } from "../manual/manual.routes";
+import { manualPublicRoutes } from "../manual/manual-public.routes";
 import { createMetrics } from "../ops/metrics";
 import { metricsRoutes, requestMetrics } from "../ops/metrics.routes";
+import { preApplyRoutes } from "../preapply/preapply.routes";
+import { preApplyApi, preApplyLimiter } from "../preapply/preapply-api.routes";
 import { queueRoutes } from "../queue/queue.routes";
 import { createQueueEventHub } from "../queue/queue-events";
 import { queueSettingsRoutes } from "../queue/queue-settings.routes";
 import { registryRoutes } from "../registry/registry.routes";
+import { reservationsRoutes } from "../reservations/reservations.routes";
+import { reservationsApi } from "../reservations/reservations-api.routes";
+import { reservationsWeb } from "../reservations/reservations-shared.routes";
 import { AppError } from "../shared/errors";
 import { redactError } from "../shared/logger";
 import { referenceData } from "../tenancy/reference-data";
@@ -65,7 +73,8 @@ export function createApp(appDeps: AppDeps) {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        // The My Number card agent on the counter PC's loopback address (src/card), when turned on.
+        connectSrc: ["'self'", ...[cardAgentUrl(deps.config)].filter((u): u is string => u !== undefined)],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
@@ -76,9 +85,10 @@ export function createApp(appDeps: AppDeps) {
       // Over plain HTTP a Strict-Transport-Security header means nothing, and on localhost it would
       // pin every other local service to HTTPS: only when the service is reached over HTTPS.
       strictTransportSecurity: httpsOn(deps.config) ? "max-age=31536000; includeSubDomains" : false,
-      // No page uses a camera, microphone, location, payment or device API.
+      // No page uses a microphone, location, payment or device API. The camera: this origin only, for
+      // the reception step's QR reader (src/web/client/code-scan.ts; docs/security.md).
       permissionsPolicy: {
-        camera: [],
+        camera: ["self"],
         microphone: [],
         geolocation: [],
         payment: [],
@@ -116,12 +126,21 @@ export function createApp(appDeps: AppDeps) {
   app.route("/", registryRoutes(deps));
   app.route("/", addressRoutes(deps));
   app.route("/", guidanceApi(deps));
+  const preApplyLimit = preApplyLimiter(deps);
+  app.route("/", preApplyApi(deps, preApplyLimit));
+  app.route("/", preApplyRoutes(deps, preApplyLimit));
   app.route("/", guidanceRoutes(deps));
+  app.route("/", cardRoutes(deps));
   app.route("/", visitRoutes(deps));
   app.route("/", queueRoutes(deps));
   app.route("/", queueSettingsRoutes(deps));
   app.route("/", handoffRoutes(deps));
   app.route("/", kpiRoutes(deps));
+  app.route("/", manualRoutes(deps));
+  app.route("/", manualPublicRoutes(deps));
+  const reservations = reservationsWeb(deps);
+  app.route("/", reservationsApi(reservations));
+  app.route("/", reservationsRoutes(reservations));
   app.doc("/api/openapi.json", openApiInfo);
   apiReferenceRoute(app);
 

@@ -61,6 +61,8 @@ const islands = [
   "signature",
   "postal-lookup",
   "household-form",
+  "card-reader",
+  "code-scan",
 ];
 
 function bundleClientIslands(): Map<string, string> {

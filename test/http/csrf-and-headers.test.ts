@@ -268,7 +268,7 @@ describe("security headers", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("same-origin");
-    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    expect(res.headers.get("permissions-policy")).toContain("camera=(self)");
     // The test server is reached over plain HTTP: no HSTS.
     expect(res.headers.get("strict-transport-security")).toBeNull();
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);

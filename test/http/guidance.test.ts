@@ -464,7 +464,7 @@ describe("the guidance page", () => {
     expect(html).toContain('<time datetime="2026-04-21">2026年4月21日（火）／令和8年4月21日</time>');
     // The member is named by name, never by an internal id such as "（m3）".
     expect(html).toContain(
-      '<tr data-procedure="boshi.infant-health"><td>乳幼児健診・予防接種のご案内</td><td>熊本 陽</td>',
+      '<tr data-procedure="boshi.infant-health"><td>乳幼児健診・予防接種のご案内 <a class="manual-link" href="/manual/procedures/boshi.infant-health" aria-label="「乳幼児健診・予防接種のご案内」のマニュアル">マニュアル</a></td><td>熊本 陽</td>',
     );
     expect(html).not.toMatch(/[（(]m\d+[)）]/);
     // The form stays below the plan, filled in, so the staff member can correct and re-run.

@@ -146,10 +146,10 @@ describe("transport and feature headers", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
   });
 
-  it("send a Permissions-Policy that turns off camera, microphone and location", async () => {
+  it("send a Permissions-Policy that turns off microphone and location and keeps the camera to this origin", async () => {
     const res = await t.anonymous().request("/signin");
     const policy = res.headers.get("permissions-policy") ?? "";
-    for (const feature of ["camera=()", "microphone=()", "geolocation=()", "payment=()"])
+    for (const feature of ["camera=(self)", "microphone=()", "geolocation=()", "payment=()"])
       expect(policy).toContain(feature);
   });
 

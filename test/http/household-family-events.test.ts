@@ -254,11 +254,14 @@ describe("the counter visit's household step", () => {
     const form = await (await client.request(opened.headers.get("location") ?? "")).text();
     expect(form).toMatch(/<option value="birth" selected/);
     expect(form).toContain("TRAN THI MAI");
-    // The audit keeps the reason the registry knows: a 届出 that changes the household.
+    // The resident opened is a woman of the couple: chosen as the mother, for staff to confirm.
+    const mother = form.slice(form.indexOf('id="event-mother"'));
+    expect(mother.slice(0, mother.indexOf("</select>"))).toMatch(/<option value="m2" selected/);
+    // The audit keeps the reason chosen: the 届出 the household was opened for.
     const [audit] = await rowsOf<{ reason: string }>(
       t.database.db,
       sql`select reason from audit_log where action = 'registry.household.open' order by id desc limit 1`,
     );
-    expect(audit?.reason).toMatch(/^change: /);
+    expect(audit?.reason).toMatch(/^birth: /);
   });
 });

@@ -135,6 +135,16 @@ describe("the KPI dashboard", () => {
     expect(html).toMatch(/data-target="oneStop"/);
   });
 
+  it("explains its columns itself, and judges a yearly count against the part of the year elapsed", async () => {
+    const html = await (await supervisor.request(`/kpi?${june}`)).text();
+    expect(html).not.toContain("docs/kpi.md");
+    const help = html.match(/data-testid="kpi-columns">([\s\S]*?)<\/section>/)?.[1] ?? "";
+    for (const words of ["中央値", "90パーセンタイル", "按分", "≈"]) expect(help).toContain(words);
+    // The one-stop count target is compared with the share of FY2026 elapsed by the app's today.
+    const oneStop = html.match(/<li data-target="oneStop"[^>]*>([\s\S]*?)<\/li>/)?.[1] ?? "";
+    expect(oneStop).toMatch(/年度の経過分 \d+% に当たる [\d,]+件 と比べています/);
+  });
+
   it("answers impossible filters with a clear message, not an error page", async () => {
     const backwards = await supervisor.request("/kpi?from=2026-06-30&to=2026-06-01");
     expect(backwards.status).toBe(200);

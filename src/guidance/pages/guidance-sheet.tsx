@@ -1,4 +1,5 @@
 import type { MunicipalitySettings } from "../../catalog/municipality.schema";
+import { PublicManualLink, publicManualHref } from "../../manual/pages/manual-link";
 import { type LocaleMap, pickLabel } from "../../shared/locale";
 import { Ja, Local } from "../../web/components/lang";
 import { type Lang, translator } from "../../web/i18n";
@@ -47,13 +48,14 @@ function Fact({ term, children }: { term: string; children: unknown }) {
   );
 }
 
-function Todo({ item, ctx }: { item: SheetTodoItem; ctx: GuidanceContext }) {
+function Todo({ item, ctx, guide }: { item: SheetTodoItem; ctx: GuidanceContext; guide?: string | null }) {
   const { t } = ctx;
   return (
     <li class="sheet-procedure" data-procedure={item.id}>
       <h4 class="sheet-procedure__name">
         <Local map={item.name} ctx={ctx} />
       </h4>
+      <PublicManualLink t={t} href={guide ?? null} />
       <dl class="sheet-facts">
         <Fact term={t("guidance.col.for")}>
           <Members members={item.members} ctx={ctx} />
@@ -85,11 +87,14 @@ function Place({
   index,
   municipality,
   ctx,
+  municipalityId,
 }: {
   place: SheetPlace;
   index: number;
   municipality: LocaleMap;
   ctx: GuidanceContext;
+  /** For the link from each procedure to its public manual entry. */
+  municipalityId?: string | undefined;
 }) {
   const { t } = ctx;
   const headingId = `sheet-place-${index + 1}`;
@@ -137,7 +142,11 @@ function Place({
       </dl>
       <ul class="sheet-procedures">
         {place.procedures.map((item) => (
-          <Todo item={item} ctx={ctx} />
+          <Todo
+            item={item}
+            ctx={ctx}
+            guide={municipalityId ? publicManualHref(municipalityId, item.id) : null}
+          />
         ))}
       </ul>
     </section>
@@ -211,7 +220,13 @@ export function GuidanceSheet({
           <>
             <p class="sheet-lead">{t("guidance.sheet.placesLead")}</p>
             {view.places.map((place, index) => (
-              <Place place={place} index={index} municipality={view.municipality} ctx={ctx} />
+              <Place
+                place={place}
+                index={index}
+                municipality={view.municipality}
+                ctx={ctx}
+                municipalityId={settings.id}
+              />
             ))}
           </>
         )}

@@ -1,4 +1,5 @@
 import { handlingLabels } from "../../catalog/vocabulary-labels";
+import { ManualLink } from "../../manual/pages/manual-link";
 import { formatWesternDate } from "../../shared/dates";
 import { pickLabel } from "../../shared/locale";
 import { Local } from "../../web/components/lang";
@@ -40,7 +41,8 @@ export function PlanView({ groups, ctx }: { groups: PlanGroup[]; ctx: GuidanceCo
                 {group.rows.map((row) => (
                   <tr data-procedure={row.id}>
                     <td>
-                      <Local map={row.name} ctx={ctx} />
+                      <Local map={row.name} ctx={ctx} />{" "}
+                      <ManualLink t={t} procedureId={row.id} name={pickLabel(row.name, ctx.lang).text} />
                     </td>
                     <td>
                       <MemberNames members={row.members} ctx={ctx} />

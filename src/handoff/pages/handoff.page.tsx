@@ -253,7 +253,19 @@ function Destinations({ ctx, destinations }: { ctx: PageContext; destinations: D
                   <code>{d.target}</code>
                 </td>
                 <td>
-                  {d.problem ? t("handoff.healthProblem", { problem: d.problem }) : t("handoff.healthOk")}
+                  {d.problem ? (
+                    <>
+                      {t("handoff.healthProblem", { problem: t.message(d.problem) })}
+                      {d.detail ? (
+                        <>
+                          {" "}
+                          <code>{d.detail}</code>
+                        </>
+                      ) : null}
+                    </>
+                  ) : (
+                    t("handoff.healthOk")
+                  )}
                 </td>
               </tr>
             ))}

@@ -82,6 +82,7 @@ describe("a target's scope", () => {
     goal: "30",
     unit: "minutes",
     direction: "atMost",
+    proRated: null,
     scope,
     actual: "25.0",
     met: true,

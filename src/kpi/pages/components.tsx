@@ -53,6 +53,30 @@ function localOption(value: string, map: LocaleMap, ctx: PageContext): Option {
   return lang === ctx.lang ? { value, label: text } : { value, label: text, lang };
 }
 
+/** What each column of the summary means, on the page itself. */
+export function ColumnsHelp({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="kpi-columns-title" class="kpi-columns" data-testid="kpi-columns">
+      <h3 id="kpi-columns-title">{t("kpi.columnsTitle")}</h3>
+      <dl class="summary-list">
+        <dt>{t("kpi.colCount")}</dt>
+        <dd>{t("kpi.colCountHelp")}</dd>
+        <dt>{t("kpi.colMeanShare")}</dt>
+        <dd>{t("kpi.colMeanShareHelp")}</dd>
+        <dt>{t("kpi.colMedian")}</dt>
+        <dd>{t("kpi.colMedianHelp")}</dd>
+        <dt>{t("kpi.colP90")}</dt>
+        <dd>{t("kpi.colP90Help")}</dd>
+        <dt>{t("kpi.colTarget")}</dt>
+        <dd>{t("kpi.colTargetHelp")}</dd>
+        <dt>≈</dt>
+        <dd>{t("kpi.approximateHelp")}</dd>
+      </dl>
+    </section>
+  );
+}
+
 export function TargetCell({ ctx, targets }: { ctx: PageContext; targets: TargetView[] }) {
   const { t } = ctx;
   if (targets.length === 0) return <span>{t("kpi.noTarget")}</span>;
@@ -68,6 +92,12 @@ export function TargetCell({ ctx, targets }: { ctx: PageContext; targets: Target
         return (
           <li data-target={r.kpi} data-met={r.met === null ? "none" : String(r.met)}>
             {t("kpi.targetGoal", { fy: r.fiscalYear, goal, direction: r.direction })}
+            {r.proRated
+              ? t("kpi.targetProRated", {
+                  percent: r.proRated.percent,
+                  goal: t("kpi.unitValue", { value: r.proRated.goal, unit: r.unit }),
+                })
+              : ""}
             {r.scope.length > 0
               ? t("kpi.targetScope", {
                   scope: r.scope.map((l) => labelText(l, t)).join(t("kpi.scopeSeparator")),

@@ -1,3 +1,9 @@
+import type { ManualKpis } from "../../manual/load-manual-kpis";
+import { ManualPanel } from "../../manual/pages/kpi-panel";
+import type { PreApplicationKpis } from "../../preapply/load-pre-application-kpis";
+import { PreApplicationPanel } from "../../preapply/pages/kpi-panel";
+import type { ReservationKpis } from "../../reservations/load-reservation-kpis";
+import { ReservationPanel } from "../../reservations/pages/kpi-panel";
 import { ErrorSummary } from "../../web/components/fields";
 import { TableScroll } from "../../web/components/table-scroll";
 import type { PageContext } from "../../web/layout";
@@ -5,6 +11,7 @@ import type { DashboardView, GroupView, KpiPageView } from "../kpi.presenters";
 import { kpiLabel } from "../kpi.presenters";
 import { BarChart, ColumnChart } from "./charts";
 import {
+  ColumnsHelp,
   FiguresTable,
   formatDate,
   formatPercentile,
@@ -15,7 +22,22 @@ import {
 } from "./components";
 
 /** Supervisors' dashboard: filters, today, every KPI against its target, one KPI's trend and breakdown. */
-export function KpiDashboardPage({ ctx, view }: { ctx: PageContext; view: KpiPageView }) {
+export function KpiDashboardPage({
+  ctx,
+  view,
+  preApplications,
+  reservations,
+  manual,
+}: {
+  ctx: PageContext;
+  view: KpiPageView;
+  /** The pre-application panel's figures for the period (src/preapply). */
+  preApplications?: PreApplicationKpis | undefined;
+  /** The reservation panel's figures for the period (src/reservations). */
+  reservations?: ReservationKpis | undefined;
+  /** The manual panel's figures for the period (src/manual): searches and "was this helpful?". */
+  manual?: ManualKpis | undefined;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -30,6 +52,9 @@ export function KpiDashboardPage({ ctx, view }: { ctx: PageContext; view: KpiPag
       ) : (
         <Figures ctx={ctx} view={view} dashboard={view.dashboard} />
       )}
+      {preApplications ? <PreApplicationPanel ctx={ctx} figures={preApplications} /> : null}
+      {reservations ? <ReservationPanel ctx={ctx} figures={reservations} /> : null}
+      {manual ? <ManualPanel ctx={ctx} figures={manual} /> : null}
     </>
   );
 }
@@ -200,6 +225,7 @@ function Summary({ ctx, dashboard }: { ctx: PageContext; dashboard: DashboardVie
           </tbody>
         </table>
       </TableScroll>
+      <ColumnsHelp ctx={ctx} />
     </section>
   );
 }

@@ -1,9 +1,12 @@
+import type { BookedNextItem } from "../../reservations/booked-next";
+import { BookedNext } from "../../reservations/pages/booked-next";
 import type { Problem } from "../../shared/errors";
-import { type LocaleMap, type Message, pickLabel } from "../../shared/locale";
+import type { LocaleMap, Message } from "../../shared/locale";
 import { Local } from "../../web/components/lang";
 import type { MessageKey, Translate } from "../../web/i18n";
 import { CsrfField, ErrorSummary, type PageContext, tokyoTime } from "../../web/layout";
 import type { TicketKind, TicketStatus } from "../queue.table";
+import { LocalOption } from "./components";
 import { kindKey } from "./overview.page";
 
 export interface CounterTicket {
@@ -39,6 +42,8 @@ export interface CounterView {
   /** What the last action did ("100番を呼び出しました。"). */
   notice: Message | null;
   problems: Problem[];
+  /** Reservations (src/reservations): the office's next bookings today. */
+  bookedNext?: BookedNextItem[];
 }
 
 const statusKey: Record<TicketStatus, MessageKey> = {
@@ -64,16 +69,6 @@ function ActionButton(props: {
         {props.label}
       </button>
     </form>
-  );
-}
-
-/** An option's text in the reader's language, marked when it falls back to Japanese. */
-function LocalOption({ value, map, ctx }: { value: string; map: LocaleMap; ctx: PageContext }) {
-  const { text, lang } = pickLabel(map, ctx.lang);
-  return (
-    <option value={value} lang={lang !== ctx.lang ? lang : undefined}>
-      {text}
-    </option>
   );
 }
 
@@ -231,16 +226,35 @@ export function counterPage(ctx: PageContext, v: CounterView) {
         {t("queue.counterTitle")}: <Local map={v.counterLabel} ctx={ctx} />
       </h1>
       <ErrorSummary problems={v.problems} t={t} />
-      <p class="lead" data-testid="counter-state">
-        {v.open ? t("queue.counterOpen") : t("queue.counterClosed")}
-        {!v.open && v.closedReason ? t("queue.closedBecause", { reason: v.closedReason }) : ""}
-      </p>
-      <form method="post" action="/queue/counter/call" class="queue-call">
-        <CsrfField token={ctx.csrfToken} />
-        <button class="button queue-call__button" type="submit">
-          {t("queue.callNext")}
-        </button>
-      </form>
+      <section class="queue-state" aria-labelledby="counter-state-heading">
+        <h2 id="counter-state-heading">{t("queue.counterStateHeading")}</h2>
+        <p class="lead" data-testid="counter-state">
+          {v.open
+            ? t("queue.counterOpen")
+            : v.closedReason
+              ? t("queue.counterClosed")
+              : t("queue.counterNotStarted")}
+          {!v.open && v.closedReason ? t("queue.closedBecause", { reason: v.closedReason }) : ""}
+        </p>
+        {v.open ? (
+          <form method="post" action="/queue/counter/call" class="queue-call">
+            <CsrfField token={ctx.csrfToken} />
+            <button class="button queue-call__button" type="submit">
+              {t("queue.callNext")}
+            </button>
+          </form>
+        ) : (
+          <form method="post" action="/queue/counter/start" class="queue-call">
+            <CsrfField token={ctx.csrfToken} />
+            <button class="button queue-call__button" type="submit">
+              {t("queue.startCounter")}
+            </button>
+          </form>
+        )}
+        <p>
+          <a href="/queue/counter?choose=1">{t("queue.changeCounter")}</a>
+        </p>
+      </section>
       <h2>{t("queue.inHand")}</h2>
       {v.inHand.length === 0 ? (
         <p>{t("queue.noneInHand")}</p>
@@ -255,22 +269,23 @@ export function counterPage(ctx: PageContext, v: CounterView) {
           ))}
         </>
       ) : null}
+      {v.bookedNext ? <BookedNext ctx={ctx} items={v.bookedNext} /> : null}
       <h2>{t("queue.waitingList")}</h2>
       {v.waiting.length === 0 ? <p>{t("queue.nobodyWaiting")}</p> : <WaitingTable v={v} ctx={ctx} />}
-      <h2>{v.open ? t("queue.closeCounter") : t("queue.openCounter")}</h2>
-      <form method="post" action="/queue/counter/state" class="queue-inline-field">
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="open" value={v.open ? "0" : "1"} />
-        {v.open ? (
-          <>
+      {v.open ? (
+        <details class="queue-close">
+          <summary>{t("queue.closeCounter")}</summary>
+          <form method="post" action="/queue/counter/state" class="queue-inline-field">
+            <CsrfField token={ctx.csrfToken} />
+            <input type="hidden" name="open" value="0" />
             <label for="counter-reason">{t("queue.closeReason")}</label>
             <input id="counter-reason" name="reason" type="text" maxlength={100} autocomplete="off" />
-          </>
-        ) : null}
-        <button class="button button--secondary" type="submit">
-          {v.open ? t("queue.closeCounter") : t("queue.openCounter")}
-        </button>
-      </form>
+            <button class="button button--secondary" type="submit">
+              {t("queue.closeCounter")}
+            </button>
+          </form>
+        </details>
+      ) : null}
       <ul class="queue-links">
         <li>
           <a href="/queue">{t("queue.overviewTitle")}</a>
@@ -279,19 +294,6 @@ export function counterPage(ctx: PageContext, v: CounterView) {
           <a href={`/queue/offices/${v.officeId}/display`}>{t("queue.openDisplay")}</a>
         </li>
       </ul>
-    </>
-  );
-}
-
-/** A staff member without a chosen counter: what to do, and the way home. */
-export function noCounterPage(ctx: PageContext, problem: Problem) {
-  return (
-    <>
-      <h1>{ctx.t("queue.counterTitle")}</h1>
-      <p class="lead">{ctx.t.message(problem)}</p>
-      <p>
-        <a href="/">{ctx.t("common.backToHome")}</a>
-      </p>
     </>
   );
 }

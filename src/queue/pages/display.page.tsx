@@ -2,7 +2,8 @@ import { DEFAULT_LOCALE, type Locale, type LocaleMap } from "../../shared/locale
 import { type PublicContext, PublicLayout } from "../../web/components/public-layout";
 import { type MessageKey, type Translate, translator } from "../../web/i18n";
 import type { DisplayPayload } from "../queue.presenters";
-import { Caption } from "./components";
+import { fillWait, type WaitTemplates } from "../wait-estimate";
+import { Caption, waitTemplates } from "./components";
 
 export interface DisplayView {
   officeId: string;
@@ -13,7 +14,7 @@ export interface DisplayView {
 }
 
 /** The texts the display's script fills in as the board changes, per language (Japanese first). */
-export type DisplayTexts = Record<Locale, { waiting: string; range: string; call: string }>;
+export type DisplayTexts = Record<Locale, { waiting: string; wait: WaitTemplates; call: string }>;
 
 export function displayTexts(captions: readonly Locale[]): DisplayTexts {
   const texts: DisplayTexts = {};
@@ -21,7 +22,12 @@ export function displayTexts(captions: readonly Locale[]): DisplayTexts {
     const t = translator(lang);
     texts[lang] = {
       waiting: t("queue.waitingCount", { count: "{count}" }),
-      range: t("queue.waitRange", { min: "{min}", max: "{max}" }),
+      // Short words on the board: a row must stay one or two lines at 5 m.
+      wait: {
+        ...waitTemplates(t),
+        noSamples: t("queue.waitNoSamplesShort"),
+        noOpenCounter: t("queue.waitNoCounterShort"),
+      },
       call: t("queue.displayAnnouncement", { number: "{number}", counter: "{counter}" }),
     };
   }
@@ -79,9 +85,12 @@ function WaitCell(props: {
   field: "waiting" | "range";
   texts: DisplayTexts;
   captions: readonly Locale[];
-  fill: (template: string) => string;
+  fill: (texts: DisplayTexts[Locale]) => string;
 }) {
-  const text = (lang: Locale) => props.fill(props.texts[lang]?.[props.field] ?? "");
+  const text = (lang: Locale) => {
+    const texts = props.texts[lang];
+    return texts ? props.fill(texts) : "";
+  };
   return (
     <td data-field={props.field}>
       <span data-lang={DEFAULT_LOCALE}>{text(DEFAULT_LOCALE)}</span>
@@ -128,13 +137,13 @@ export function DisplayWaits(props: {
               field="waiting"
               texts={texts}
               captions={captions}
-              fill={(s) => s.replace("{count}", String(w.waiting))}
+              fill={(x) => x.waiting.replace("{count}", String(w.waiting))}
             />
             <WaitCell
               field="range"
               texts={texts}
               captions={captions}
-              fill={(s) => s.replace("{min}", String(w.min)).replace("{max}", String(w.max))}
+              fill={(x) => fillWait(x.wait, w.wait)}
             />
           </tr>
         ))}

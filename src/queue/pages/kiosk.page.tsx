@@ -3,7 +3,8 @@ import type { Locale, LocaleMap } from "../../shared/locale";
 import { Local } from "../../web/components/lang";
 import { type PublicContext, PublicLayout } from "../../web/components/public-layout";
 import { CsrfField } from "../../web/layout";
-import { QueueAlert } from "./components";
+import type { WaitShown } from "../wait-estimate";
+import { QueueAlert, waitText } from "./components";
 
 /** One language button: the language in its own name, leading to the kiosk in that language. */
 export interface KioskLanguage {
@@ -17,8 +18,7 @@ export interface KioskPurpose {
   id: string;
   labels: LocaleMap;
   waiting: number;
-  min: number;
-  max: number;
+  wait: WaitShown;
 }
 
 export interface KioskView {
@@ -30,6 +30,8 @@ export interface KioskView {
   closed: Problem[];
   problems: Problem[];
   csrfToken: string;
+  /** The kiosk has a printer: carried to the receipt, which then prints by itself. */
+  printer: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export function kioskPage(ctx: PublicContext, v: KioskView) {
         <form method="post" action={`/queue/offices/${v.officeId}/kiosk`} class="kiosk__form">
           <CsrfField token={v.csrfToken} />
           <input type="hidden" name="lang" value={ctx.lang} />
+          {v.printer ? <input type="hidden" name="printer" value="1" /> : null}
           <ul class="kiosk__purposes">
             {v.purposes.map((p) => (
               <li>
@@ -88,7 +91,7 @@ export function kioskPage(ctx: PublicContext, v: KioskView) {
                   </span>
                   <span class="kiosk__wait">
                     <span>{t("queue.waitingCount", { count: String(p.waiting) })}</span>
-                    <span>{t("queue.waitRange", { min: String(p.min), max: String(p.max) })}</span>
+                    <span>{waitText(t, p.wait)}</span>
                   </span>
                 </button>
               </li>
@@ -96,6 +99,15 @@ export function kioskPage(ctx: PublicContext, v: KioskView) {
           </ul>
         </form>
       )}
+      {/* Reservations (src/reservations): a resident who booked checks in with the reservation's code. */}
+      <p class="kiosk__reservation">
+        <a
+          class="button button--secondary kiosk__big-button"
+          href={`/reservations/kiosk/${v.officeId}?lang=${encodeURIComponent(ctx.lang)}`}
+        >
+          {t("reservations.kioskEntry")}
+        </a>
+      </p>
     </PublicLayout>
   );
 }

@@ -6,6 +6,8 @@ import type { MessageKey } from "../../web/i18n";
 import { CsrfField, ErrorSummary, type PageContext } from "../../web/layout";
 import type { TicketKind } from "../queue.table";
 import { ticketKinds } from "../queue.table";
+import type { WaitShown } from "../wait-estimate";
+import { waitText } from "./components";
 
 export interface OverviewPurpose {
   id: string;
@@ -14,8 +16,7 @@ export interface OverviewPurpose {
   bandEnd: number;
   counters: LocaleMap[];
   waiting: number;
-  min: number;
-  max: number;
+  wait: WaitShown;
 }
 
 export interface OverviewView {
@@ -87,7 +88,7 @@ export function overviewPage(ctx: PageContext, v: OverviewView) {
                 ))}
               </td>
               <td>{t("queue.waitingCount", { count: String(p.waiting) })}</td>
-              <td>{t("queue.waitRange", { min: String(p.min), max: String(p.max) })}</td>
+              <td>{waitText(t, p.wait)}</td>
             </tr>
           ))}
         </tbody>

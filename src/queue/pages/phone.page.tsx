@@ -3,6 +3,7 @@ import type { Locale, LocaleMap } from "../../shared/locale";
 import { Local } from "../../web/components/lang";
 import { type PublicContext, PublicLayout } from "../../web/components/public-layout";
 import type { PhonePayload } from "../queue.presenters";
+import { aheadText, waitTemplates, waitText } from "./components";
 
 export const phoneStates = [
   "waiting",
@@ -67,13 +68,10 @@ export function phonePage(ctx: PublicContext, v: PhoneView) {
   const waitLine = (
     <>
       <p class="phone__ahead">
-        <span data-field="ahead-text">{t("queue.ahead", { count: String(p.ahead ?? 0) })}</span>
+        <span data-field="ahead-text">{aheadText(t, p.ahead ?? 0)}</span>
       </p>
       <p class="phone__estimate">
-        {t("queue.estimate")}:{" "}
-        <span data-field="range">
-          {t("queue.waitRange", { min: String(p.min ?? 0), max: String(p.max ?? 0) })}
-        </span>
+        {t("queue.estimate")}: <span data-field="range">{p.wait ? waitText(t, p.wait) : ""}</span>
       </p>
     </>
   );
@@ -92,7 +90,8 @@ export function phonePage(ctx: PublicContext, v: PhoneView) {
         data-events={`/queue/t/${v.token}/events`}
         data-lang={ctx.lang}
         data-text-ahead={t("queue.ahead", { count: slot("count") })}
-        data-text-range={t("queue.waitRange", { min: slot("min"), max: slot("max") })}
+        data-text-ahead-none={t("queue.aheadNone")}
+        data-wait-texts={JSON.stringify(waitTemplates(t))}
         data-text-called={t("queue.phoneCalled", { counter: slot("counter") })}
       >
         <h1>{t("queue.phoneTitle")}</h1>

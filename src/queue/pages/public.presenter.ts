@@ -5,7 +5,7 @@ import { closedRefusal } from "../issue-ticket";
 import { displayPayload, type PhonePayload, type SpokenCall } from "../queue.presenters";
 import type { QueueOffice } from "../queue.repository";
 import type { Board } from "../queue-board";
-import { roundedRange } from "../wait-estimate";
+import { shownWait, type WaitEstimate } from "../wait-estimate";
 import type { DisplayView } from "./display.page";
 import type { KioskLanguage, KioskView } from "./kiosk.page";
 import type { PhoneView } from "./phone.page";
@@ -27,18 +27,19 @@ export function offeredLocale(
 export const spokenCall: SpokenCall = (number, counter) =>
   translator(DEFAULT_LOCALE)("queue.displayAnnouncement", { number: String(number), counter });
 
-const kioskPath = (officeId: string, lang: Locale) =>
-  `/queue/offices/${officeId}/kiosk?lang=${encodeURIComponent(lang)}`;
+const kioskPath = (officeId: string, lang: Locale, printer: boolean) =>
+  `/queue/offices/${officeId}/kiosk?lang=${encodeURIComponent(lang)}${printer ? "&printer=1" : ""}`;
 
 export function kioskLanguages(
   officeId: string,
   offered: readonly Locale[],
   current: Locale,
+  printer = false,
 ): KioskLanguage[] {
   return LANGUAGES.filter((l) => offered.includes(l.code)).map((l) => ({
     code: l.code,
     name: l.name,
-    href: kioskPath(officeId, l.code),
+    href: kioskPath(officeId, l.code, printer),
     current: l.code === current,
   }));
 }
@@ -54,17 +55,19 @@ export function kioskView(p: {
   problems: readonly Problem[];
   csrfToken: string;
   now: Date;
+  printer?: boolean;
 }): KioskView {
   const closed = closedRefusal(p.now, p.office)?.problems ?? [];
   return {
     officeId: p.office.officeId,
     officeName: p.office.name,
-    languages: kioskLanguages(p.office.officeId, p.offered, p.lang),
+    languages: kioskLanguages(p.office.officeId, p.offered, p.lang, p.printer ?? false),
+    printer: p.printer ?? false,
     purposes: p.board.purposes.map((x) => ({
       id: x.id,
       labels: x.labels,
       waiting: x.waiting,
-      ...roundedRange(x.estimate),
+      wait: shownWait(x.estimate),
     })),
     closed,
     // A refused issue on a closed day says what the closed kiosk says: once is enough.
@@ -73,29 +76,36 @@ export function kioskView(p: {
   };
 }
 
+/** Seconds before a kiosk receipt returns to the start, and how long before that it warns. */
+export const RECEIPT_RETURN_SECONDS = 90;
+export const RECEIPT_WARN_SECONDS = 20;
+
 export function receiptView(p: {
   office: QueueOffice;
-  board: Board;
+  /** The ticket's place on its lane at issue (counted there, not from a board). */
+  place: { ahead: number; estimate: WaitEstimate };
   ticket: { id: string; number: number; issuedAt: Date };
   purpose: LocaleMap;
   phoneUrl: string;
   qrSvg: string;
   backUrl: string;
   autoReturn: boolean;
+  autoPrint: boolean;
 }): ReceiptView {
-  const view = p.board.tickets.get(p.ticket.id);
-  const range = view?.estimate ? roundedRange(view.estimate) : { min: 0, max: 0 };
   return {
     officeName: p.office.name,
     number: p.ticket.number,
     purpose: p.purpose,
     issuedAt: p.ticket.issuedAt,
-    ahead: view?.ahead ?? 0,
-    ...range,
+    ahead: p.place.ahead,
+    wait: shownWait(p.place.estimate),
     phoneUrl: p.phoneUrl,
     qrSvg: p.qrSvg,
     backUrl: p.backUrl,
     autoReturn: p.autoReturn,
+    autoPrint: p.autoPrint,
+    returnSeconds: RECEIPT_RETURN_SECONDS,
+    warnSeconds: RECEIPT_WARN_SECONDS,
   };
 }
 

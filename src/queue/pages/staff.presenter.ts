@@ -4,7 +4,7 @@ import type { CounterInfo, Purpose, QueueOffice } from "../queue.repository";
 import type { TicketKind } from "../queue.table";
 import type { Board } from "../queue-board";
 import type { CounterDesk } from "../read-counter";
-import { roundedRange } from "../wait-estimate";
+import { shownWait } from "../wait-estimate";
 import type { CounterView } from "./counter.page";
 import type { OverviewView } from "./overview.page";
 
@@ -29,7 +29,7 @@ export function overviewView(p: {
         bandEnd: x.bandEnd,
         counters: x.counterIds.flatMap((id) => counterLabels.get(id) ?? []),
         waiting: live?.waiting ?? 0,
-        ...(live ? roundedRange(live.estimate) : { min: 0, max: 0 }),
+        wait: live ? shownWait(live.estimate) : { kind: "noOpenCounter" },
       };
     }),
     problems: p.problems,

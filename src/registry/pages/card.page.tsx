@@ -1,3 +1,4 @@
+import { CardCheck } from "../../card/pages/card-check";
 import type { Problem } from "../../shared/errors";
 import { DateField, ErrorSummary, problemFor, SelectField, TextField } from "../../web/components/fields";
 import type { PageContext } from "../../web/layout";
@@ -23,6 +24,7 @@ export function CardPage({ ctx, form, sexes, problems, results }: CardPageProps)
       <ErrorSummary problems={problems} t={t} />
       <SearchTabs ctx={ctx} current="card" />
       <p class="lead">{t("registry.cardLead")}</p>
+      <CardCheck ctx={ctx} version={0} action="fill" />
       <form method="get" action="/registry/card" novalidate>
         <TextField id="name" label={t("registry.cardName")} value={form.name} error={error("name")} />
         <TextField

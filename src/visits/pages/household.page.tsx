@@ -7,9 +7,10 @@ import type { MessageKey } from "../../web/i18n";
 import type { PageContext } from "../../web/layout";
 import type { ResidentHitView, VisitFrameView } from "../visits.presenters";
 import { Msg, VisitForm } from "./components";
+import { ResidentDifferences, type ResidentDifferenceView } from "./resident-differences";
 
 /** The events a registry household is opened for, which are also the audited reasons for opening it. */
-const eventKey: Record<string, MessageKey> = {
+export const eventKey: Record<string, MessageKey> = {
   "move-within": "visits.eventMoveWithin",
   "move-between-wards": "visits.eventMoveBetweenWards",
   "move-out": "visits.eventMoveOut",
@@ -36,6 +37,10 @@ export interface HouseholdPageView {
   draft: GuidanceDraft;
   /** The registry household the form was prefilled from, if any. */
   registryHouseholdId: string;
+  /** Events added at the plan step, which confirming the household again drops. */
+  laterEvents: string[];
+  /** A pre-application's household opened from the registry: where the resident's entry differed. */
+  residentDifferences?: ResidentDifferenceView[];
 }
 
 function ResidentRow({
@@ -101,8 +106,14 @@ export function HouseholdPage({
 }) {
   const { t } = ctx;
   const { results } = view.search;
+  const later = view.laterEvents.map((e) => (eventKey[e] ? t(eventKey[e]) : e));
   return (
     <>
+      {later.length > 0 ? (
+        <p class="notice" role="note">
+          {t("visits.eventsCleared", { events: later.join(t("visits.listSeparator")) })}
+        </p>
+      ) : null}
       <h2>{t("visits.registrySearchTitle")}</h2>
       <form method="get" action={`/visits/${visit.id}`} class="search-form">
         <TextField id="q" label={t("visits.searchName")} value={view.search.q} />
@@ -137,6 +148,9 @@ export function HouseholdPage({
             </tbody>
           </table>
         )
+      ) : null}
+      {view.residentDifferences?.length ? (
+        <ResidentDifferences ctx={ctx} differences={view.residentDifferences} />
       ) : null}
       <h2>{t("visits.householdEntryTitle")}</h2>
       <p>{t("visits.householdEntryLead")}</p>

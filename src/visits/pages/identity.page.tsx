@@ -1,3 +1,4 @@
+import { CardCheck } from "../../card/pages/card-check";
 import type { Problem } from "../../shared/errors";
 import { CheckboxGroup, problemFor } from "../../web/components/fields";
 import { Ja } from "../../web/components/lang";
@@ -58,6 +59,7 @@ export function IdentityPage({
   const { t } = ctx;
   return (
     <VisitForm ctx={ctx} visit={visit} action="identity">
+      <CardCheck ctx={ctx} version={visit.version} action={`/visits/${visit.id}/identity/card`} />
       <h2>{t("visits.identityTitle")}</h2>
       <p>{t("visits.identityLead")}</p>
       {view.groups.map((g) => (

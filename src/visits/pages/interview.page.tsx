@@ -1,9 +1,10 @@
+import { ManualLink } from "../../manual/pages/manual-link";
 import type { Problem } from "../../shared/errors";
 import { DateField, problemFor, SelectField, TextField } from "../../web/components/fields";
 import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import { assetUrl } from "../../web/static-assets";
-import type { KnownFactView, QuestionView, VisitFrameView } from "../visits.presenters";
+import type { KnownFactView, PlanRowView, QuestionView, VisitFrameView } from "../visits.presenters";
 import { MemberName, Msg, optionLabel, VisitForm } from "./components";
 
 function QuestionLabel({ ctx, q }: { ctx: PageContext; q: QuestionView }) {
@@ -79,12 +80,15 @@ export function InterviewPage({
   questions,
   known,
   problems,
+  procedures = [],
 }: {
   ctx: PageContext;
   visit: VisitFrameView;
   questions: QuestionView[];
   known: KnownFactView[];
   problems: readonly Problem[];
+  /** The procedures this interview asks for, each linked to its manual entry (staff part). */
+  procedures?: readonly Pick<PlanRowView, "id" | "name">[];
 }) {
   const { t } = ctx;
   const ids = new Set(questions.map((q) => q.id));
@@ -92,6 +96,18 @@ export function InterviewPage({
     <VisitForm ctx={ctx} visit={visit} action="answers">
       <h2>{t("visits.interviewTitle", { count: questions.length })}</h2>
       <p>{t("visits.interviewLead")}</p>
+      {procedures.length > 0 ? (
+        <section aria-labelledby="interview-procedures">
+          <h3 id="interview-procedures">{t("manual.interviewProcedures")}</h3>
+          <ul class="interview-procedures">
+            {procedures.map((p) => (
+              <li data-procedure={p.id}>
+                <Ja ctx={ctx}>{p.name}</Ja> <ManualLink t={t} procedureId={p.id} name={p.name} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {known.length > 0 ? (
         <section aria-labelledby="known-facts">
           <h3 id="known-facts">{t("visits.knownFactsTitle")}</h3>

@@ -44,10 +44,13 @@ const procedures: PlanRowView[] = [
 ];
 
 const html = (node: unknown) => String(node);
+const oneEvent = { events: ["move-in"], addable: ["marriage"] };
 
 describe("the visit pages", () => {
   it("read in Japanese with no language marks", () => {
-    const out = html(<PlanPage ctx={ctxFor("ja")} visit={visit} procedures={procedures} problems={[]} />);
+    const out = html(
+      <PlanPage ctx={ctxFor("ja")} visit={visit} procedures={procedures} events={oneEvent} problems={[]} />,
+    );
     expect(out).toContain("必要な手続き（2件）");
     // By name and 続柄, an unnamed member by position: never by id (m1).
     expect(out).toContain("𠮷田 太郎（世帯主）、2人目の方（子）");
@@ -59,7 +62,9 @@ describe("the visit pages", () => {
   });
 
   it("mark every Japanese run inside an English page: names, procedures, 和暦 dates", () => {
-    const out = html(<PlanPage ctx={ctxFor("en")} visit={visit} procedures={procedures} problems={[]} />);
+    const out = html(
+      <PlanPage ctx={ctxFor("en")} visit={visit} procedures={procedures} events={oneEvent} problems={[]} />,
+    );
     expect(out).toContain("Procedures (2)");
     expect(out).toContain('<span lang="ja">転入届</span>');
     expect(out).toContain('<span lang="ja">𠮷田 太郎</span> (Head of household), Person 2 (Child)');

@@ -1,3 +1,4 @@
+import { ManualLink } from "../../manual/pages/manual-link";
 import { formatWesternDate } from "../../shared/dates";
 import type { Problem } from "../../shared/errors";
 import { problemFor, TextField } from "../../web/components/fields";
@@ -5,6 +6,7 @@ import { Ja, Local } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import type { PlanRowView, VisitFrameView } from "../visits.presenters";
 import { Deadline, MemberNames, MoveButton, Msg, TableScroll, VisitForm } from "./components";
+import { VisitEvents, type VisitEventsView } from "./visit-events.page";
 
 /** Declining a one-stop procedure (with the resident's reason), or taking a decline back. */
 function DeclineForm({
@@ -57,11 +59,13 @@ export function PlanPage({
   ctx,
   visit,
   procedures,
+  events,
   problems,
 }: {
   ctx: PageContext;
   visit: VisitFrameView;
   procedures: PlanRowView[];
+  events: VisitEventsView;
   problems: readonly Problem[];
 }) {
   const { t } = ctx;
@@ -84,7 +88,7 @@ export function PlanPage({
             {procedures.map((p) => (
               <tr data-procedure={p.id} class={p.declined !== undefined ? "declined" : ""}>
                 <td>
-                  <Ja ctx={ctx}>{p.name}</Ja>
+                  <Ja ctx={ctx}>{p.name}</Ja> <ManualLink t={t} procedureId={p.id} name={p.name} />
                   {p.declined !== undefined ? (
                     <p>
                       <Msg
@@ -123,6 +127,7 @@ export function PlanPage({
           </tbody>
         </table>
       </TableScroll>
+      <VisitEvents ctx={ctx} visit={visit} view={events} />
       <div class="button-row">
         <MoveButton ctx={ctx} visit={visit} to="interview" label="visits.toInterview" />
         <MoveButton ctx={ctx} visit={visit} to="household" label="visits.backToHousehold" secondary />

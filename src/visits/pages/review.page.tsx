@@ -2,12 +2,41 @@ import type { Problem } from "../../shared/errors";
 import { Ja } from "../../web/components/lang";
 import type { PageContext } from "../../web/layout";
 import { assetUrl } from "../../web/static-assets";
-import type { ReviewFormView, VisitFrameView } from "../visits.presenters";
+import type { MemberRef, ReviewFormView, VisitFrameView } from "../visits.presenters";
 import { MemberName, MoveButton, Msg, VisitForm } from "./components";
 import { ProxySigningForm } from "./proxy-signing";
 
+/**
+ * The other 届出人's own pad (a 婚姻届's other partner), optional: left empty, their box of those forms
+ * says to sign by hand.
+ */
+function CosignaturePad({ ctx, cosigner }: { ctx: PageContext; cosigner: MemberRef }) {
+  const { t } = ctx;
+  return (
+    <div data-signature-pad="cosignature" class="cosignature">
+      <h3 id="cosignature">
+        <Msg t={t} k="visits.cosignatureTitle" parts={{ name: <MemberName ctx={ctx} member={cosigner} /> }} />
+      </h3>
+      <p>{t("visits.cosignatureLead")}</p>
+      <canvas class="cosignature-pad" aria-label={t("visits.cosignatureBox")} role="img" />
+      <input type="hidden" name="cosignature" value="" />
+      <button class="button button--secondary" type="button" data-signature-clear>
+        {t("visits.clearSignature")}
+      </button>
+    </div>
+  );
+}
+
 /** The resident's one signature on the tablet's pad (a client island); refused empty by page and server. */
-function SignatureForm({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView }) {
+function SignatureForm({
+  ctx,
+  visit,
+  cosigners,
+}: {
+  ctx: PageContext;
+  visit: VisitFrameView;
+  cosigners: MemberRef[];
+}) {
   const { t } = ctx;
   return (
     <VisitForm ctx={ctx} visit={visit} action="sign" attrs={{ "data-signature-form": "" }}>
@@ -17,6 +46,9 @@ function SignatureForm({ ctx, visit }: { ctx: PageContext; visit: VisitFrameView
       </p>
       <canvas class="signature-pad" aria-label={t("visits.signatureBox")} role="img" />
       <input type="hidden" name="signature" value="" />
+      {cosigners.map((cosigner) => (
+        <CosignaturePad ctx={ctx} cosigner={cosigner} />
+      ))}
       <noscript>
         <p>{t("visits.signatureNeedsScript")}</p>
       </noscript>
@@ -42,11 +74,14 @@ export function ReviewPage({
   ctx,
   visit,
   forms,
+  cosigners = [],
   problems = [],
 }: {
   ctx: PageContext;
   visit: VisitFrameView;
   forms: ReviewFormView[];
+  /** The other 届出人 who may sign their own box (at most one: the visit's couple). */
+  cosigners?: MemberRef[];
   problems?: readonly Problem[];
 }) {
   const { t } = ctx;
@@ -70,7 +105,7 @@ export function ReviewPage({
       </p>
       {visit.state === "review" ? (
         <>
-          <SignatureForm ctx={ctx} visit={visit} />
+          <SignatureForm ctx={ctx} visit={visit} cosigners={cosigners.slice(0, 1)} />
           <ProxySigningForm ctx={ctx} visit={visit} problems={problems} />
         </>
       ) : (

@@ -1,3 +1,4 @@
+import type { GuidanceDraft } from "../../guidance/guidance-form";
 import type { DeliveryStatusView } from "../../handoff/handoff.presenters";
 import type { Problem } from "../../shared/errors";
 import type { PageContext } from "../../web/layout";
@@ -5,6 +6,7 @@ import type {
   AcceptedView,
   IdentityView,
   KnownFactView,
+  MemberRef,
   PlanRowView,
   QuestionView,
   ReviewFormView,
@@ -19,15 +21,17 @@ import { InterviewPage } from "./interview.page";
 import { PlanPage } from "./plan.page";
 import { ReceptionPage } from "./reception.page";
 import { ReviewPage } from "./review.page";
+import { AddEventPage, type VisitEventsView } from "./visit-events.page";
 
 /** What the page of the visit's current step shows (review and signature share one page, as do accepted and closed). */
 export type VisitStepView =
   | { step: "reception" }
   | { step: "identity"; identity: IdentityView }
   | { step: "household"; household: HouseholdPageView }
-  | { step: "plan"; procedures: PlanRowView[] }
-  | { step: "interview"; questions: QuestionView[]; known: KnownFactView[] }
-  | { step: "review"; forms: ReviewFormView[] }
+  | { step: "plan"; procedures: PlanRowView[]; events: VisitEventsView }
+  | { step: "add-event"; draft: GuidanceDraft }
+  | { step: "interview"; questions: QuestionView[]; known: KnownFactView[]; procedures?: PlanRowView[] }
+  | { step: "review"; forms: ReviewFormView[]; cosigners: MemberRef[] }
   | { step: "accepted"; accepted: AcceptedView<DeliveryStatusView[]> }
   | { step: "cancelled" };
 
@@ -55,7 +59,15 @@ export function VisitPage({
       ) : view.step === "household" ? (
         <HouseholdPage ctx={ctx} visit={visit} view={view.household} problems={named} />
       ) : view.step === "plan" ? (
-        <PlanPage ctx={ctx} visit={visit} procedures={view.procedures} problems={named} />
+        <PlanPage
+          ctx={ctx}
+          visit={visit}
+          procedures={view.procedures}
+          events={view.events}
+          problems={named}
+        />
+      ) : view.step === "add-event" ? (
+        <AddEventPage ctx={ctx} visit={visit} draft={view.draft} problems={named} />
       ) : view.step === "interview" ? (
         <InterviewPage
           ctx={ctx}
@@ -63,9 +75,10 @@ export function VisitPage({
           questions={view.questions}
           known={view.known}
           problems={named}
+          procedures={view.procedures}
         />
       ) : view.step === "review" ? (
-        <ReviewPage ctx={ctx} visit={visit} forms={view.forms} problems={named} />
+        <ReviewPage ctx={ctx} visit={visit} forms={view.forms} cosigners={view.cosigners} problems={named} />
       ) : view.step === "accepted" ? (
         <AcceptedPage ctx={ctx} visit={visit} view={view.accepted} />
       ) : (

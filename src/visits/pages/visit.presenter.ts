@@ -1,16 +1,20 @@
 import { settingsForMunicipality } from "../../catalog/municipalities";
+import { eventTypes } from "../../catalog/vocabulary";
 import type { DbOrTx } from "../../db/database";
-import { emptyDraft, type GuidanceDraft } from "../../guidance/guidance-form";
+import { draftFromHousehold, emptyDraft, type GuidanceDraft } from "../../guidance/guidance-form";
+import type { Household } from "../../guidance/household.schema";
 import { destinationCatalog } from "../../handoff/destination-catalog";
 import { presentStatuses } from "../../handoff/handoff.presenters";
 import { handoffRepository } from "../../handoff/handoff.repository";
+import { mergeWithRegistry } from "../../preapply/merge-with-registry";
 import { openReasons } from "../../registry/open-household";
 import type { ResidentRegistryPort } from "../../registry/registry.port";
 import { birthDateOf } from "../../registry/search-residents";
-import { familyEvents } from "../draft-from-registry";
 import { type VisitRow, visitRepository } from "../visit.repository";
+import { MAX_VISIT_EVENTS, unionHousehold, visitHouseholds } from "../visit-events";
 import {
   presentAccepted,
+  presentCosigners,
   presentIdentity,
   presentInterview,
   presentKnownFacts,
@@ -18,6 +22,7 @@ import {
   presentResidentHits,
   presentReview,
 } from "../visits.presenters";
+import type { ResidentDifferenceView } from "./resident-differences";
 import type { VisitStepView } from "./visit.page";
 import { unnamedMemberLabel } from "./visit-frame.presenter";
 
@@ -38,6 +43,42 @@ export interface VisitStepInput {
   draft?: GuidanceDraft | undefined;
   /** Answers just posted and refused: shown again as typed. */
   answers?: Record<string, unknown> | undefined;
+  /** At the plan step: the further event staff chose to add (the form opens with the visit's people). */
+  addEvent?: string | undefined;
+}
+
+/**
+ * The household form for a further event: the visit's people (the union of its events' households,
+ * under their ids), the chosen event on the first event's day, nothing of the earlier events' own.
+ */
+function addEventDraft(households: Household[], type: string, today: string, visit: VisitRow): GuidanceDraft {
+  const event = eventTypes.find((e) => e === type) ?? "move-in";
+  if (households.length === 0) return emptyDraft(today);
+  const people = unionHousehold(households);
+  return draftFromHousehold({ ...people, event: { type: event, date: people.event.date } }, today, {
+    fromRegistry: visit.source === "registry",
+  });
+}
+
+/**
+ * A visit from a pre-application whose registry household staff just opened (`?household=`, the draft
+ * merged by withPreApplication): the resident's facts the registry's replaced. The merged draft's
+ * members carry the registry's facts, so merging the resident's entry into it again finds the same
+ * differences. Nothing for any other visit, nor for a posted form.
+ */
+function residentDifferences(
+  visit: VisitRow,
+  input: VisitStepInput,
+  draft: GuidanceDraft,
+  today: string,
+): { residentDifferences?: ResidentDifferenceView[] } {
+  if (visit.source !== "pre-application" || !visit.household || !input.registryHouseholdId || !input.draft)
+    return {};
+  const found = mergeWithRegistry(draft, visit.household, today).differences;
+  if (found.length === 0) return {};
+  return {
+    residentDifferences: found.map((d) => ({ ...d, name: draft.members[d.position - 1]?.name ?? "" })),
+  };
 }
 
 /**
@@ -73,27 +114,45 @@ export async function presentVisitStep(
       const draft = input.draft ?? emptyDraft(sources.today);
       const household = {
         search: { q, birthDate, results: found ? presentResidentHits(found) : undefined, problems },
-        // The family events are opened as 届出事項の変更 (visit-registry.routes.ts), listed before it.
-        reasons: openReasons.flatMap((x) =>
-          x === "certificate" ? [] : x === "change" ? [...familyEvents, x] : [x],
-        ),
+        // A certificate is not a visit's reason: the counter's own reasons, each audited as chosen.
+        reasons: openReasons.filter((x) => x !== "certificate"),
         reason: draft.event.type,
         draft,
         registryHouseholdId: input.registryHouseholdId,
+        laterEvents: (visitHouseholds(visit) ?? []).slice(1).map((h) => h.event.type),
+        ...residentDifferences(visit, input, draft, sources.today),
       };
       return { step: "household", household };
     }
-    case "plan":
-      return { step: "plan", procedures: presentPlan(visit, settingsForMunicipality(visit.municipalityId)) };
+    case "plan": {
+      const households = visitHouseholds(visit) ?? [];
+      const events = households.map((h) => h.event.type);
+      if (input.draft || input.addEvent) {
+        const draft = input.draft ?? addEventDraft(households, input.addEvent ?? "", sources.today, visit);
+        return { step: "add-event", draft };
+      }
+      return {
+        step: "plan",
+        procedures: presentPlan(visit, settingsForMunicipality(visit.municipalityId)),
+        events: {
+          events,
+          addable: events.length >= MAX_VISIT_EVENTS ? [] : eventTypes.filter((e) => !events.includes(e)),
+        },
+      };
+    }
     case "interview":
       return {
         step: "interview",
         questions: presentInterview(visit, input.answers, unnamedMemberLabel),
         known: presentKnownFacts(visit),
+        // The procedures taken here today, each linked to its manual entry at the top of the page.
+        procedures: presentPlan(visit, settingsForMunicipality(visit.municipalityId)).filter(
+          (p) => p.handling === "one-stop" && !p.declined,
+        ),
       };
     case "review":
     case "signature":
-      return { step: "review", forms: presentReview(visit) };
+      return { step: "review", forms: presentReview(visit), cosigners: presentCosigners(visit) };
     case "accepted":
     case "closed": {
       const applications = await visitRepository(db).listApplications(visit.municipalityId, visit.id);

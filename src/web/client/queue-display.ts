@@ -2,10 +2,11 @@
 // Japanese for each new call, and each call announced to screen readers as a sentence in Japanese and
 // in the captions' languages. Without JavaScript the page reloads itself (<noscript> refresh).
 import type { Announcement, DisplayPayload } from "../../queue/queue.presenters";
+import { fillWait, type WaitTemplates } from "../../queue/wait-estimate";
 import type { LocaleMap } from "../../shared/locale";
 
 /** The page's texts per language (Japanese first): see displayTexts in src/queue/pages/display.page.tsx. */
-type Texts = Record<string, { waiting: string; range: string; call: string }>;
+type Texts = Record<string, { waiting: string; wait: WaitTemplates; call: string }>;
 
 const root = document.querySelector<HTMLElement>(".display__board[data-events]");
 if (root) startDisplay(root);
@@ -42,15 +43,19 @@ function startDisplay(root: HTMLElement): void {
     soundButton.hidden = false;
     soundButton.addEventListener("click", enableSound);
   }
-  if (localStorage.getItem("mg-display-sound") === "1") {
-    try {
-      audio = new AudioContext();
-      if (audio.state === "running") {
-        if (soundButton) soundButton.hidden = true;
-        if (soundOn) soundOn.hidden = false;
-      }
-    } catch {}
-  }
+  // Where the device allows sound without a gesture (Chromium started with
+  // --autoplay-policy=no-user-gesture-required, as docs/operations.md sets up a display in kiosk
+  // mode), the board speaks from the start and shows no button; elsewhere one touch enables it.
+  try {
+    audio = new AudioContext();
+    if (audio.state === "running") {
+      root.dataset.sound = "auto";
+      if (soundButton) soundButton.hidden = true;
+      if (soundOn) soundOn.hidden = false;
+    } else if (localStorage.getItem("mg-display-sound") === "1") {
+      void audio.resume();
+    }
+  } catch {}
 
   const chime = (at: number) => {
     if (audio?.state !== "running") return;
@@ -164,9 +169,8 @@ function startDisplay(root: HTMLElement): void {
         if (template) span.textContent = template.replace("{count}", String(w.waiting));
       }
       for (const span of row.querySelectorAll<HTMLElement>('[data-field="range"] [data-lang]')) {
-        const template = texts[span.dataset.lang ?? ""]?.range;
-        if (template)
-          span.textContent = template.replace("{min}", String(w.min)).replace("{max}", String(w.max));
+        const templates = texts[span.dataset.lang ?? ""]?.wait;
+        if (templates) span.textContent = fillWait(templates, w.wait);
       }
     }
   };

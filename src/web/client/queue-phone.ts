@@ -1,6 +1,7 @@
 // The phone page's island: the ticket's place and estimated wait, live by Server-Sent Events, with a
 // vibration when the turn is near and when called. Without JavaScript the page reloads itself.
 import type { PhonePayload } from "../../queue/queue.presenters";
+import { fillWait, type WaitTemplates } from "../../queue/wait-estimate";
 
 const card = document.querySelector<HTMLElement>(".phone__card[data-events]");
 if (card) startPhone(card);
@@ -16,6 +17,10 @@ function startPhone(card: HTMLElement): void {
   let current = card.querySelector<HTMLElement>("[data-state]:not([hidden])")?.dataset.state ?? "";
   let failures = 0;
   let lastId = "";
+  let waitTexts = {} as WaitTemplates;
+  try {
+    waitTexts = JSON.parse(card.dataset.waitTexts ?? "{}") as WaitTemplates;
+  } catch {}
 
   const fill = (field: string, value: string) => {
     for (const el of card.querySelectorAll<HTMLElement>(`[data-field="${field}"]`)) el.textContent = value;
@@ -38,13 +43,14 @@ function startPhone(card: HTMLElement): void {
 
   const render = (p: PhonePayload) => {
     const state = stateOf(p);
-    fill("ahead-text", (card.dataset.textAhead ?? "").replace("{count}", String(p.ahead ?? 0)));
+    const ahead = p.ahead ?? 0;
     fill(
-      "range",
-      (card.dataset.textRange ?? "")
-        .replace("{min}", String(p.min ?? 0))
-        .replace("{max}", String(p.max ?? 0)),
+      "ahead-text",
+      ahead > 0
+        ? (card.dataset.textAhead ?? "").replace("{count}", String(ahead))
+        : (card.dataset.textAheadNone ?? ""),
     );
+    fill("range", p.wait ? fillWait(waitTexts, p.wait) : "");
     calledText(p.counterLabels);
     for (const section of card.querySelectorAll<HTMLElement>("[data-state]"))
       section.hidden = section.dataset.state !== state;
