@@ -129,7 +129,10 @@ export function reservationsStaffRoutes(web: ReservationsWeb): Hono<AppEnv> {
 
   app.post("/reservations/staff/reminders/:id/done", async (c) => {
     const s = session(c);
-    await markReminded(db, s.municipalityId, c.req.param("id"), web.now());
+    const id = c.req.param("id");
+    // Another municipality's reservation answers as one that does not exist.
+    if (!(await repo.findInMunicipality(s.municipalityId, id))) throw notFound();
+    await markReminded(db, s.municipalityId, id, web.now());
     return c.redirect("/reservations/staff", 303);
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions, staff } from "../../src/auth/auth.table";
@@ -6,11 +7,20 @@ import { hashToken } from "../../src/auth/session";
 import { settingsForMunicipality } from "../../src/catalog/municipalities";
 import { guideHousehold } from "../../src/guidance/guide";
 import { handoffDeliveries } from "../../src/handoff/handoff.table";
+import { importEntries } from "../../src/manual/import-entries";
+import { defaultContentDir, loadEntriesFromDir } from "../../src/manual/load-entries";
+import { shortCodeOf } from "../../src/preapply/pre-application";
+import { submitPreApplication } from "../../src/preapply/submit-pre-application";
+import { japanTime } from "../../src/queue/calendar";
 import { kioskDevices } from "../../src/queue/kiosk-device.table";
 import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../../src/queue/queue.seed";
 import { queueTickets } from "../../src/queue/queue.table";
 import { registryResidents } from "../../src/registry/registry.table";
 import { registryRow, writeRows } from "../../src/registry/registry.test-support";
+import { seedReservationRules } from "../../src/reservations/reservation.seed";
+import { reservations } from "../../src/reservations/reservation.table";
+import { defaultSlotRules } from "../../src/reservations/slot-rules";
+import { addDaysIso } from "../../src/reservations/slots";
 import { counters, offices } from "../../src/tenancy/tenancy.table";
 import { applications, visits } from "../../src/visits/visits.table";
 import { type Client, createTestApp, type TestApp, type TestUser } from "../support/app";
@@ -228,6 +238,17 @@ interface Ids {
   device: string;
   purpose: string;
   phoneToken: string;
+  /** A booked reservation of A: its id, its manage page's token and its 8-digit code. */
+  reservation: string;
+  reservationToken: string;
+  reservationCode: string;
+  /** A submitted pre-application of A: its resident's token and its counter code. */
+  preApplicationToken: string;
+  preApplicationCode: string;
+  /** A published manual entry of A (version 1). */
+  entry: string;
+  /** Tomorrow in Japan, a day the booking pages offer. */
+  date: string;
 }
 
 interface RouteCase {
@@ -451,6 +472,237 @@ const routeTable: Record<string, RouteCase> = {
     path: (i) => `/survey/visit/${i.visit}`,
     form: none,
   },
+  // A visit's further events, its pre-application and its card reading: the visit routes' guard.
+  "POST /visits/:id/events": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/events`,
+    form: () => ({ version: "1" }),
+  },
+  "POST /visits/:id/events/remove": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/events/remove`,
+    form: () => ({ version: "1", index: "1" }),
+  },
+  "POST /visits/:id/pre-application": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/pre-application`,
+    form: () => ({ version: "1", preApplicationCode: "" }),
+  },
+  "POST /visits/:id/identity/card": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/visits/${i.visit}/identity/card`,
+    // Well-formed attributes, so that the visit itself is what is looked up (its version is stale).
+    form: () => ({
+      version: "1",
+      name: "八代 花子",
+      address: "八代市松江城町1-25",
+      birthDate: "1990-04-01",
+      sex: "female",
+    }),
+  },
+  // Pre-applications: the resident's form is public per municipality; its page's token is the only key;
+  // the counter reads one by its code within its own municipality.
+  "GET /pre-apply/:municipality": { access: "public", scope: "reference", path: () => "/pre-apply/kumamoto" },
+  "GET /pre-apply/:municipality/household": {
+    access: "public",
+    scope: "reference",
+    path: () => "/pre-apply/kumamoto/household?event=move-in",
+  },
+  "POST /pre-apply/:municipality/household": {
+    access: "public",
+    scope: "reference",
+    path: () => "/pre-apply/kumamoto/household",
+    form: none,
+  },
+  "POST /pre-apply/:municipality/submit": {
+    access: "public",
+    scope: "reference",
+    path: () => "/pre-apply/kumamoto/submit",
+    form: () => ({ household: "{}" }),
+  },
+  "GET /pre-apply/t/:token": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/pre-apply/t/${i.preApplicationToken}`,
+  },
+  "GET /pre-apply/t/:token/summary": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/pre-apply/t/${i.preApplicationToken}/summary`,
+  },
+  "GET /pre-apply/t/:token/qr.png": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/pre-apply/t/${i.preApplicationToken}/qr.png`,
+  },
+  "POST /pre-apply/t/:token/withdraw": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/pre-apply/t/${made(32)}/withdraw`,
+    form: none,
+  },
+  "GET /api/v1/pre-applications/:code": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/api/v1/pre-applications/${i.preApplicationCode}`,
+  },
+  // Reservations: booking pages and the kiosk's check-in are public; a reservation's token or code is the key.
+  "GET /reservations/book/:m": {
+    access: "public",
+    scope: "reference",
+    path: () => "/reservations/book/kumamoto",
+  },
+  "GET /reservations/book/:m/:office": {
+    access: "public",
+    scope: "reference",
+    path: () => "/reservations/book/kumamoto/chuo",
+  },
+  "GET /reservations/book/:m/:office/:purpose": {
+    access: "public",
+    scope: "reference",
+    path: () => "/reservations/book/kumamoto/chuo/move",
+  },
+  "GET /reservations/book/:m/:office/:purpose/:date": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/reservations/book/kumamoto/chuo/move/${i.date}`,
+  },
+  "POST /reservations/book/:m/:office/:purpose/:date": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/reservations/book/kumamoto/chuo/move/${i.date}`,
+    form: () => ({ start: "" }),
+  },
+  "GET /reservations/kiosk/:officeId": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/reservations/kiosk/${i.office}`,
+  },
+  "POST /reservations/kiosk/:officeId": {
+    access: "public",
+    scope: "reference",
+    // The office is public like the queue's kiosk; the reservation's code is the key, made up here.
+    unknownKey: true,
+    path: (i) => `/reservations/kiosk/${i.office}`,
+    form: () => ({ code: "00000000" }),
+  },
+  "GET /reservations/r/:token": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/reservations/r/${i.reservationToken}`,
+  },
+  "GET /reservations/r/:token/calendar.ics": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/reservations/r/${i.reservationToken}/calendar.ics`,
+  },
+  "GET /reservations/r/:token/move": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/reservations/r/${i.reservationToken}/move`,
+  },
+  "GET /reservations/r/:token/move/:date": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/reservations/r/${i.reservationToken}/move/${i.date}`,
+  },
+  ...Object.fromEntries(
+    ["confirm", "cancel", "move", "checkin"].map((action): [string, RouteCase] => [
+      `POST /reservations/r/:token/${action}`,
+      {
+        access: "public",
+        scope: "token",
+        unknownKey: true,
+        path: () => `/reservations/r/${made(32)}/${action}`,
+        form: none,
+      },
+    ]),
+  ),
+  "GET /api/v1/reservations/:code/calendar.ics": {
+    access: "public",
+    scope: "token",
+    path: (i) => `/api/v1/reservations/${i.reservationCode}/calendar.ics`,
+  },
+  "DELETE /api/v1/reservations/:code": {
+    access: "public",
+    scope: "token",
+    unknownKey: true,
+    path: () => `/api/v1/reservations/99999999?token=${made(32)}`,
+  },
+  "POST /reservations/staff/reminders/:id/done": {
+    access: "staff",
+    scope: "tenant",
+    path: (i) => `/reservations/staff/reminders/${i.reservation}/done`,
+    form: none,
+  },
+  "GET /reservations/staff/settings/:officeId/:purposeId": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/reservations/staff/settings/${i.office}/${i.purpose}`,
+  },
+  "POST /reservations/staff/settings/:officeId/:purposeId": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/reservations/staff/settings/${i.office}/${i.purpose}`,
+    form: none,
+  },
+  // The manual: the residents' FAQ is public per municipality; the staff manual's entries belong to one.
+  "GET /faq/:municipality": { access: "public", scope: "reference", path: () => "/faq/kumamoto" },
+  "GET /faq/:municipality/:entry": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/faq/kumamoto/${i.entry}`,
+  },
+  "GET /faq/:municipality/procedures/:procedureId": {
+    access: "public",
+    scope: "reference",
+    path: () => "/faq/kumamoto/procedures/juki.move-in",
+  },
+  "POST /faq/:municipality/:entry/feedback": {
+    access: "public",
+    scope: "reference",
+    path: (i) => `/faq/kumamoto/${i.entry}/feedback`,
+    form: none,
+  },
+  "GET /manual/procedures/:procedureId": {
+    access: "staff",
+    scope: "reference",
+    path: () => "/manual/procedures/juki.move-in",
+  },
+  "GET /manual/entries/:id": { access: "staff", scope: "tenant", path: (i) => `/manual/entries/${i.entry}` },
+  "GET /manual/admin/entries/:id/edit": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/manual/admin/entries/${i.entry}/edit`,
+  },
+  "POST /manual/admin/entries/:id/edit": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/manual/admin/entries/${i.entry}/edit`,
+    form: none,
+  },
+  "GET /manual/admin/entries/:id/versions": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/manual/admin/entries/${i.entry}/versions`,
+  },
+  "GET /manual/admin/entries/:id/versions/:version": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/manual/admin/entries/${i.entry}/versions/1`,
+  },
+  "POST /manual/admin/entries/:id/versions/:version/decide": {
+    access: "supervisor",
+    scope: "tenant",
+    path: (i) => `/manual/admin/entries/${i.entry}/versions/1/decide`,
+    // Version 1 is published already: a decision on it is refused by its state.
+    form: () => ({ decision: "reject" }),
+  },
 };
 
 /** The pages and API reads without an id, for the role matrix alone. */
@@ -482,9 +734,21 @@ const plainGets: Record<string, Access> = {
   "/api/openapi.json": "public",
   "/api/reference": "public",
   "/survey/survey.css": "public",
+  "/pre-apply": "public",
+  "/pre-apply/preapply.css": "public",
+  "/api/v1/reservations/slots": "public",
+  "/faq": "public",
+  "/faq/manual.css": "public",
+  "/manual": "staff",
+  "/card/agent": "staff",
+  "/reservations/staff": "staff",
+  "/reservations/staff/settings": "supervisor",
+  "/manual/admin": "supervisor",
+  "/manual/admin/new": "supervisor",
 };
 for (const [path, access] of Object.entries(plainGets))
   routeTable[`GET ${path}`] = { access, scope: "reference", path: () => path };
+// GET /reservations/book names no municipality: it is the booking pages' "not found" by design.
 // GET /signin/totp is the second step of signing in: it answers whoever is half-way (not tested here).
 // GET /metrics answers by network address, not by role: test/http/metrics.test.ts.
 
@@ -590,7 +854,70 @@ describe("every route with an id, by role and by municipality", () => {
       devices[role] = (await db.select().from(kioskDevices).where(eq(kioskDevices.label, label)))[0]?.id;
     }
 
+    // A reservation of A booked through its API (around the clock for a day: a slot tomorrow is free).
+    await seedReservationRules(db, "kumamoto", {
+      move: {
+        ...defaultSlotRules,
+        startMinute: 0,
+        endMinute: 24 * 60,
+        capacityByWeekday: [2, 2, 2, 2, 2, 2, 2],
+      },
+    });
+    const date = addDaysIso(japanTime(new Date()).date, 1);
+    const slotsRes = await kiosk.request(
+      `/api/v1/reservations/slots?municipality=kumamoto&office=chuo&purpose=move&from=${date}&days=1`,
+    );
+    expect(slotsRes.status).toBe(200);
+    const [slot] = ((await slotsRes.json()) as { slots: Array<{ start: string }> }).slots;
+    const booked = await kiosk.request("/api/v1/reservations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        municipality: "kumamoto",
+        office: "chuo",
+        purpose: "move",
+        start: slot?.start,
+        name: "熊本 太郎",
+        email: "taro@example.jp",
+      }),
+    });
+    expect(booked.status).toBe(201);
+    const reservation = (await booked.json()) as { code: string; cancelToken: string };
+    const [reservationRow] = await db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.code, reservation.code));
+
+    // A pre-application of A, as a resident's phone would leave it.
+    const family = JSON.parse(
+      readFileSync(new URL("../fixtures/examples/move-in-young-family.json", import.meta.url), "utf8"),
+    );
+    const pre = await submitPreApplication(db, {
+      municipalityId: "kumamoto",
+      household: family,
+      lang: "ja",
+      now: new Date(),
+    });
+
+    // One manual entry of A, published as version 1.
+    const { entries } = await loadEntriesFromDir(defaultContentDir("kumamoto"));
+    const entry = entries.find((e) => e.id === "proc-juki-move-in");
+    if (!entry) throw new Error("the Kumamoto manual has no proc-juki-move-in entry");
+    await importEntries(db, {
+      municipalityId: "kumamoto",
+      entries: [entry],
+      origin: "test",
+      now: new Date(),
+    });
+
     idsA = {
+      reservation: reservationRow?.id ?? "",
+      reservationToken: reservation.cancelToken,
+      reservationCode: reservation.code,
+      preApplicationToken: pre.token,
+      preApplicationCode: pre.code,
+      entry: entry.id,
+      date,
       office: chuo,
       staff: target.id,
       visit: application?.visitId ?? "",
@@ -603,13 +930,29 @@ describe("every route with an id, by role and by municipality", () => {
       purpose: purposeId,
       phoneToken,
     };
+    const shapes: Partial<Record<keyof Ids, RegExp>> = {
+      phoneToken: /^[A-Za-z0-9_-]{32}$/,
+      reservationToken: /^[A-Za-z0-9_-]{32,}$/,
+      reservationCode: /^\d{8}$/,
+      preApplicationToken: /^[A-Za-z0-9_-]{32,}$/,
+      preApplicationCode: /^[0-9A-Z]{10}$/,
+      entry: /^proc-juki-move-in$/,
+      date: /^\d{4}-\d{2}-\d{2}$/,
+    };
     for (const [name, id] of Object.entries(idsA))
-      expect(id, name).toMatch(name === "phoneToken" ? /^[A-Za-z0-9_-]{32}$/ : /^[0-9a-f-]{36}$/);
+      expect(id, name).toMatch(shapes[name as keyof Ids] ?? /^[0-9a-f-]{36}$/);
   });
+
+  /** A DELETE as a program sends it: a staff session names its token in X-CSRF-Token. */
+  const deleteWith = async (client: Client, path: string, anonymous: boolean) => {
+    const headers: Record<string, string> = anonymous ? {} : { "x-csrf-token": await client.csrf("/") };
+    return client.request(path, { method: "DELETE", headers });
+  };
 
   const send = (client: Client, route: string, c: RouteCase, ids: Ids, anonymous = false) => {
     const path = c.path(ids);
     if (route.startsWith("GET ")) return client.request(path);
+    if (route.startsWith("DELETE ")) return deleteWith(client, path, anonymous);
     return client.postForm(path, c.form?.(ids) ?? {}, anonymous ? { csrf: anonymousToken } : {});
   };
 
@@ -643,7 +986,11 @@ describe("every route with an id, by role and by municipality", () => {
   });
 
   it("answers B's staff with 404 for every id of A, exactly as for an id that does not exist", async () => {
-    const missingIds = Object.fromEntries(Object.keys(idsA).map((k) => [k, randomUUID()])) as unknown as Ids;
+    const missingIds = {
+      ...Object.fromEntries(Object.keys(idsA).map((k) => [k, randomUUID()])),
+      // A code of the right shape, so that only its absence answers.
+      preApplicationCode: shortCodeOf(randomUUID()),
+    } as unknown as Ids;
     const failures: string[] = [];
     for (const [route, c] of Object.entries(routeTable)) {
       if (c.scope !== "tenant") continue;

@@ -1,7 +1,6 @@
-import { TextField } from "../../web/components/fields";
 import type { PublicContext } from "../../web/components/public-layout";
 import { PublicLayout } from "../../web/components/public-layout";
-import { Highlight, langIf, ManualStyles } from "./components";
+import { langIf, ManualSearch, ManualStyles } from "./components";
 import type { EntryItemView, HitView } from "./manual.presenter";
 
 export interface FaqSearchView {
@@ -27,58 +26,31 @@ export function FaqSearchPage({ ctx, view }: { ctx: PublicContext; view: FaqSear
       <ManualStyles />
       <h1>{t("manual.faqTitle")}</h1>
       <p class="lead">{t("manual.faqLead")}</p>
-      <form method="get" action={view.action} class="manual-search">
-        <TextField
-          id="q"
-          type="search"
-          label={t("manual.faqSearchLabel")}
-          hint={t("manual.faqSearchHint")}
-          value={view.query}
-          maxlength={200}
-        />
-        <button class="button" type="submit">
-          {t("manual.faqSearchButton")}
-        </button>
-      </form>
-      {view.hits ? (
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t("manual.faqResultsHeading", { query: view.query })}</h2>
-          <p role="status">
-            {view.hits.length > 0
-              ? t("manual.faqResultsCount", { count: view.hits.length })
-              : t("manual.faqNoResults")}
-          </p>
-          <ol class="manual-results">
-            {view.hits.map((h) => (
-              <li>
-                <a href={h.href} lang={langIf(h.title.lang, lang)}>
-                  <Highlight segments={h.title.segments} />
-                </a>
-                {h.snippet ? (
-                  <p lang={langIf(h.snippet.lang, lang)}>
-                    <Highlight segments={h.snippet.segments} />
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : (
-        view.groups.map((g) => (
-          <section aria-labelledby={`group-${g.kind}`}>
-            <h2 id={`group-${g.kind}`}>{t(groupKey[g.kind])}</h2>
-            <ul>
-              {g.entries.map((e) => (
-                <li>
-                  <a href={e.href} lang={langIf(e.title.lang, lang)}>
-                    {e.title.text}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))
-      )}
+      <ManualSearch
+        t={t}
+        lang={lang}
+        action={view.action}
+        label="manual.faqSearchLabel"
+        button="manual.faqSearchButton"
+        query={view.query}
+        hits={view.hits}
+      />
+      {view.hits
+        ? null
+        : view.groups.map((g) => (
+            <section aria-labelledby={`group-${g.kind}`}>
+              <h2 id={`group-${g.kind}`}>{t(groupKey[g.kind])}</h2>
+              <ul>
+                {g.entries.map((e) => (
+                  <li>
+                    <a href={e.href} lang={langIf(e.title.lang, lang)}>
+                      {e.title.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
     </PublicLayout>
   );
 }

@@ -1,7 +1,6 @@
-import { TextField } from "../../web/components/fields";
 import { TableScroll } from "../../web/components/table-scroll";
 import type { PageContext } from "../../web/layout";
-import { Highlight, langIf, ManualStyles } from "./components";
+import { langIf, ManualSearch, ManualStyles } from "./components";
 import { audienceKey, type EntryItemView, type HitView, kindKey } from "./manual.presenter";
 
 export interface ManualIndexView {
@@ -24,44 +23,16 @@ export function ManualIndexPage({ ctx, view }: { ctx: PageContext; view: ManualI
           <a href="/manual/admin">{t("manual.adminLink")}</a>
         </p>
       ) : null}
-      <form method="get" action="/manual" class="manual-search">
-        <TextField
-          id="q"
-          type="search"
-          label={t("manual.searchLabel")}
-          hint={t("manual.faqSearchHint")}
-          value={view.query}
-          maxlength={200}
-        />
-        <button class="button" type="submit">
-          {t("manual.searchButton")}
-        </button>
-      </form>
-      {view.hits ? (
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t("manual.faqResultsHeading", { query: view.query })}</h2>
-          <p role="status">
-            {view.hits.length > 0
-              ? t("manual.faqResultsCount", { count: view.hits.length })
-              : t("manual.faqNoResults")}
-          </p>
-          <ol class="manual-results">
-            {view.hits.map((h) => (
-              <li>
-                <span class="manual-kind">{t(kindKey[h.kind])}</span>
-                <a href={h.href} lang={langIf(h.title.lang, lang)}>
-                  <Highlight segments={h.title.segments} />
-                </a>
-                {h.snippet ? (
-                  <p lang={langIf(h.snippet.lang, lang)}>
-                    <Highlight segments={h.snippet.segments} />
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <ManualSearch
+        t={t}
+        lang={lang}
+        action="/manual"
+        label="manual.searchLabel"
+        button="manual.searchButton"
+        query={view.query}
+        hits={view.hits}
+        kindLabel={(kind) => t(kindKey[kind])}
+      />
       <h2>{t("manual.allEntries", { count: view.entries.length })}</h2>
       <TableScroll label={t("manual.allEntries", { count: view.entries.length })}>
         <table class="table">
