@@ -7,6 +7,9 @@ export const RESIDENT_KEY_PREFIXES: readonly string[] = [
   "common.",
   "guidance.col.",
   "guidance.fact.",
+  // The household form and its problems, which residents fill in on /pre-apply (src/preapply).
+  "guidance.form.",
+  "guidance.problem.",
   "guidance.reason.",
   "guidance.sheet.",
   "guidance.noDeadline",
