@@ -47,14 +47,16 @@ const Created = z
     }),
     url: z
       .string()
-      .openapi({ description: "The resident's own page (its QR): shows the code, prints, withdraws" }),
+      .openapi({ description: "The pre-application's own page (its QR): shows the code, prints, withdraws" }),
   })
   .openapi("PreApplicationCreated");
 
 const Found = z
   .object({
     state: z.enum(preApplicationStates),
-    enteredBy: z.literal("resident").openapi({ description: "Everything here was typed by the resident" }),
+    enteredBy: z
+      .literal("resident")
+      .openapi({ description: "Everything here was typed at home, not yet checked by staff" }),
     verified: z.literal(false).openapi({
       description:
         "Never checked: staff confirm it at the counter against the identity document and the registry",
@@ -119,7 +121,7 @@ export function preApplyApi(deps: AppServices, limiter: RequestLimiter) {
       method: "post",
       path: "/api/v1/pre-applications",
       operationId: "createPreApplication",
-      summary: "事前入力: a resident's household and event, kept for the counter; answers a code",
+      summary: "事前入力: the household and event entered at home, kept for the counter; answers a code",
       description:
         "Public (no session). Validated as the counter validates a household; a 個人番号 in any field is refused. Limited per client address.",
       tags: ["pre-applications"],

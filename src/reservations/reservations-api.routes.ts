@@ -51,7 +51,7 @@ const BookBody = z
       .string()
       .max(20)
       .optional()
-      .openapi({ description: "The resident's language (reminders, calendar file)", example: "ja" }),
+      .openapi({ description: "The language for reminders and the calendar file", example: "ja" }),
   })
   .openapi("ReservationInput");
 
@@ -64,7 +64,7 @@ const Booked = z
     start: z.string(),
     end: z.string(),
     status: z.literal("booked"),
-    manageUrl: z.string().openapi({ description: "The resident's page: view, move, cancel, check in" }),
+    manageUrl: z.string().openapi({ description: "The booking's own page: view, move, cancel, check in" }),
     calendarUrl: z.string().openapi({ description: "The .ics file (RFC 5545)" }),
   })
   .openapi("ReservationBooked");
