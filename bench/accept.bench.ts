@@ -4,11 +4,9 @@
 // transition, the visit, the audit entry: what no accept can skip) — and the PDF bytes a visit keeps
 // beside the size of its signed bundle (target ≤ 1.2×), with what the former layout kept.
 // `npm run bench -- accept`; VISIT_BENCH_RUNS sets the number of visits per engine (default 8).
-import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import pg from "pg";
 import { auditLog } from "../src/auth/auth.table";
-import { type Database, openDatabase } from "../src/db/database";
+import type { Database } from "../src/db/database";
 import { cutPages } from "../src/forms/pdf-archive";
 import { handoffDeliveries } from "../src/handoff/handoff.table";
 import { kumamotoSeed } from "../src/tenancy/kumamoto.seed";
@@ -19,7 +17,7 @@ import { startVisit } from "../src/visits/start-visit";
 import { visitRepository } from "../src/visits/visit.repository";
 import { counterScope, signedMoveInVisit } from "../src/visits/visit.test-support";
 import { applications, visits, visitTransitions } from "../src/visits/visits.table";
-import { fmt } from "./support";
+import { fmt, onEachEngine } from "./support";
 
 const RUNS = Number(process.env.VISIT_BENCH_RUNS ?? 8);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -159,36 +157,5 @@ async function measure(label: string, database: Database): Promise<void> {
 }
 
 export default async function bench(): Promise<void> {
-  const pglite = await openDatabase({ kind: "pglite" });
-  try {
-    await measure("PGlite", pglite);
-  } finally {
-    await pglite.close();
-  }
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    console.log(
-      "accept (PostgreSQL): skipped — set DATABASE_URL to a server this bench may create a database on",
-    );
-    return;
-  }
-  const name = `mg_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`accept (PostgreSQL): skipped — cannot connect to ${base}: ${(error as Error).message}`);
-    return;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const postgres = await openDatabase({ kind: "postgres", url: url.toString() });
-  try {
-    await measure("PostgreSQL", postgres);
-  } finally {
-    await postgres.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await onEachEngine("accept", measure);
 }

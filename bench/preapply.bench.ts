@@ -4,8 +4,7 @@
 // on PostgreSQL 200 submissions at once (a pool of 10 connections) without an error.
 // `npm run bench -- preapply`; PREAPPLY_BENCH_RUNS sets the runs per engine (default 40).
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { type Database, openDatabase } from "../src/db/database";
+import type { Database } from "../src/db/database";
 import { groupCode } from "../src/preapply/pre-application";
 import { preApplicationRepository } from "../src/preapply/pre-application.repository";
 import { submitPreApplication } from "../src/preapply/submit-pre-application";
@@ -14,7 +13,7 @@ import { seedMunicipality } from "../src/tenancy/municipality-seed";
 import { startFromPreApplication } from "../src/visits/start-from-pre-application";
 import { startVisit } from "../src/visits/start-visit";
 import { counterScope } from "../src/visits/visit.test-support";
-import { fmt } from "./support";
+import { fmt, onEachEngine } from "./support";
 
 const RUNS = Number(process.env.PREAPPLY_BENCH_RUNS ?? 40);
 const CONCURRENT = 200;
@@ -137,37 +136,9 @@ async function concurrent(database: Database): Promise<void> {
 }
 
 export default async function bench(): Promise<void> {
-  const pglite = await openDatabase({ kind: "pglite" });
-  try {
-    await measure("PGlite", pglite);
-  } finally {
-    await pglite.close();
-  }
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    console.log(
-      "preapply (PostgreSQL): skipped — set DATABASE_URL to a server this bench may create a database on",
-    );
-    return;
-  }
-  const name = `mg_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`preapply (PostgreSQL): skipped — cannot connect to ${base}: ${(error as Error).message}`);
-    return;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const postgres = await openDatabase({ kind: "postgres", url: url.toString() });
-  try {
-    await measure("PostgreSQL", postgres);
-    await concurrent(postgres);
-  } finally {
-    await postgres.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await onEachEngine("preapply", async (engine, database) => {
+    await measure(engine, database);
+    // 200 residents submitting at once: on PostgreSQL, where processes share the database.
+    if (engine === "PostgreSQL") await concurrent(database);
+  });
 }

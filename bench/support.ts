@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
+import pg from "pg";
+import { type Database, openDatabase } from "../src/db/database";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,3 +92,46 @@ export async function load(
 
 export const fmt = (n: number, digits = 0): string =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * Runs `measure` on embedded PGlite, then on a scratch database made on DATABASE_URL's PostgreSQL
+ * server and dropped after (each engine in the same run). Without DATABASE_URL, or when the server
+ * cannot be reached, the PostgreSQL part is skipped with the reason printed.
+ */
+export async function onEachEngine(
+  label: string,
+  measure: (engine: "PGlite" | "PostgreSQL", database: Database) => Promise<void>,
+): Promise<void> {
+  const pglite = await openDatabase({ kind: "pglite" });
+  try {
+    await measure("PGlite", pglite);
+  } finally {
+    await pglite.close();
+  }
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    console.log(
+      `${label} (PostgreSQL): skipped — set DATABASE_URL to a server this bench may create a database on`,
+    );
+    return;
+  }
+  const name = `mg_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`${label} (PostgreSQL): skipped — cannot connect to ${base}: ${(error as Error).message}`);
+    return;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const postgres = await openDatabase({ kind: "postgres", url: url.toString() });
+  try {
+    await measure("PostgreSQL", postgres);
+  } finally {
+    await postgres.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
