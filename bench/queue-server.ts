@@ -22,8 +22,9 @@ const BENCH_PASSWORD = "bench correct horse battery staple";
 const role = process.env.ROLE ?? "primary";
 const phoneTickets = Number(process.env.PHONE_TICKETS ?? "0");
 const url = process.env.DATABASE_URL;
+// POOL_MAX: the PostgreSQL pool of each server process (20 by default: 50 kiosks over two processes).
 const database = url
-  ? await openDatabase({ kind: "postgres", url, max: 20 })
+  ? await openDatabase({ kind: "postgres", url, max: Number(process.env.POOL_MAX ?? "20") })
   : await openDatabase({ kind: "pglite" });
 const db = database.db;
 

@@ -5,7 +5,8 @@
 // bare node:http SSE broadcast server measured in the same run. PGlite by default; with DATABASE_URL,
 // PostgreSQL with two server processes (streams split between them, calls made on one: LISTEN/NOTIFY
 // carries them across). Targets: p99 ≤ 1 s; ≤ 20 KB per stream. Everything stops by itself.
-// Issue 20: ticket issues/s beside the bare server's (target ≥ 0.3× on PostgreSQL), and the receipt's
+// Issue 20: ticket issues/s beside the bare server's (target ≥ 0.3× on PostgreSQL; each side first issues
+// WARM_ISSUES untimed, so both are measured warm), and the receipt's
 // cost (the ticket's place counted on its lane) at 100 and 5,000 tickets of the day, beside the board
 // recompute the receipt used before and a `select 1` round trip, in the same run.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -85,10 +86,16 @@ interface Child {
 
 async function startChild(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<Child> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ["--expose-gc", ...args], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  // QUEUE_BENCH_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it stops.
+  const profile = process.env.QUEUE_BENCH_CPU_PROF;
+  const proc = spawn(
+    process.execPath,
+    ["--expose-gc", ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), ...args],
+    {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("child did not start")), timeoutMs);
     proc.once("exit", (code) => reject(new Error(`child exited with ${code}`)));
@@ -273,15 +280,23 @@ const percentile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 };
 
-/** `total` requests from `workers` concurrent clients, each on its own loopback address; returns per second. */
+/** Tickets issued untimed before the timed run, from other addresses: the timed run measures a warm server. */
+const WARM_ISSUES = 300;
+
+/**
+ * `total` requests from `workers` concurrent clients, each on its own loopback address; returns per
+ * second. `block` picks the addresses (127.0.<block>.x): a warm-up and the timed run use different ones,
+ * so that neither spends the other's per-address budget.
+ */
 async function issueRate(
   workers: number,
   total: number,
   prepare: (localAddress: string) => Promise<() => Promise<number>>,
+  block = 200,
 ): Promise<{ perSecond: number; failed: number }> {
   const senders = await Promise.all(
     Array.from({ length: workers }, async (_, i) => {
-      const localAddress = `127.0.200.${i + 2}`;
+      const localAddress = `127.0.${block}.${i + 2}`;
       // A connection per request: a kept-alive socket idle past the server's keep-alive timeout
       // would be reset under the client's feet while the others queue.
       return { send: await prepare(localAddress) };
@@ -351,12 +366,10 @@ async function measureBare(): Promise<Figures> {
     }
     for (const s of streams) s.req.destroy();
     phase("bare: issues");
-    const issues = await issueRate(
-      KIOSKS,
-      ISSUES,
-      async (localAddress) => async () =>
-        (await http(bare.port, "POST", "/issue", { body: "purposeId=x", localAddress })).status,
-    );
+    const kiosk = async (localAddress: string) => async () =>
+      (await http(bare.port, "POST", "/issue", { body: "purposeId=x", localAddress })).status;
+    await issueRate(KIOSKS, WARM_ISSUES, kiosk, 201);
+    const issues = await issueRate(KIOSKS, ISSUES, kiosk);
     return {
       lastP50: percentile(lasts, 0.5),
       lastP99: percentile(lasts, 0.99),
@@ -465,7 +478,7 @@ async function measureMadoguchi(url: string | undefined): Promise<Figures & { pr
     // Issues per second: 50 kiosks (one address each) issuing 1,000 tickets between them, spread over
     // the server processes as a load balancer would.
     let kiosk = 0;
-    const issues = await issueRate(KIOSKS, ISSUES, async (localAddress) => {
+    const kioskOf = async (localAddress: string) => {
       const port = (servers[kiosk++ % servers.length] as Child).port;
       const page = await http(port, "GET", `/queue/offices/${officeId}/kiosk`, { localAddress });
       const cookie = cookiesOf(page);
@@ -478,7 +491,9 @@ async function measureMadoguchi(url: string | undefined): Promise<Figures & { pr
             localAddress,
           })
         ).status;
-    });
+    };
+    await issueRate(KIOSKS, WARM_ISSUES, kioskOf, 201);
+    const issues = await issueRate(KIOSKS, ISSUES, kioskOf);
     const delta = rssAfter.reduce((a, b) => a + b, 0) - rssBefore.reduce((a, b) => a + b, 0);
     return {
       processes,

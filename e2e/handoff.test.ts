@@ -45,6 +45,14 @@ describe("the hand-off page for supervisors", () => {
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("基幹システムへの連携");
       await expect.poll(() => page.getByText("被保険者番号の形式が違います").count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page, "hand-off page");
+      // This server has no HANDOFF_SECRETS: the HTTP destination says so in plain words, with the setting.
+      const problem = page.locator('[data-destination="kokuho-api"][data-health="problem"]');
+      expect(await problem.count()).toBe(1);
+      const said = (await problem.locator("td").last().textContent()) ?? "";
+      expect(said).toContain(
+        "共有鍵が設定されていません。設定 HANDOFF_SECRETS に「kumamoto/kokuho-api」の鍵",
+      );
+      expect(said).not.toMatch(/Error|undefined|problemNoSecret/);
 
       expect(await page.getByRole("button", { name: "今すぐ再送" }).count()).toBe(1);
       await page.getByRole("button", { name: "今すぐ再送" }).click();

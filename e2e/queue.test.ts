@@ -406,4 +406,25 @@ describe("staff pages", () => {
     expect(c21).toBeDefined();
     await staff.close();
   });
+
+  it("a clerk who opens the counter page with no counter chosen chooses it there, and the page passes axe", async () => {
+    const user = await server.addUser("e2e.queue.chooser", "counter", { officeCode: "chuo" });
+    const staff = await openPage(browser, server.url);
+    try {
+      await signIn(staff.page, user);
+      const answer = await staff.page.goto("/queue/counter");
+      expect(answer?.status()).toBe(200);
+      expect(await staff.page.getByRole("heading", { level: 1 }).textContent()).toBe(
+        "担当する窓口を選んでください",
+      );
+      await expectNoAxeViolations(staff.page, "counter chooser");
+      await staff.page.getByLabel("窓口", { exact: true }).selectOption({ label: "保健子ども課 31番" });
+      await staff.page.getByRole("button", { name: "この窓口で受付する" }).click();
+      await staff.page.getByTestId("counter-state").waitFor();
+      expect(staff.page.url()).toMatch(/\/queue\/counter$/);
+      expect(await staff.page.locator("main").textContent()).toContain("保健子ども課 31番");
+    } finally {
+      await staff.close();
+    }
+  });
 });

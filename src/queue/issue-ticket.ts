@@ -6,7 +6,7 @@ import { type ClosedReason, formatMinute, issueWindow, japanTime, type OfficeHou
 import { HEAD_START_MINUTES } from "./call-order";
 import { SAMPLE_WINDOW_DAYS, SAMPLES_PER_PURPOSE } from "./load-board";
 import { refuse } from "./queue.errors";
-import { type PurposeRow, queueRepository, type TicketRow } from "./queue.repository";
+import { type IssueContext, type PurposeRow, queueRepository, type TicketRow } from "./queue.repository";
 import type { TicketKind } from "./queue.table";
 import { QUEUE_CHANNEL } from "./queue-events";
 import { estimateWait, type WaitEstimate } from "./wait-estimate";
@@ -25,6 +25,8 @@ export interface IssueTicketOptions {
    * slot's start (src/reservations), so its place is counted with it at issue.
    */
   waitingSince?: Date;
+  /** The office and purpose when the caller has just read them (the kiosk's one query); else read here. */
+  context?: IssueContext;
   now: Date;
 }
 
@@ -73,19 +75,27 @@ export interface TicketPlace {
   estimate: WaitEstimate;
 }
 
+/** What the database counted on a ticket's lane: the people ahead, the open and free counters, recent service times. */
+export interface LaneCount {
+  ahead: number;
+  open: number;
+  free: number;
+  samples: number[];
+}
+
 /**
- * A waiting ticket's place, counted on its own lane by the database (not by recomputing the office's
- * board): the cost does not grow with the day's finished tickets.
+ * A waiting ticket's lane, counted by the database (not by recomputing the office's board): the cost
+ * does not grow with the day's finished tickets.
  */
-export async function placeOnLane(
+export async function countLane(
   db: DbOrTx,
   ticket: Pick<
     TicketRow,
     "id" | "municipalityId" | "officeId" | "purposeId" | "serviceDate" | "number" | "kind" | "waitingSince"
   >,
   now: Date,
-): Promise<TicketPlace> {
-  const lane = await queueRepository(db).lanePlace({
+): Promise<LaneCount> {
+  return queueRepository(db).lanePlace({
     municipalityId: ticket.municipalityId,
     officeId: ticket.officeId,
     purposeId: ticket.purposeId,
@@ -95,14 +105,67 @@ export async function placeOnLane(
     samplesSince: new Date(now.getTime() - SAMPLE_WINDOW_DAYS * 86_400_000),
     samplesPerPurpose: SAMPLES_PER_PURPOSE,
   });
+}
+
+/** The place a receipt prints, from a lane's count and the people ahead on it. */
+export const placeFrom = (lane: LaneCount, ahead = lane.ahead): TicketPlace => ({
+  ahead,
+  estimate: estimateWait({ ahead, servers: lane.open, free: lane.free, samplesMinutes: lane.samples }),
+});
+
+/** A waiting ticket's place on its own lane, counted by the database. */
+export async function placeOnLane(
+  db: DbOrTx,
+  ticket: Parameters<typeof countLane>[1],
+  now: Date,
+): Promise<TicketPlace> {
+  return placeFrom(await countLane(db, ticket, now));
+}
+
+/** A new phone-page token: the token goes in the QR code once, only its hash is stored. */
+export function newTicketToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(24).toString("base64url");
+  return { token, tokenHash: hashTicketToken(token) };
+}
+
+/** The row of a ticket just issued, as the database holds it. */
+export function issuedRow(p: {
+  id: string;
+  number: number;
+  municipalityId: string;
+  officeId: string;
+  purposeId: string;
+  serviceDate: string;
+  kind: TicketKind;
+  tokenHash: string;
+  waitingSince: Date;
+  issuedAt: Date;
+  staffId: string | null;
+  lang: string;
+}): TicketRow {
   return {
-    ahead: lane.ahead,
-    estimate: estimateWait({
-      ahead: lane.ahead,
-      servers: lane.open,
-      free: lane.free,
-      samplesMinutes: lane.samples,
-    }),
+    id: p.id,
+    municipalityId: p.municipalityId,
+    officeId: p.officeId,
+    purposeId: p.purposeId,
+    serviceDate: p.serviceDate,
+    number: p.number,
+    kind: p.kind,
+    status: "waiting",
+    tokenHash: p.tokenHash,
+    targetCounterId: null,
+    targetDepartmentId: null,
+    counterId: null,
+    waitingSince: p.waitingSince,
+    issuedAt: p.issuedAt,
+    firstCalledAt: null,
+    finishedAt: null,
+    segmentStartedAt: null,
+    segmentSeconds: 0,
+    pauseReason: null,
+    visitId: null,
+    issuedByStaffId: p.staffId,
+    lang: p.lang,
   };
 }
 
@@ -116,17 +179,17 @@ export async function placeOnLane(
 export async function issueTicket(db: Db, options: IssueTicketOptions): Promise<IssuedTicket> {
   const { municipalityId, officeId, now } = options;
   const repo = queueRepository(db);
-  const found = await repo.issueContext(municipalityId, officeId, options.purposeId);
+  const found = options.context ?? (await repo.issueContext(municipalityId, officeId, options.purposeId));
   if (!found) throw new AppError("NOT_FOUND");
   const { office, purpose } = found;
   const closed = closedRefusal(now, office);
   if (closed) throw closed;
   const serviceDate = japanTime(now).date;
-  const token = randomBytes(24).toString("base64url");
-  const tokenHash = hashTicketToken(token);
+  const { token, tokenHash } = newTicketToken();
   const kind = options.kind ?? "normal";
   const lang = options.lang ?? DEFAULT_LOCALE;
   const staffId = options.staffId ?? null;
+  const waitingSince = options.waitingSince ?? now;
   const issued = await repo.issueOne({
     municipalityId,
     officeId,
@@ -137,36 +200,25 @@ export async function issueTicket(db: Db, options: IssueTicketOptions): Promise<
     kind,
     tokenHash,
     now,
-    waitingSince: options.waitingSince ?? now,
+    waitingSince,
     staffId,
     lang,
     channel: QUEUE_CHANNEL,
   });
   if (!issued) throw refuse("bandExhausted", { purpose: purpose.labels });
-  const ticket: TicketRow = {
-    id: issued.id,
+  const ticket = issuedRow({
+    ...issued,
     municipalityId,
     officeId,
     purposeId: purpose.id,
     serviceDate,
-    number: issued.number,
     kind,
-    status: "waiting",
     tokenHash,
-    targetCounterId: null,
-    targetDepartmentId: null,
-    counterId: null,
-    waitingSince: options.waitingSince ?? now,
+    waitingSince,
     issuedAt: now,
-    firstCalledAt: null,
-    finishedAt: null,
-    segmentStartedAt: null,
-    segmentSeconds: 0,
-    pauseReason: null,
-    visitId: null,
-    issuedByStaffId: staffId,
+    staffId,
     lang,
-  };
+  });
   const place = await placeOnLane(db, ticket, now);
   return { ticket, purpose, token, seq: issued.seq, place };
 }

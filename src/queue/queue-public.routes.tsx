@@ -9,7 +9,7 @@ import { translator } from "../web/i18n";
 import { LANG_COOKIE } from "../web/middleware";
 import { wantsJson } from "../web/respond";
 import { japanTime } from "./calendar";
-import { hashTicketToken, issueTicket } from "./issue-ticket";
+import { hashTicketToken } from "./issue-ticket";
 import { refuseUnregisteredKiosk } from "./kiosk-device.routes";
 import { displayPage } from "./pages/display.page";
 import { kioskPage } from "./pages/kiosk.page";
@@ -81,20 +81,17 @@ export function queuePublicRoutes(web: QueueWeb): Hono<AppEnv> {
 
   app.post("/queue/offices/:officeId/kiosk", web.limitIssue, async (c) => {
     const officeId = c.req.param("officeId");
-    const office = await web.publicOffice(officeId);
+    const form = kioskForm.safeParse(await c.req.parseBody());
+    // The office and the chosen purpose in one query: the kiosk's issue is the queue's hottest path.
+    const context = await queueRepository(db).kioskContext(officeId, form.data?.purposeId ?? "");
+    if (!context) throw notFound();
+    const { office, purpose } = context;
     const unregistered = await refuseUnregisteredKiosk(web, c, office);
     if (unregistered) return unregistered;
-    const form = kioskForm.safeParse(await c.req.parseBody());
-    if (!form.success) throw notFound();
+    if (!form.success || !purpose) throw notFound();
     const lang = offeredLocale(form.data.lang, offeredLocales(office.municipalityId)) ?? DEFAULT_LOCALE;
     try {
-      const issued = await issueTicket(db, {
-        municipalityId: office.municipalityId,
-        officeId: office.officeId,
-        purposeId: form.data.purposeId,
-        lang,
-        now: now(),
-      });
+      const issued = await web.issuer.issue({ context: { office, purpose }, lang, now: now() });
       const printer = hasPrinter(form.data.printer);
       return web.receipt(c, issued, {
         backUrl: `/queue/offices/${office.officeId}/kiosk${printer ? "?printer=1" : ""}`,

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
+import { preparedPerDb } from "../db/prepared";
 import type { LocaleMap } from "../shared/locale";
 import { isUuid } from "../tenancy/tenancy.repository";
 import { counters, departments, offices } from "../tenancy/tenancy.table";
@@ -148,6 +149,86 @@ const counterColumns = {
   departmentId: counters.departmentId,
   officeId: counters.officeId,
 };
+/** Values as a list of text parameters, for an `array[…]` constructor. */
+const textList = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}::text`),
+    sql`, `,
+  );
+
+export interface IssueContext {
+  office: QueueOffice;
+  purpose: PurposeRow;
+}
+
+/**
+ * An office's queue settings with one of its active purposes (left-joined: no purpose when the id is not
+ * one of the office's active purposes). Prepared: the kiosk runs it on every ticket.
+ */
+const issueContextQuery = preparedPerDb((db) =>
+  db
+    .select({ office: officeColumns, purpose: queuePurposes })
+    .from(queueOffices)
+    .innerJoin(offices, eq(offices.id, queueOffices.officeId))
+    .leftJoin(
+      queuePurposes,
+      and(
+        eq(queuePurposes.officeId, queueOffices.officeId),
+        eq(queuePurposes.municipalityId, queueOffices.municipalityId),
+        eq(queuePurposes.id, sql`${sql.placeholder("purposeId")}::uuid`),
+        eq(queuePurposes.active, true),
+      ),
+    )
+    .where(eq(queueOffices.officeId, sql`${sql.placeholder("officeId")}::uuid`))
+    .prepare("queue_issue_context"),
+);
+
+/**
+ * A waiting ticket's place on its lane (see `lanePlace`), selected from its office's row. Prepared:
+ * counted for every ticket issued, so it is parsed and planned once per connection.
+ */
+const lanePlaceQuery = preparedPerDb((db) => {
+  const p = (name: string) => sql.placeholder(name);
+  const headStart = (kind: SQL) =>
+    sql`(case ${kind} when 'priority' then ${p("hsPriority")}::integer when 'reservation' then ${p("hsReservation")}::integer else ${p("hsNormal")}::integer end)`;
+  const ws = sql`${p("waitingSince")}::timestamptz`;
+  const mine = sql`(${ws} - make_interval(mins => ${headStart(sql`${p("ticketKind")}::text`)}))`;
+  const theirs = sql`(t.waiting_since - make_interval(mins => ${headStart(sql`t.kind`)}))`;
+  const office = sql`${p("officeId")}::uuid`;
+  const purpose = sql`${p("purposeId")}::uuid`;
+  const day = sql`${p("serviceDate")}::date`;
+  const municipality = sql`${p("municipalityId")}::text`;
+  return db
+    .select({
+      ahead: sql<string>`(select count(*) from queue_tickets t
+        where t.office_id = ${office} and t.service_date = ${day} and t.status = 'waiting'
+          and t.purpose_id = ${purpose} and t.target_counter_id is null and t.target_department_id is null
+          and t.municipality_id = ${municipality} and t.id <> ${p("ticketId")}::uuid
+          and (${theirs} < ${mine} or (${theirs} = ${mine} and (t.waiting_since < ${ws}
+            or (t.waiting_since = ${ws} and t.number < ${p("ticketNumber")}::integer)))))`,
+      open: sql<string>`(select count(*) from queue_purpose_counters pc
+        join queue_counter_states s on s.counter_id = pc.counter_id
+        where pc.purpose_id = ${purpose} and pc.municipality_id = ${municipality} and s.open
+          and (s.changed_at at time zone 'Asia/Tokyo')::date = ${day})`,
+      free: sql<string>`(select count(*) from queue_purpose_counters pc
+        join queue_counter_states s on s.counter_id = pc.counter_id
+        where pc.purpose_id = ${purpose} and pc.municipality_id = ${municipality} and s.open
+          and (s.changed_at at time zone 'Asia/Tokyo')::date = ${day}
+          and not exists (select 1 from queue_tickets b
+            where b.counter_id = pc.counter_id and b.service_date = ${day}
+              and b.status in ('called', 'serving')))`,
+      samples: sql<string>`(select coalesce(json_agg(r.service_seconds), '[]')
+        from (select e.service_seconds from queue_ticket_events e
+          where e.office_id = ${office} and e.purpose_id = ${purpose} and e.service_seconds is not null
+            and e.municipality_id = ${municipality} and e.lane = 'purpose'
+            and e.at >= ${p("samplesSince")}::timestamptz
+          order by e.id desc limit ${p("samplesPerPurpose")}::integer) r)::text`,
+    })
+    .from(queueOffices)
+    .where(and(eq(queueOffices.municipalityId, municipality), eq(queueOffices.officeId, office)))
+    .prepare("queue_lane_place");
+});
+
 /**
  * The only SQL of the queue. Every method that reads municipal data takes the municipality id, except
  * `findPublicOffice` and `findTicketByTokenHash`, which serve the public pages: an office id or an
@@ -308,22 +389,27 @@ export function queueRepository(db: DbOrTx) {
       municipalityId: string,
       officeId: string,
       purposeId: string,
-    ): Promise<{ office: QueueOfficeRow; purpose: PurposeRow } | undefined> {
+    ): Promise<IssueContext | undefined> {
       if (!isUuid(officeId) || !isUuid(purposeId)) return undefined;
-      const rows = await db
-        .select({ office: queueOffices, purpose: queuePurposes })
-        .from(queuePurposes)
-        .innerJoin(queueOffices, eq(queueOffices.officeId, queuePurposes.officeId))
-        .where(
-          and(
-            eq(queuePurposes.municipalityId, municipalityId),
-            eq(queueOffices.municipalityId, municipalityId),
-            eq(queuePurposes.officeId, officeId),
-            eq(queuePurposes.id, purposeId),
-            eq(queuePurposes.active, true),
-          ),
-        );
-      return rows[0];
+      const [row] = await issueContextQuery(db).execute({ officeId, purposeId });
+      if (!row?.purpose || row.office.municipalityId !== municipalityId) return undefined;
+      return { office: row.office, purpose: row.purpose };
+    },
+
+    /**
+     * The kiosk's issue, by the office id alone (a public page): the office (undefined when unknown)
+     * and the active purpose of that office (undefined when not one), in one prepared statement.
+     */
+    async kioskContext(
+      officeId: string,
+      purposeId: string,
+    ): Promise<{ office: QueueOffice; purpose: PurposeRow | undefined } | undefined> {
+      if (!isUuid(officeId)) return undefined;
+      const [row] = await issueContextQuery(db).execute({
+        officeId,
+        purposeId: isUuid(purposeId) ? purposeId : null,
+      });
+      return row ? { office: row.office, purpose: row.purpose ?? undefined } : undefined;
     },
 
     /**
@@ -391,6 +477,79 @@ export function queueRepository(db: DbOrTx) {
     },
 
     /**
+     * Issues `tokens.length` normal tickets of one purpose in ONE statement (the kiosk's batch, see
+     * issue-batch.ts): the day's number row takes the whole run of numbers at once, the office row as
+     * many event numbers, then the tickets, their "issued" events and one notification each. All or
+     * nothing: when the band has not room for the whole run, nothing is written and nothing returned
+     * (the caller then issues one by one, so that the band is filled exactly). Rows come back in the
+     * order of `tokens`, numbered consecutively.
+     */
+    async issueMany(p: {
+      municipalityId: string;
+      officeId: string;
+      purposeId: string;
+      serviceDate: string;
+      bandStart: number;
+      bandEnd: number;
+      tokenHashes: string[];
+      langs: string[];
+      now: Date;
+      channel: string;
+    }): Promise<Array<{ id: string; number: number; seq: number }>> {
+      const k = p.tokenHashes.length;
+      const at = p.now.toISOString();
+      const result = await db.execute(sql`
+        with req as (
+          select r.token_hash, r.lang, r.ord
+          from unnest(array[${textList(p.tokenHashes)}]::text[], array[${textList(p.langs)}]::text[])
+            with ordinality as r(token_hash, lang, ord)
+        ), num as (
+          insert into queue_daily_numbers (municipality_id, office_id, purpose_id, service_date, last_number)
+          select ${p.municipalityId}::text, ${p.officeId}::uuid, ${p.purposeId}::uuid, ${p.serviceDate}::date,
+            ${p.bandStart}::integer + ${k}::integer - 1
+          where ${p.bandStart}::integer + ${k}::integer - 1 <= ${p.bandEnd}::integer
+          on conflict (purpose_id, service_date) do update
+            set last_number = greatest(queue_daily_numbers.last_number + 1, ${p.bandStart}::integer) + ${k}::integer - 1
+            where greatest(queue_daily_numbers.last_number + 1, ${p.bandStart}::integer) + ${k}::integer - 1
+              <= ${p.bandEnd}::integer
+          returning last_number - ${k}::integer as before
+        ), office as (
+          update queue_offices set event_seq = event_seq + ${k}::integer
+          where municipality_id = ${p.municipalityId}::text and office_id = ${p.officeId}::uuid
+            and exists (select 1 from num)
+          returning event_seq - ${k}::integer as before
+        ), ticket as (
+          insert into queue_tickets (municipality_id, office_id, purpose_id, service_date, number, kind, status,
+            token_hash, waiting_since, issued_at, issued_by_staff_id, lang)
+          select ${p.municipalityId}::text, ${p.officeId}::uuid, ${p.purposeId}::uuid, ${p.serviceDate}::date,
+            num.before + req.ord, 'normal', 'waiting', req.token_hash, ${at}::timestamptz, ${at}::timestamptz,
+            null, req.lang
+          from num, office, req
+          returning id, number
+        ), numbered as (
+          select ticket.id, ticket.number, office.before + (ticket.number - num.before) as seq
+          from ticket, office, num
+        ), event as (
+          insert into queue_ticket_events (municipality_id, office_id, ticket_id, purpose_id, seq, kind, at,
+            staff_id, lane, detail)
+          select ${p.municipalityId}::text, ${p.officeId}::uuid, numbered.id, ${p.purposeId}::uuid, numbered.seq,
+            'issued', ${at}::timestamptz, null, 'purpose', jsonb_build_object('kind', 'normal')
+          from numbered
+          returning ticket_id
+        )
+        select numbered.id, numbered.number, numbered.seq,
+          pg_notify(${p.channel}, json_build_object('type', 'ticket.issued', 'municipalityId', ${p.municipalityId}::text,
+            'officeId', ${p.officeId}::text, 'seq', numbered.seq, 'ticketId', numbered.id)::text) as notified
+        from numbered
+        where exists (select 1 from event)
+        order by numbered.number`);
+      const rows = (
+        result as unknown as { rows: Array<{ id: string; number: number; seq: string | number }> }
+      ).rows;
+      return rows.map((r) => ({ id: r.id, number: Number(r.number), seq: Number(r.seq) }));
+    },
+
+    /**
      * A waiting ticket's place on its own lane, counted by the database (no board): the waiting tickets
      * that the call order puts first (an earlier claim: waiting since, less the kind's head start; ties by
      * waiting time, then number), the lane's counters configured and open today, and the purpose's
@@ -407,46 +566,21 @@ export function queueRepository(db: DbOrTx) {
       samplesPerPurpose: number;
     }): Promise<{ ahead: number; open: number; free: number; samples: number[] }> {
       const hs = p.headStartMinutes;
-      const headStart = (kind: SQL) =>
-        sql`(case ${kind} when 'priority' then ${hs.priority}::integer when 'reservation' then ${hs.reservation}::integer else ${hs.normal}::integer end)`;
-      const ws = p.ticket.waitingSince.toISOString();
-      const mine = sql`(${ws}::timestamptz - make_interval(mins => ${headStart(sql`${p.ticket.kind}::text`)}))`;
-      const theirs = sql`(t.waiting_since - make_interval(mins => ${headStart(sql`t.kind`)}))`;
-      const result = await db.execute(sql`
-        select
-          (select count(*) from queue_tickets t
-            where t.office_id = ${p.officeId} and t.service_date = ${p.serviceDate} and t.status = 'waiting'
-              and t.purpose_id = ${p.purposeId} and t.target_counter_id is null and t.target_department_id is null
-              and t.municipality_id = ${p.municipalityId} and t.id <> ${p.ticket.id}
-              and (${theirs} < ${mine} or (${theirs} = ${mine} and (t.waiting_since < ${ws}::timestamptz
-                or (t.waiting_since = ${ws}::timestamptz and t.number < ${p.ticket.number}::integer))))) as ahead,
-          (select count(*) from queue_purpose_counters pc
-            join queue_counter_states s on s.counter_id = pc.counter_id
-            where pc.purpose_id = ${p.purposeId} and pc.municipality_id = ${p.municipalityId} and s.open
-              and (s.changed_at at time zone 'Asia/Tokyo')::date = ${p.serviceDate}::date) as open,
-          (select count(*) from queue_purpose_counters pc
-            join queue_counter_states s on s.counter_id = pc.counter_id
-            where pc.purpose_id = ${p.purposeId} and pc.municipality_id = ${p.municipalityId} and s.open
-              and (s.changed_at at time zone 'Asia/Tokyo')::date = ${p.serviceDate}::date
-              and not exists (select 1 from queue_tickets b
-                where b.counter_id = pc.counter_id and b.service_date = ${p.serviceDate}
-                  and b.status in ('called', 'serving'))) as free,
-          (select coalesce(json_agg(r.service_seconds), '[]')
-            from (select e.service_seconds from queue_ticket_events e
-              where e.office_id = ${p.officeId} and e.purpose_id = ${p.purposeId} and e.service_seconds is not null
-                and e.municipality_id = ${p.municipalityId} and e.lane = 'purpose'
-                and e.at >= ${p.samplesSince.toISOString()}::timestamptz
-              order by e.id desc limit ${p.samplesPerPurpose}::integer) r)::text as samples`);
-      const row = (
-        result as unknown as {
-          rows: Array<{
-            ahead: string | number;
-            open: string | number;
-            free: string | number;
-            samples: string;
-          }>;
-        }
-      ).rows[0];
+      const [row] = await lanePlaceQuery(db).execute({
+        officeId: p.officeId,
+        serviceDate: p.serviceDate,
+        purposeId: p.purposeId,
+        municipalityId: p.municipalityId,
+        ticketId: p.ticket.id,
+        ticketKind: p.ticket.kind,
+        ticketNumber: p.ticket.number,
+        waitingSince: p.ticket.waitingSince.toISOString(),
+        hsPriority: hs.priority,
+        hsReservation: hs.reservation,
+        hsNormal: hs.normal,
+        samplesSince: p.samplesSince.toISOString(),
+        samplesPerPurpose: p.samplesPerPurpose,
+      });
       return {
         ahead: Number(row?.ahead ?? 0),
         open: Number(row?.open ?? 0),

@@ -9,6 +9,7 @@ import type { AppEnv, AppServices } from "../web/context";
 import { translator } from "../web/i18n";
 import { createRequestLimiter, rateLimit } from "../web/rate-limit";
 import { wantsJson } from "../web/respond";
+import { createKioskIssuer, type KioskIssuer } from "./issue-batch";
 import type { IssuedTicket } from "./issue-ticket";
 import { kioskDeviceRoutes } from "./kiosk-device.routes";
 import { createLiveBoard, type LiveBoard } from "./live-board";
@@ -30,6 +31,8 @@ export interface QueueWeb {
   db: Db;
   now: () => Date;
   live: LiveBoard;
+  /** The kiosks' ticket issue, grouped per purpose while a statement runs (issue-batch.ts). */
+  issuer: KioskIssuer;
   /** Kiosks issuing tickets. */
   limitIssue: MiddlewareHandler<AppEnv>;
   /** Public pages and streams. */
@@ -101,6 +104,7 @@ export function queueRoutes(deps: AppServices): Hono<AppEnv> {
     db,
     now,
     live,
+    issuer: createKioskIssuer(db),
     limitIssue: rateLimit(issueLimit, tooMany),
     limitPublic: rateLimit(publicLimit, tooMany),
     openStream(c) {

@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from "../db/database";
 import { DEFAULT_LOCALE, type Locale } from "../shared/locale";
 import { type BookingTarget, resolveTarget } from "./booking-target";
+import { preApplicationToLink } from "./link-pre-application";
 import {
   type ReservationRepository,
   type ReservationRow,
@@ -21,6 +22,8 @@ export interface BookReservationOptions {
   /** Without a person the seat is held for HOLD_MINUTES, to be confirmed with a name. */
   person?: Person;
   lang?: Locale;
+  /** A submitted pre-application's short code or link, as typed (a booking with a person only). */
+  preApplication?: string;
   now: Date;
 }
 
@@ -72,6 +75,11 @@ export async function bookReservation(
   return (db as Db).transaction(async (tx) => {
     const repo = reservationRepository(tx);
     const target = await resolveTarget(repo, options.municipalityId, options.officeCode, options.purposeCode);
+    // Checked before the seat is taken: a refused code leaves the slot as it was (the transaction).
+    const preApplicationId =
+      options.person && options.preApplication
+        ? await preApplicationToLink(tx, options.municipalityId, options.preApplication, options.now)
+        : null;
     const { end } = await takeSeat(repo, target, options.start, options.now);
     const token = newToken();
     const person = options.person;
@@ -88,6 +96,7 @@ export async function bookReservation(
       kana: person?.kana ?? null,
       phone: person?.phone ?? null,
       email: person?.email ?? null,
+      preApplicationId,
       lang: options.lang ?? DEFAULT_LOCALE,
       tokenHash: hashToken(token),
       createdAt: options.now,

@@ -52,6 +52,11 @@ const BookBody = z
       .max(20)
       .optional()
       .openapi({ description: "The language for reminders and the calendar file", example: "ja" }),
+    preApplication: z.string().max(200).optional().openapi({
+      description:
+        "A submitted pre-application (事前入力) of the same municipality, by its short code or its link: the visit of the checked-in ticket opens prefilled from it",
+      example: "K7P2QX9M4T",
+    }),
   })
   .openapi("ReservationInput");
 
@@ -64,6 +69,9 @@ const Booked = z
     start: z.string(),
     end: z.string(),
     status: z.literal("booked"),
+    preApplicationLinked: z
+      .boolean()
+      .openapi({ description: "Whether the booking carries the pre-application given with it" }),
     manageUrl: z.string().openapi({ description: "The booking's own page: view, move, cancel, check in" }),
     calendarUrl: z.string().openapi({ description: "The .ics file (RFC 5545)" }),
   })
@@ -155,6 +163,7 @@ export function reservationsApi(web: ReservationsWeb) {
         start: new Date(b.start),
         person,
         lang,
+        preApplication: b.preApplication,
         now: web.now(),
       });
       return c.json(
@@ -164,6 +173,7 @@ export function reservationsApi(web: ReservationsWeb) {
           start: r.start.toISOString(),
           end: r.end.toISOString(),
           status: "booked" as const,
+          preApplicationLinked: r.preApplicationId !== null,
           manageUrl: publicUrl(web.deps.config, `/reservations/r/${token}`),
           calendarUrl: publicUrl(web.deps.config, `/api/v1/reservations/${r.code}/calendar.ics`),
         },

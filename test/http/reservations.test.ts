@@ -109,6 +109,43 @@ describe("the reservations API", () => {
     expect((await slots("move"))[0]?.remaining).toBe(1);
   });
 
+  it("books with a pre-application's code, and refuses an unknown one with 422 on its field without taking the seat", async () => {
+    const db = t.database.db;
+    const [slot] = (await slots("bereavement")).filter((s) => s.remaining > 0).slice(-1);
+    const before = slot?.remaining ?? 0;
+    const refused = await anon.request(
+      "/api/v1/reservations",
+      json(booking(slot?.start ?? "", { purpose: "bereavement", preApplication: "ZZZZZZZZZZ" })),
+    );
+    expect(refused.status).toBe(422);
+    const problems = ((await refused.json()) as { error: { problems: Array<{ path: string }> } }).error
+      .problems;
+    expect(problems.map((p) => p.path)).toEqual(["preApplication"]);
+    const remaining = async () =>
+      (await slots("bereavement")).find((s) => s.start === slot?.start)?.remaining ?? -1;
+    expect(await remaining()).toBe(before);
+
+    const family = JSON.parse(
+      readFileSync(new URL("../fixtures/examples/move-in-young-family.json", import.meta.url), "utf8"),
+    );
+    const pre = await submitPreApplication(db, {
+      municipalityId: "kumamoto",
+      household: family,
+      lang: "ja",
+      now: new Date(),
+    });
+    const res = await anon.request(
+      "/api/v1/reservations",
+      json(booking(slot?.start ?? "", { purpose: "bereavement", preApplication: pre.code })),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { code: string; preApplicationLinked: boolean };
+    expect(body.preApplicationLinked).toBe(true);
+    const [row] = await db.select().from(reservations).where(eq(reservations.code, body.code));
+    expect(row?.preApplicationId).toBe(pre.row.id);
+    expect(await remaining()).toBe(before - 1);
+  });
+
   it("answers 409 for a full slot and for a past one, and 422 for bad input and a 個人番号", async () => {
     const [slot] = await slots("move");
     expect(
