@@ -1,5 +1,6 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { eq } from "drizzle-orm";
+import jsQR from "jsqr";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -156,6 +157,26 @@ describe("kiosk", () => {
         .locator("svg")
         .count(),
     ).toBe(1);
+    // The printed QR code reads back as the phone page's address (drawn on a canvas, decoded by jsQR).
+    const pixels = await page.evaluate(async () => {
+      const svg = document.querySelector(".receipt svg");
+      if (!svg) return undefined;
+      const image = new Image();
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = 400;
+      canvas.height = 400;
+      const g = canvas.getContext("2d");
+      if (!g) return undefined;
+      g.fillStyle = "#fff";
+      g.fillRect(0, 0, 400, 400);
+      g.drawImage(image, 20, 20, 360, 360);
+      return Array.from(g.getImageData(0, 0, 400, 400).data);
+    });
+    const read = jsQR(Uint8ClampedArray.from(pixels ?? []), 400, 400);
+    expect(read?.data).toMatch(/^http:\/\/[^/]+\/queue\/t\/[A-Za-z0-9_-]{32}$/);
+    expect(read?.data).toBe(await page.getByTestId("phone-link").getAttribute("href"));
     await expectNoAxeViolations(page, "receipt");
     await screenshot(page, "queue-receipt");
 

@@ -25,6 +25,35 @@ describe("office calendar", () => {
     });
   });
 
+  it("agrees with the Asia/Tokyo time zone's own reading every seven hours over ten years, and at midnight and new year", () => {
+    const tokyo = new Intl.DateTimeFormat("en-US", {
+      timeZone: "Asia/Tokyo",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    });
+    const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const instants = [at("2026-12-31T14:59:59.999Z"), at("2026-12-31T15:00:00Z"), at("2028-02-28T15:00:00Z")];
+    for (
+      let t = Date.parse("2020-01-01T00:00:00Z");
+      t < Date.parse("2030-01-01T00:00:00Z");
+      t += 3_600_000 + 60_000
+    )
+      instants.push(new Date(t));
+    for (const instant of instants) {
+      const p = Object.fromEntries(tokyo.formatToParts(instant).map((x) => [x.type, x.value]));
+      expect(japanTime(instant)).toEqual({
+        date: `${p.year}-${p.month}-${p.day}`,
+        weekday: days.indexOf(p.weekday ?? ""),
+        minute: Number(p.hour) * 60 + Number(p.minute),
+      });
+    }
+  });
+
   it.each([
     { when: "2026-03-02T08:30:00+09:00", expected: { open: true }, why: "a Monday at opening time" },
     { when: "2026-03-02T17:14:59+09:00", expected: { open: true }, why: "a minute before closing" },
