@@ -72,9 +72,10 @@ export async function checkInReservation(db: Db, options: CheckInOptions): Promi
       purposeId: r.purposeId,
       kind: late ? "normal" : "reservation",
       lang: r.lang,
+      // On time, it waits from its slot's start: its place on the receipt is counted from then too.
+      waitingSince: late ? undefined : r.start,
       now: options.now,
     });
-    if (!late) await repo.setTicketWaitingSince(issued.ticket.id, r.start);
     const reservation = await repo.update(r.id, {
       status: late ? "walk_in" : "checked_in",
       ticketId: issued.ticket.id,

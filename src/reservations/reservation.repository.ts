@@ -341,11 +341,6 @@ export function reservationRepository(db: DbOrTx) {
       return row;
     },
 
-    /** The ticket's place in the call order: a checked-in reservation waits from its slot's start. */
-    async setTicketWaitingSince(ticketId: string, at: Date): Promise<void> {
-      await db.update(queueTickets).set({ waitingSince: at }).where(eq(queueTickets.id, ticketId));
-    },
-
     /** The numbers of some tickets (a checked-in reservation's ticket), by ticket id. */
     async ticketNumbers(municipalityId: string, ids: readonly string[]): Promise<Map<string, number>> {
       if (ids.length === 0) return new Map();
