@@ -19,9 +19,12 @@ vi.mock("qrcode", async (importOriginal) => {
   return {
     default: {
       ...real,
-      toString: (text: string, options: never) => {
-        encoded.push(text);
-        return real.toString(text, options);
+      toString: (text: string | Array<{ data: string | Uint8Array }>, options: never) => {
+        // A text, or segments (the receipt's one byte segment): what the code encodes either way.
+        encoded.push(
+          typeof text === "string" ? text : text.map((s) => Buffer.from(s.data).toString("utf8")).join(""),
+        );
+        return real.toString(text as never, options);
       },
     },
   };
