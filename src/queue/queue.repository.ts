@@ -6,7 +6,6 @@ import { isUuid } from "../tenancy/tenancy.repository";
 import { counters, departments, offices } from "../tenancy/tenancy.table";
 import {
   queueCounterStates,
-  queueDailyNumbers,
   queueOffices,
   queuePurposeCounters,
   queuePurposes,
@@ -149,6 +148,16 @@ const counterColumns = {
   departmentId: counters.departmentId,
   officeId: counters.officeId,
 };
+/** A purpose's number band on one service day: what taking a number needs. */
+interface BandDay {
+  municipalityId: string;
+  officeId: string;
+  purposeId: string;
+  serviceDate: string;
+  bandStart: number;
+  bandEnd: number;
+}
+
 /** Values as a list of text parameters, for an `array[…]` constructor. */
 const textList = (values: string[]) =>
   sql.join(
@@ -346,44 +355,6 @@ export function queueRepository(db: DbOrTx) {
       return rows[0];
     },
 
-    /**
-     * The next number of a purpose's band today, or undefined when the band is used up. The row is
-     * created at the number before the band, then incremented with UPDATE … RETURNING: concurrent
-     * issuers wait on the row lock, and a rolled-back issue returns its number.
-     */
-    async takeNumber(p: {
-      municipalityId: string;
-      officeId: string;
-      purposeId: string;
-      serviceDate: string;
-      bandStart: number;
-      bandEnd: number;
-    }): Promise<number | undefined> {
-      await db
-        .insert(queueDailyNumbers)
-        .values({
-          municipalityId: p.municipalityId,
-          officeId: p.officeId,
-          purposeId: p.purposeId,
-          serviceDate: p.serviceDate,
-          lastNumber: p.bandStart - 1,
-        })
-        .onConflictDoNothing();
-      const next = sql`greatest(${queueDailyNumbers.lastNumber} + 1, ${p.bandStart}::integer)`;
-      const rows = await db
-        .update(queueDailyNumbers)
-        .set({ lastNumber: next })
-        .where(
-          and(
-            eq(queueDailyNumbers.purposeId, p.purposeId),
-            eq(queueDailyNumbers.serviceDate, p.serviceDate),
-            sql`${next} <= ${p.bandEnd}::integer`,
-          ),
-        )
-        .returning({ lastNumber: queueDailyNumbers.lastNumber });
-      return rows[0]?.lastNumber;
-    },
-
     /** An office's queue settings and one of its active purposes, in one read (no lock): what issuing checks first. */
     async issueContext(
       municipalityId: string,
@@ -420,21 +391,17 @@ export function queueRepository(db: DbOrTx) {
      * returned. Numbers stay gap-free: a failing statement returns its number with everything else.
      * Lock order number → office is safe: nothing else takes a number row after the office row.
      */
-    async issueOne(p: {
-      municipalityId: string;
-      officeId: string;
-      purposeId: string;
-      serviceDate: string;
-      bandStart: number;
-      bandEnd: number;
-      kind: TicketKind;
-      tokenHash: string;
-      now: Date;
-      waitingSince: Date;
-      staffId: string | null;
-      lang: string;
-      channel: string;
-    }): Promise<{ id: string; number: number; seq: number } | undefined> {
+    async issueOne(
+      p: BandDay & {
+        kind: TicketKind;
+        tokenHash: string;
+        now: Date;
+        waitingSince: Date;
+        staffId: string | null;
+        lang: string;
+        channel: string;
+      },
+    ): Promise<{ id: string; number: number; seq: number } | undefined> {
       const at = p.now.toISOString();
       const since = p.waitingSince.toISOString();
       const result = await db.execute(sql`
@@ -484,18 +451,14 @@ export function queueRepository(db: DbOrTx) {
      * (the caller then issues one by one, so that the band is filled exactly). Rows come back in the
      * order of `tokens`, numbered consecutively.
      */
-    async issueMany(p: {
-      municipalityId: string;
-      officeId: string;
-      purposeId: string;
-      serviceDate: string;
-      bandStart: number;
-      bandEnd: number;
-      tokenHashes: string[];
-      langs: string[];
-      now: Date;
-      channel: string;
-    }): Promise<Array<{ id: string; number: number; seq: number }>> {
+    async issueMany(
+      p: BandDay & {
+        tokenHashes: string[];
+        langs: string[];
+        now: Date;
+        channel: string;
+      },
+    ): Promise<Array<{ id: string; number: number; seq: number }>> {
       const k = p.tokenHashes.length;
       const at = p.now.toISOString();
       const result = await db.execute(sql`

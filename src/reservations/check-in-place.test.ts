@@ -3,13 +3,9 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/databa
 import { issueTicket } from "../queue/issue-ticket";
 import { loadBoard } from "../queue/load-board";
 import { queueRepository } from "../queue/queue.repository";
-import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../queue/queue.seed";
-import { kumamotoSeed } from "../tenancy/kumamoto.seed";
-import { seedMunicipality } from "../tenancy/municipality-seed";
 import { bookReservation } from "./book-reservation";
 import { checkInReservation } from "./check-in-reservation";
-import { seedReservationRules } from "./reservation.seed";
-import { defaultSlotRules } from "./slot-rules";
+import { checkInNowRules, seedBookableOffice } from "./reservation.test-support";
 
 // A checked-in reservation's receipt says how many are ahead of it as the call order will count them:
 // from its slot's start, not from the moment it checked in.
@@ -17,22 +13,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedMunicipality(database.db, kumamotoSeed);
-  await seedQueue(database.db, "kumamoto", {
-    officeCodes: ["chuo"],
-    seed: { ...kumamotoQueueSeed, hours: alwaysOpen },
-  });
-  await seedReservationRules(database.db, "kumamoto", {
-    moveout: {
-      ...defaultSlotRules,
-      startMinute: 0,
-      endMinute: 24 * 60,
-      capacityByWeekday: [5, 5, 5, 5, 5, 5, 5],
-      slotMinutes: 15,
-      leadMinutes: 0,
-      checkInEarlyMinutes: 60,
-    },
-  });
+  await seedBookableOffice(database.db, { moveout: checkInNowRules });
 });
 
 afterAll(async () => {

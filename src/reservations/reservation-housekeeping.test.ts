@@ -2,14 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database";
 import { auditRepository } from "../auth/audit.repository";
-import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../queue/queue.seed";
-import { kumamotoSeed } from "../tenancy/kumamoto.seed";
-import { seedMunicipality } from "../tenancy/municipality-seed";
 import type { Notifier } from "./notifier";
 import { listNotifier } from "./notifier";
 import { reservationRepository } from "./reservation.repository";
-import { seedReservationRules } from "./reservation.seed";
 import { reservations } from "./reservation.table";
+import { seedBookableOffice } from "./reservation.test-support";
 import { reservationHousekeeping } from "./reservation-housekeeping";
 import { tomorrowSpan } from "./send-reminders";
 
@@ -45,12 +42,7 @@ const statusOf = async (id: string) =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedMunicipality(database.db, kumamotoSeed);
-  await seedQueue(database.db, "kumamoto", {
-    officeCodes: ["chuo"],
-    seed: { ...kumamotoQueueSeed, hours: alwaysOpen },
-  });
-  await seedReservationRules(database.db, "kumamoto");
+  await seedBookableOffice(database.db);
 });
 
 afterAll(async () => {

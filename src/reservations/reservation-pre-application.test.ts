@@ -5,9 +5,7 @@ import { yatsushiroSeed } from "../../test/support/app";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database";
 import { preApplications } from "../preapply/pre-application.table";
 import { submitPreApplication } from "../preapply/submit-pre-application";
-import { alwaysOpen, kumamotoQueueSeed, seedQueue } from "../queue/queue.seed";
 import { AppError } from "../shared/errors";
-import { kumamotoSeed } from "../tenancy/kumamoto.seed";
 import { seedMunicipality } from "../tenancy/municipality-seed";
 import { tenancyRepository } from "../tenancy/tenancy.repository";
 import { visitForCalledTicket } from "../visits/start-visit";
@@ -15,9 +13,8 @@ import { counterScope } from "../visits/visit.test-support";
 import { bookReservation } from "./book-reservation";
 import { checkInReservation } from "./check-in-reservation";
 import { confirmReservation } from "./confirm-reservation";
-import { seedReservationRules } from "./reservation.seed";
 import { reservations } from "./reservation.table";
-import { defaultSlotRules } from "./slot-rules";
+import { checkInNowRules, seedBookableOffice } from "./reservation.test-support";
 
 // A booking that carries a pre-application: only its id is stored, checked at confirm time (same
 // municipality, submitted, not expired); once checked in and called, the visit opens prefilled from it.
@@ -51,23 +48,8 @@ const problemsOf = async (run: Promise<unknown>) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedMunicipality(database.db, kumamotoSeed);
+  await seedBookableOffice(database.db, { moveout: checkInNowRules });
   await seedMunicipality(database.db, yatsushiroSeed);
-  await seedQueue(database.db, "kumamoto", {
-    officeCodes: ["chuo"],
-    seed: { ...kumamotoQueueSeed, hours: alwaysOpen },
-  });
-  await seedReservationRules(database.db, "kumamoto", {
-    moveout: {
-      ...defaultSlotRules,
-      startMinute: 0,
-      endMinute: 24 * 60,
-      capacityByWeekday: [5, 5, 5, 5, 5, 5, 5],
-      slotMinutes: 15,
-      leadMinutes: 0,
-      checkInEarlyMinutes: 60,
-    },
-  });
 });
 
 afterAll(async () => {

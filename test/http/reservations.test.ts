@@ -58,6 +58,19 @@ const booking = (start: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A young family's move-in, pre-applied at home today in Kumamoto. */
+async function submittedPreApplication() {
+  const family = JSON.parse(
+    readFileSync(new URL("../fixtures/examples/move-in-young-family.json", import.meta.url), "utf8"),
+  );
+  return submitPreApplication(t.database.db, {
+    municipalityId: "kumamoto",
+    household: family,
+    lang: "ja",
+    now: new Date(),
+  });
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
@@ -125,15 +138,7 @@ describe("the reservations API", () => {
       (await slots("bereavement")).find((s) => s.start === slot?.start)?.remaining ?? -1;
     expect(await remaining()).toBe(before);
 
-    const family = JSON.parse(
-      readFileSync(new URL("../fixtures/examples/move-in-young-family.json", import.meta.url), "utf8"),
-    );
-    const pre = await submitPreApplication(db, {
-      municipalityId: "kumamoto",
-      household: family,
-      lang: "ja",
-      now: new Date(),
-    });
+    const pre = await submittedPreApplication();
     const res = await anon.request(
       "/api/v1/reservations",
       json(booking(slot?.start ?? "", { purpose: "bereavement", preApplication: pre.code })),
@@ -297,15 +302,7 @@ describe("the resident's pages and check-in", () => {
     );
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("その事前入力の番号は見つかりません");
-    const family = JSON.parse(
-      readFileSync(new URL("../fixtures/examples/move-in-young-family.json", import.meta.url), "utf8"),
-    );
-    const pre = await submitPreApplication(db, {
-      municipalityId: "kumamoto",
-      household: family,
-      lang: "ja",
-      now: new Date(),
-    });
+    const pre = await submittedPreApplication();
     const ok = await phone.postForm(
       `${manage}/confirm`,
       { name: "合志 一郎", preApplication: pre.code },
