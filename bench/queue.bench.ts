@@ -10,17 +10,15 @@
 // cost (the ticket's place counted on its lane) at 100 and 5,000 tickets of the day, beside the board
 // recompute the receipt used before and a `select 1` round trip, in the same run.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { type ClientRequest, type IncomingMessage, request } from "node:http";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { openDatabase } from "../src/db/database";
 import { issueTicket, placeOnLane } from "../src/queue/issue-ticket";
 import { loadBoard } from "../src/queue/load-board";
 import { alwaysOpen, seedQueue } from "../src/queue/queue.seed";
 import { kumamotoSeed } from "../src/tenancy/kumamoto.seed";
 import { seedMunicipality } from "../src/tenancy/municipality-seed";
-import { fmt, freePort } from "./support";
+import { fmt, freePort, scratchDatabase } from "./support";
 
 const STREAMS = Number(process.env.QUEUE_BENCH_STREAMS ?? "2000");
 const CALLS = 10;
@@ -607,28 +605,11 @@ async function measureReceipts(url: string | undefined): Promise<ReceiptCost[]> 
 
 export default async function bench(): Promise<void> {
   const base = process.env.DATABASE_URL;
-  let url: string | undefined;
-  let name = "";
-  if (base) {
-    name = `mg_bench_queue_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
-  }
-  let receiptUrl: string | undefined;
-  if (base) {
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}_r`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}_r`;
-    receiptUrl = u.toString();
-  }
+  // One database for the servers, another for the receipt measures.
+  const servers = base ? await scratchDatabase(base, "mg_bench_queue") : undefined;
+  const receiptDb = base ? await scratchDatabase(base, "mg_bench_queue_r") : undefined;
+  const url = servers?.url;
+  const receiptUrl = receiptDb?.url;
   try {
     const bare = await measureBare();
     const mado = await measureMadoguchi(url);
@@ -667,12 +648,7 @@ export default async function bench(): Promise<void> {
       `  targets: p99 ≤ 1000 ms → ${mado.lastP99 <= 1000 ? "met" : "NOT met"}; ≤ 20 KB per stream → ${mado.kbPerStream <= 20 ? "met" : "NOT met"}`,
     );
   } finally {
-    if (base && name) {
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`drop database if exists ${name}_r with (force)`);
-      await admin.end();
-    }
+    await servers?.drop();
+    await receiptDb?.drop();
   }
 }

@@ -1,11 +1,5 @@
-// Reservations: slot listing for 13 offices × 10 purposes × 30 days, beside the bare computation of
-// the same number of slot times; and 500 concurrent bookings of one slot of 50 seats (exactly 50 must
-// succeed), beside 500 concurrent bare insert transactions on the same pool. PGlite by default; with
-// DATABASE_URL, a fresh database on that PostgreSQL server (dropped afterwards).
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { type Database, openDatabase } from "../src/db/database";
 import { alwaysOpen, type PurposeSeed, seedQueue } from "../src/queue/queue.seed";
 import { bookReservation } from "../src/reservations/book-reservation";
@@ -16,6 +10,7 @@ import { defaultSlotRules, type SlotRules } from "../src/reservations/slot-rules
 import { addDaysIso, computeSlots } from "../src/reservations/slots";
 import { kumamotoSeed } from "../src/tenancy/kumamoto.seed";
 import { seedMunicipality } from "../src/tenancy/municipality-seed";
+import { scratchDatabase } from "./support";
 
 const OFFICES = 13;
 const PURPOSES = 10;
@@ -219,29 +214,14 @@ async function concurrentBookings(database: Database): Promise<void> {
 
 export default async function bench(): Promise<void> {
   const base = process.env.DATABASE_URL;
-  let url: string | undefined;
-  let name = "";
-  if (base) {
-    name = `mg_bench_res_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
-  }
+  const scratch = base ? await scratchDatabase(base, "mg_bench_res") : undefined;
+  const url = scratch?.url;
   const database = await open(url);
   try {
     await slotListing(database);
     await concurrentBookings(database);
   } finally {
     await database.close();
-    if (base && name) {
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    await scratch?.drop();
   }
 }

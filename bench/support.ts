@@ -115,23 +115,43 @@ export async function onEachEngine(
     );
     return;
   }
-  const name = `mg_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
+  let scratch: ScratchDatabase;
   try {
-    await admin.connect();
+    scratch = await scratchDatabase(base, "mg_bench");
   } catch (error) {
     console.log(`${label} (PostgreSQL): skipped — cannot connect to ${base}: ${(error as Error).message}`);
     return;
   }
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const postgres = await openDatabase({ kind: "postgres", url: url.toString() });
+  const postgres = await openDatabase({ kind: "postgres", url: scratch.url });
   try {
     await measure("PostgreSQL", postgres);
   } finally {
     await postgres.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
+}
+
+export interface ScratchDatabase {
+  /** DATABASE_URL with the scratch database's name. */
+  url: string;
+  /** Drops it, closing whatever is still connected. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on `base`'s PostgreSQL server, named `<prefix>_<random>`, for one bench run. */
+export async function scratchDatabase(base: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }

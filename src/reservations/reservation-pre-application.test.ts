@@ -37,6 +37,22 @@ async function hold(now: Date) {
   return held.token;
 }
 
+/** Checks the booking in and calls its ticket to a one-stop counter: the visit that opens. */
+async function checkInAndCall(token: string, now: Date) {
+  const checkedIn = await checkInReservation(database.db, { token, now });
+  const scope = await counterScope(database.db);
+  const [counter] = await tenancyRepository(database.db).listCounters("kumamoto", scope.officeId);
+  return database.db.transaction((tx) =>
+    visitForCalledTicket(tx, {
+      scope,
+      ticketId: checkedIn.issued.ticket.id,
+      counterId: counter?.id ?? "",
+      visitId: null,
+      now,
+    }),
+  );
+}
+
 const problemsOf = async (run: Promise<unknown>) => {
   const error = await run.then(
     () => undefined,
@@ -101,18 +117,7 @@ describe("a reservation with a pre-application", () => {
     const [stored] = await database.db.select().from(reservations).where(eq(reservations.id, confirmed.id));
     expect(JSON.stringify(stored)).not.toContain(pre.code);
 
-    const checkedIn = await checkInReservation(database.db, { token, now });
-    const scope = await counterScope(database.db);
-    const [counter] = await tenancyRepository(database.db).listCounters("kumamoto", scope.officeId);
-    const visit = await database.db.transaction((tx) =>
-      visitForCalledTicket(tx, {
-        scope,
-        ticketId: checkedIn.issued.ticket.id,
-        counterId: counter?.id ?? "",
-        visitId: null,
-        now,
-      }),
-    );
+    const visit = await checkInAndCall(token, now);
     expect(visit.source).toBe("pre-application");
     expect(visit.household).not.toBeNull();
     const [entry] = await database.db
@@ -137,18 +142,7 @@ describe("a reservation with a pre-application", () => {
       .update(preApplications)
       .set({ state: "withdrawn" })
       .where(eq(preApplications.id, pre.row.id));
-    const checkedIn = await checkInReservation(database.db, { token, now });
-    const scope = await counterScope(database.db);
-    const [counter] = await tenancyRepository(database.db).listCounters("kumamoto", scope.officeId);
-    const visit = await database.db.transaction((tx) =>
-      visitForCalledTicket(tx, {
-        scope,
-        ticketId: checkedIn.issued.ticket.id,
-        counterId: counter?.id ?? "",
-        visitId: null,
-        now,
-      }),
-    );
+    const visit = await checkInAndCall(token, now);
     expect(visit.state).toBe("reception");
     expect(visit.household).toBeNull();
   });
